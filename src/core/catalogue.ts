@@ -1,0 +1,93 @@
+/**
+ * Every diagnostic the compiler can report. Codes are stable: authors search
+ * for them and CI logs are grepped for them, so a code is never reused for a
+ * different problem. `why` is the rule behind the check; `hint` what to do.
+ */
+export interface CatalogueEntry {
+  severity: 'error' | 'warning';
+  title: string;
+  why: string;
+  hint?: string;
+}
+
+function entries<T extends Record<string, CatalogueEntry>>(t: T): T {
+  return t;
+}
+
+export const catalogue = entries({
+  // IR1xx: files and YAML
+  IR101: { severity: 'error', title: 'YAML syntax error', why: 'course.yml and front matter must be valid YAML.', hint: 'Check indentation and quote values that contain ": " or start with a special character.' },
+  IR102: { severity: 'error', title: 'Required field missing', why: 'The compiler cannot name, order or score the content without it.' },
+  IR103: { severity: 'error', title: 'Invalid field value', why: 'The value does not have the type or form SPEC §1 requires.' },
+  IR104: { severity: 'error', title: 'Unknown field', why: 'A misspelt key would otherwise be ignored silently.', hint: 'Check the spelling against the list of keys in the README.' },
+  IR105: { severity: 'error', title: 'File is empty', why: 'An empty lesson or scenario has nothing to show the learner.' },
+  IR106: { severity: 'error', title: 'File is not UTF-8 text', why: 'Content files are read as UTF-8 Markdown or YAML.', hint: 'Save the file as UTF-8 text; binary files belong in assets/.' },
+  IR107: { severity: 'error', title: 'course.yml missing', why: 'Every content folder needs course.yml with id, title and version.', hint: 'Run `integrity-ranger new DIR` to see a working example.' },
+  IR108: { severity: 'error', title: 'Content folder not found', why: 'The folder given to the command does not exist or is not a folder.' },
+  IR109: { severity: 'error', title: 'Front matter not closed', why: 'Front matter starts with a line `---` and must end with another `---` line.' },
+  IR110: { severity: 'error', title: 'File too large', why: 'Content files over the size limit are refused so a stray file cannot exhaust memory.', hint: 'Split the lesson, or move media into assets/.' },
+  IR111: { severity: 'error', title: 'Line too long', why: 'Lines over 10,000 characters are refused: they are almost always pasted data, not prose.' },
+  IR112: { severity: 'warning', title: 'File ignored', why: 'Only .md files in lessons/ and scenarios/ are content; anything else there is not packed.' },
+
+  // IR2xx: lessons, Markdown and questions
+  IR201: { severity: 'error', title: 'Lesson has no content', why: 'A lesson needs at least one page.' },
+  IR202: { severity: 'error', title: 'Block not closed', why: 'A `::: kind` block must end with a line `:::`.', hint: 'Add a line with only `:::` where the block ends.' },
+  IR203: { severity: 'error', title: 'Unknown block kind', why: 'Blocks are `question`, `note`, `tip`, `warning`, `info` or `important`.' },
+  IR204: { severity: 'error', title: 'Question has too few choices', why: 'A question needs a task list with at least two choices: `- [ ]` and `- [x]`.' },
+  IR205: { severity: 'error', title: 'Question has no correct choice', why: 'Without a `[x]` choice no answer can be right.', hint: 'Mark the correct choice(s) with `- [x]`.' },
+  IR206: { severity: 'error', title: 'Invalid attribute', why: 'Attributes look like `{#id key=value flag}` with known keys.' },
+  IR207: { severity: 'error', title: 'Image without alt text', why: 'Learners using a screen reader need a text alternative (WCAG 1.1.1).', hint: 'Write `![what the image shows](path)`.' },
+  IR208: { severity: 'error', title: 'Unsafe link', why: 'Only http, https, mailto and tel links, relative links to content, and #anchors are allowed; `javascript:` and data URLs can run code in the LMS.' },
+  IR209: { severity: 'warning', title: 'Raw HTML is shown as text', why: 'Raw HTML in Markdown could run scripts inside the LMS, so it is escaped, not rendered.', hint: 'Use Markdown syntax instead of HTML.' },
+  IR210: { severity: 'error', title: 'Link to unknown content', why: 'A relative link must name a lesson or scenario file of this course, or an asset.' },
+  IR211: { severity: 'error', title: 'Blocks cannot be nested', why: 'A `:::` block cannot contain another block.', hint: 'Close the first block with `:::` before opening the next.' },
+  IR212: { severity: 'error', title: 'External image', why: 'The package must work offline and make no request outside the LMS.', hint: 'Download the image into assets/ and reference it by relative path.' },
+  IR213: { severity: 'error', title: 'Duplicate id', why: 'Ids name interactions and activities in the LMS and LRS records; they must be unique.' },
+  IR214: { severity: 'error', title: 'Invalid id', why: 'Ids are slugs: lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters.' },
+  IR215: { severity: 'error', title: 'Question choice malformed', why: 'Choices are task-list items `- [ ] text` or `- [x] text` with optional feedback as a nested `> blockquote`.' },
+  IR216: { severity: 'error', title: 'Question has no prompt', why: 'The prompt is the text before the first choice.' },
+  IR217: { severity: 'error', title: 'Unknown dimension', why: 'A `dimension` must be one of the dimensions listed in course.yml (or the default seven).' },
+  IR218: { severity: 'error', title: 'Duplicate choice text', why: 'Choices are labelled by their text; two identical labels cannot be told apart.' },
+  IR219: { severity: 'warning', title: 'Choice without feedback', why: 'Feedback on every choice is what makes a knowledge check teach.' },
+  IR220: { severity: 'error', title: 'Page has no heading text', why: 'Every `##` heading names a page in the table of contents.' },
+  IR221: { severity: 'error', title: 'Too many choices', why: 'SCORM 1.2 responses use the letters a–z, so a question has at most 26 choices.' },
+
+  // IR3xx: scenarios
+  IR301: { severity: 'error', title: 'Scenario has no scenes', why: 'A scenario is a graph of `## Scene {#id}` headings.' },
+  IR302: { severity: 'error', title: 'Link to unknown scene', why: 'A choice must lead to a scene of the same scenario.' },
+  IR303: { severity: 'error', title: 'Scene cannot be reached', why: 'No path of choices from the start scene leads here, so no learner would see it.' },
+  IR304: { severity: 'error', title: 'No ending reachable', why: 'From this scene no path leads to an ending: the learner would be stuck in a loop.' },
+  IR305: { severity: 'error', title: 'Ending without outcome', why: 'A scene without choices is an ending and must say `ending=pass` or `ending=fail`.' },
+  IR306: { severity: 'error', title: 'Scene has choices and an ending', why: 'An ending scene cannot offer choices.' },
+  IR307: { severity: 'error', title: 'Unknown start scene', why: '`start` must name a scene of this scenario.' },
+  IR308: { severity: 'error', title: 'Scene heading without id', why: 'Choices link to scenes by id: write `## Title {#scene-id}`.' },
+  IR309: { severity: 'error', title: 'Choice list mixes links and text', why: 'The last list of a scene holds its choices; each item must be exactly one link to `#scene-id`.' },
+  IR310: { severity: 'error', title: 'Scenario has no ending', why: 'At least one scene must be an ending.' },
+
+  // IR4xx: assets and paths
+  IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder.' },
+  IR402: { severity: 'error', title: 'Path leaves the content folder', why: 'Only files inside the content folder are packed; `..` out of it, absolute paths and symlinks pointing outside are refused.' },
+  IR403: { severity: 'error', title: 'Outline entry not found', why: 'Every `outline` entry must be a lesson or scenario file of this folder.' },
+  IR404: { severity: 'warning', title: 'Unit not in outline', why: 'A file in lessons/ or scenarios/ that the outline does not list is not packed.' },
+  IR406: { severity: 'error', title: 'Theme loads external resources', why: 'theme.css may change colours and spacing, but an @import or url() to another site would break offline use and leak requests outside the LMS.' },
+  IR405: { severity: 'warning', title: 'Asset not used', why: 'Assets no lesson references are still packed and make the package larger.' },
+
+  // IR5xx: course and package level
+  IR501: { severity: 'error', title: 'Course has no units', why: 'A course needs at least one lesson or scenario.' },
+  IR502: { severity: 'error', title: 'Progress data could exceed SCORM 1.2 limit', why: 'cmi.suspend_data holds at most 4096 characters (SCORM 1.2 RTE 3.4.2.3); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
+  IR503: { severity: 'error', title: 'xAPI target needs `iri`', why: 'Every xAPI activity id is built on the course `iri`.', hint: 'Add `iri: https://your.domain/xapi/course/<id>` to course.yml.' },
+  IR504: { severity: 'error', title: 'Unknown target', why: 'Targets are scorm12 and xapi.' },
+  IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
+  IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
+
+  // IR6xx: checking built packages
+  IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
+  IR602: { severity: 'error', title: 'Unsafe zip entry', why: 'An entry with `..` or an absolute path could write outside the LMS folder when unpacked.' },
+  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml.' },
+  IR604: { severity: 'error', title: 'Manifest does not validate', why: 'The manifest must validate against the official schemas.' },
+  IR605: { severity: 'error', title: 'Referenced file missing', why: 'Every file the manifest names must be in the package.' },
+  IR606: { severity: 'error', title: 'Inconsistent manifest reference', why: 'An identifierref or default organization names nothing.' },
+  IR607: { severity: 'warning', title: 'Moodle mishandles this', why: 'Moodle accepts the package but records or launches it wrongly.' },
+});
+
+export type DiagnosticCode = keyof typeof catalogue;

@@ -1,0 +1,86 @@
+/**
+ * The library behind the CLI: everything a script or CI job needs, with no
+ * process.exit and no printing. The CLI in cli.ts only parses flags and
+ * formats what these functions return.
+ */
+import { compile, PACKAGE_TARGETS, type CompileResult, type PackageTarget } from './compile.js';
+import type { Diagnostic } from './core/diagnostics.js';
+import { ContentFolderError, readContentFolder } from './node/read-content.js';
+import { loadToolAssets } from './node/tool-assets.js';
+import { writeAtomically } from './node/write-output.js';
+import { join } from 'node:path';
+
+export { compile, PACKAGE_TARGETS } from './compile.js';
+export type { CompileResult, CompileOptions, PackageTarget, ToolAssets, Artifact } from './compile.js';
+export { memorySource } from './core/content-source.js';
+export type { ContentSource } from './core/content-source.js';
+export { formatDiagnostic } from './core/diagnostics.js';
+export type { Diagnostic } from './core/diagnostics.js';
+export { catalogue } from './core/catalogue.js';
+export { readContentFolder } from './node/read-content.js';
+export { loadToolAssets } from './node/tool-assets.js';
+
+/** 1980-01-01T00:00:00Z, the first instant a zip can record. */
+export const DEFAULT_EPOCH = 315532800;
+
+export interface BuildOptions {
+  dir: string;
+  outDir?: string;
+  targets?: readonly PackageTarget[];
+  /** Defaults to SOURCE_DATE_EPOCH when the caller passes it, else DEFAULT_EPOCH. */
+  epoch?: number;
+  /** Compile and report, but write nothing (the `check` command). */
+  dryRun?: boolean;
+  onProgress?: (step: string) => void;
+}
+
+export interface BuildReport {
+  ok: boolean;
+  course: { id: string; title: string; version: string } | null;
+  artifacts: { target: PackageTarget; path: string; bytes: number; sha256: string; files: number }[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads DIR, compiles it and (unless dryRun) writes the zips atomically into outDir. */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const targets = options.targets ?? PACKAGE_TARGETS;
+  const outDir = options.outDir ?? 'dist';
+  options.onProgress?.(`reading ${options.dir}`);
+  let source;
+  try {
+    source = await readContentFolder(options.dir);
+  } catch (e) {
+    if (e instanceof ContentFolderError) return failure(e.code, e.message);
+    throw e;
+  }
+  const tool = await loadToolAssets();
+  options.onProgress?.(`compiling ${source.entries.size} files`);
+  const result: CompileResult = compile(source, { targets, tool, epoch: options.epoch ?? DEFAULT_EPOCH });
+  const report: BuildReport = {
+    ok: result.ok,
+    course: result.course,
+    artifacts: [],
+    diagnostics: result.diagnostics,
+  };
+  if (!result.ok) return report;
+  if (!options.dryRun) {
+    options.onProgress?.(`writing ${result.artifacts.length} package(s) to ${outDir}`);
+    try {
+      await writeAtomically(outDir, result.artifacts.map((a) => ({ name: a.fileName, bytes: a.zip })));
+    } catch (e) {
+      return { ...failure('IR505', `cannot write to ${outDir}: ${(e as Error).message}`), course: result.course };
+    }
+  }
+  report.artifacts = result.artifacts.map((a) => ({
+    target: a.target,
+    path: options.dryRun ? a.fileName : join(outDir, a.fileName),
+    bytes: a.zip.length,
+    sha256: a.sha256,
+    files: a.files.size,
+  }));
+  return report;
+}
+
+function failure(code: Diagnostic['code'], message: string): BuildReport {
+  return { ok: false, course: null, artifacts: [], diagnostics: [{ severity: 'error', code, message, file: '', line: 0, column: 0 }] };
+}

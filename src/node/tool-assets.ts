@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { ToolAssets } from '../compile.js';
+import { SCORM12_SCHEMA_FILES } from '../targets/scorm12/manifest.js';
+import type { TargetId } from '../shared/runtime-types.js';
+
+/** The package root of the tool itself (lib/node/ → ../..). */
+export const TOOL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export class ToolNotBuiltError extends Error {}
+
+/** Reads the tool's own player, template and schemas, once per process. */
+export async function loadToolAssets(): Promise<ToolAssets> {
+  const pkg = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const read = (p: string) => readFile(join(TOOL_ROOT, p));
+  let playerCss: Buffer;
+  const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
+  try {
+    playerCss = await read('player-dist/player.css');
+    for (const t of ['scorm12', 'xapi', 'web'] as const) {
+      playerScripts[t] = await read(`player-dist/${t}/player.js`).catch(() => undefined);
+    }
+  } catch {
+    throw new ToolNotBuiltError('the player is not built: run `npm run build` in the integrity-ranger folder');
+  }
+  const scormSchemas = new Map<string, Uint8Array>();
+  for (const name of SCORM12_SCHEMA_FILES) scormSchemas.set(name, await read(`schemas/scorm12/${name}`));
+  return {
+    version: pkg.version,
+    indexTemplate: await readFile(join(TOOL_ROOT, 'templates', 'index.html.hbs'), 'utf8'),
+    playerCss,
+    playerScripts,
+    scormSchemas,
+  };
+}

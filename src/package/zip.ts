@@ -1,0 +1,36 @@
+import AdmZip from 'adm-zip';
+
+/**
+ * Writes a zip whose bytes depend only on the files given: entries sorted by
+ * path, one fixed timestamp, fixed permissions and "made by" field, so two
+ * builds on any machine produce the same archive (SPEC §2).
+ */
+export function zipFiles(files: ReadonlyMap<string, Uint8Array>, epochSeconds: number): Uint8Array {
+  const zip = new AdmZip();
+  const timeval = dosDateTime(epochSeconds);
+  for (const path of [...files.keys()].sort(byteOrder)) {
+    // 0o100644: a regular file readable by all, the same on every OS.
+    zip.addFile(path, Buffer.from(files.get(path)!), '', 0o100644 << 16);
+    const entry = zip.getEntry(path)!;
+    entry.header.timeval = timeval;
+    // APPNOTE 4.4.2: high byte 3 = UNIX, low byte 20 = spec 2.0; adm-zip would pick by host OS.
+    entry.header.made = 0x0314;
+  }
+  return new Uint8Array(zip.toBuffer());
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * MS-DOS date/time (APPNOTE 4.4.6) of a UTC instant. DOS time has no zone;
+ * using UTC keeps the value independent of the building machine's TZ.
+ * DOS dates start in 1980, so earlier instants are clamped to it.
+ */
+export function dosDateTime(epochSeconds: number): number {
+  const d = new Date(Math.max(epochSeconds, 315532800) * 1000);
+  const date = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
+  const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
+  return ((date << 16) | time) >>> 0;
+}

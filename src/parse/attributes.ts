@@ -1,0 +1,60 @@
+import type { At, Diagnostics } from '../core/diagnostics.js';
+
+export interface Attributes {
+  id: string | null;
+  values: Map<string, string>;
+  flags: Set<string>;
+}
+
+const TRAILING = /\s*\{([^{}]*)\}\s*$/;
+
+/** Splits a trailing `{…}` attribute list off a line; `column` is where the `{` is (1-based). */
+export function splitTrailingAttributes(text: string): { text: string; attrs: string | null; column: number } {
+  const m = TRAILING.exec(text);
+  if (!m) return { text: text.trimEnd(), attrs: null, column: 0 };
+  return { text: text.slice(0, m.index).trimEnd(), attrs: m[1]!, column: text.indexOf('{', m.index) + 1 };
+}
+
+const TOKEN = /\s*(?:#([^\s"'=]+)|([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|([A-Za-z][\w-]*)|(\S+))/y;
+
+/**
+ * Parses `#id key=value key="quoted value" flag`. Every key must be in `allowed`
+ * (values) or `allowedFlags`; anything else is reported at its own column.
+ */
+export function parseAttributes(
+  src: string,
+  at: At,
+  allowed: readonly string[],
+  allowedFlags: readonly string[],
+  diags: Diagnostics,
+): Attributes {
+  const result: Attributes = { id: null, values: new Map(), flags: new Set() };
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (TOKEN.lastIndex < src.length && (m = TOKEN.exec(src))) {
+    const col = { ...at, column: at.column + 1 + m.index + (m[0].length - m[0].trimStart().length) };
+    if (m[1] !== undefined) {
+      if (result.id !== null) diags.report('IR206', col, `two ids in one attribute list: #${result.id} and #${m[1]}`);
+      result.id = m[1];
+    } else if (m[2] !== undefined) {
+      const key = m[2];
+      if (!allowed.includes(key)) {
+        diags.report('IR206', col, `unknown attribute \`${key}\``, hintFor(allowed, allowedFlags));
+      } else {
+        result.values.set(key, m[3] ?? m[4] ?? m[5] ?? '');
+      }
+    } else if (m[6] !== undefined) {
+      if (!allowedFlags.includes(m[6])) diags.report('IR206', col, `unknown attribute \`${m[6]}\``, hintFor(allowed, allowedFlags));
+      else result.flags.add(m[6]);
+    } else if (m[7] !== undefined) {
+      diags.report('IR206', col, `cannot read \`${m[7]}\` as an attribute`, 'Attributes look like `{#id key=value flag}`.');
+    }
+    if (m[0].length === 0) break;
+  }
+  return result;
+}
+
+function hintFor(allowed: readonly string[], flags: readonly string[]): string {
+  const all = [...allowed.map((k) => `${k}=…`), ...flags];
+  return all.length ? `Allowed here: #id, ${all.join(', ')}.` : 'Only #id is allowed here.';
+}

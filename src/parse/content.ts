@@ -1,0 +1,77 @@
+import type { ContentSource } from '../core/content-source.js';
+import type { Diagnostics } from '../core/diagnostics.js';
+import type { Course, Unit } from '../core/model.js';
+import { parseCourseYml } from './course.js';
+import { parseLesson } from './lesson.js';
+import { parseScenario } from './scenario.js';
+import { decodeText } from './text.js';
+
+const UNIT_FILE = /^(lessons|scenarios)\/[^/]+\.md$/i;
+
+/**
+ * Reads the whole content folder into the course model, reporting every
+ * problem found on the way. Returns null when course.yml itself is unusable.
+ */
+export function parseContent(source: ContentSource, diags: Diagnostics): Course | null {
+  const courseEntry = source.entries.get('course.yml') ?? source.entries.get('course.yaml');
+  if (!courseEntry) {
+    diags.report('IR107', { file: 'course.yml', line: 1, column: 1 }, `no course.yml in ${source.root}`);
+    return null;
+  }
+  const courseText = decodeText('course.yml', courseEntry, diags);
+  const meta = courseText === null ? null : parseCourseYml(courseText, diags);
+
+  const unitFiles = [...source.entries.keys()].filter((p) => UNIT_FILE.test(p)).sort();
+  for (const p of source.entries.keys()) {
+    if (/^(lessons|scenarios)\//.test(p) && !UNIT_FILE.test(p) && !/(^|\/)\./.test(p)) {
+      diags.report('IR112', { file: p, line: 1, column: 1 }, `${p} is not a .md file directly in ${p.split('/')[0]}/, so it is not part of the course`);
+    }
+  }
+
+  let order = unitFiles;
+  if (meta?.outline) {
+    order = [];
+    const listed = new Set<string>();
+    for (const entry of meta.outline) {
+      const path = entry.path.replace(/^\.\//, '');
+      if (!UNIT_FILE.test(path) || !source.entries.has(path)) {
+        diags.report('IR403', entry.at, `outline names ${entry.path}, which is not a lesson or scenario file here`, hintFor(path, unitFiles));
+        continue;
+      }
+      if (listed.has(path)) {
+        diags.report('IR213', entry.at, `outline lists ${path} twice`);
+        continue;
+      }
+      listed.add(path);
+      order.push(path);
+    }
+    for (const p of unitFiles) {
+      if (!listed.has(p)) diags.report('IR404', { file: p, line: 1, column: 1 }, `${p} is not in the outline of course.yml, so it is left out`);
+    }
+  } else {
+    order = [...unitFiles.filter((p) => p.toLowerCase().startsWith('lessons/')), ...unitFiles.filter((p) => p.toLowerCase().startsWith('scenarios/'))];
+  }
+
+  const units: Unit[] = [];
+  for (const path of order) {
+    const text = decodeText(path, source.entries.get(path)!, diags);
+    if (text === null) continue;
+    const unit = path.toLowerCase().startsWith('lessons/') ? parseLesson(path, text, diags) : parseScenario(path, text, diags);
+    if (unit) units.push(unit);
+  }
+
+  const themeEntry = source.entries.get('theme.css');
+  const theme = themeEntry ? decodeText('theme.css', themeEntry, diags) : null;
+
+  if (!meta) return null;
+  if (units.length === 0 && !diags.hasErrors) {
+    diags.report('IR501', { file: 'course.yml', line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
+  }
+  return { meta, units, theme };
+}
+
+function hintFor(path: string, files: string[]): string | undefined {
+  const base = path.replace(/^.*\//, '');
+  const same = files.find((f) => f.endsWith('/' + base));
+  return same ? `Did you mean ${same}?` : undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * The one small interface through which the player talks to whatever records
+ * learning: a SCORM 1.2 LMS, an xAPI LRS, or nothing (standalone). The engine
+ * never touches `window.API` or `fetch` itself.
+ */
+
+export interface LearningContext {
+  /** Milliseconds since the epoch, from the player's clock. */
+  at: number;
+}
+
+export type LearningEvent =
+  | (LearningContext & { type: 'page-viewed'; lesson: string; page: string; pageIndex: number; first: boolean })
+  | (LearningContext & { type: 'lesson-completed'; lesson: string; durationMs: number })
+  | (LearningContext & {
+      type: 'question-answered';
+      lesson: string;
+      question: string;
+      /** Indexes of the chosen choices, ascending. */
+      response: number[];
+      correct: boolean;
+      /** true for the answer that counts for the score. */
+      first: boolean;
+      /** From the question being shown (or last retried) to the submit. */
+      latencyMs: number;
+    })
+  | (LearningContext & {
+      type: 'scenario-choice';
+      scenario: string;
+      scene: string;
+      choiceIndex: number;
+      quality: 'good' | 'bad' | 'neutral';
+      latencyMs: number;
+    })
+  | (LearningContext & {
+      type: 'scenario-ended';
+      scenario: string;
+      scene: string;
+      outcome: 'pass' | 'fail';
+      /** 0–100 */
+      score: number;
+      first: boolean;
+      durationMs: number;
+    })
+  | (LearningContext & { type: 'course-completed'; result: CourseResult; durationMs: number });
+
+export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
+
+export interface DimensionResult {
+  id: string;
+  /** 0–100, over the items of this dimension done so far. */
+  score: number;
+  /** `incomplete` until every item tagged with it is done. */
+  status: CourseStatus;
+}
+
+export interface CourseResult {
+  /** 0–100 per SPEC §3, counting what is earned so far over everything possible. */
+  score: number;
+  earned: number;
+  possible: number;
+  complete: boolean;
+  status: CourseStatus;
+  dimensions: DimensionResult[];
+}
+
+/** What the engine hands the transport to keep; the transport decides how. */
+export interface Snapshot {
+  /** Encoded progress (see shared/state-codec); ≤ 4096 characters, proven at build time. */
+  state: string;
+  /** Where the learner is, e.g. `l:<lesson>/<page>` or `s:<scenario>/<scene>`. */
+  location: string;
+  result: CourseResult;
+}
+
+export interface Restored {
+  state: string | null;
+  location: string | null;
+}
+
+export type TransportHealth =
+  /** Everything said has been accepted. */
+  | { kind: 'ok' }
+  /** Nothing is being recorded: no LMS/LRS was found. */
+  | { kind: 'standalone' }
+  /** The LMS/LRS is refusing or unreachable; `pending` things wait to be retried. */
+  | { kind: 'failing'; pending: number; detail: string };
+
+export interface Transport {
+  readonly name: 'scorm12' | 'xapi' | 'standalone';
+  /** Connects once. Resolves with what was saved before, if anything. */
+  start(): Promise<Restored>;
+  /** Called for every learning event, in order. */
+  record(event: LearningEvent): void;
+  /** Called after every meaningful change; the transport persists and commits. */
+  save(snapshot: Snapshot): void;
+  /** The learner is leaving (pagehide / unload / explicit exit). Called at most once. */
+  finish(snapshot: Snapshot): void;
+  /** Health changes, so the player can tell the learner. */
+  onHealth(listener: (health: TransportHealth) => void): void;
+}

@@ -1,0 +1,221 @@
+import { Marked, type Tokens, type Token } from 'marked';
+import type { At, Diagnostics } from '../core/diagnostics.js';
+import type { Markdown } from '../core/model.js';
+import { LineMap } from '../core/source.js';
+import { resolveContentPath } from './paths.js';
+
+/** What a Markdown file may point at, answered by the course being compiled. */
+export interface LinkTargets {
+  /** A content path of a lesson/scenario file → its unit id. */
+  unitFor(path: string): string | null;
+  /** Registers a content path as an asset to pack; says whether it can be. */
+  useAsset(path: string, at: At): 'ok' | 'missing' | 'outside' | 'too-large';
+}
+
+interface Ctx {
+  file: string;
+  source: Markdown;
+  lines: LineMap;
+  cursor: number;
+  diags: Diagnostics;
+  targets: LinkTargets;
+}
+
+type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean };
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+/**
+ * Markdown → HTML that is safe inside an LMS: raw HTML is escaped, links and
+ * images are checked (scheme, target, alt text) at the author's position, and
+ * relative links become in-course navigation or packed assets.
+ */
+export class MarkdownRenderer {
+  private ctx: Ctx | null = null;
+  private readonly marked: Marked;
+
+  constructor(private readonly diags: Diagnostics, private readonly targets: LinkTargets) {
+    const self = this;
+    this.marked = new Marked({
+      gfm: true,
+      async: false,
+      walkTokens(token: Token) {
+        if (token.type === 'link' || token.type === 'image') self.check(token as Tokens.Link | Tokens.Image);
+        else if (token.type === 'html') self.rawHtml(token as Tokens.HTML);
+      },
+      renderer: {
+        html({ text }: Tokens.HTML | Tokens.Tag) {
+          return escapeHtml(text);
+        },
+        heading({ tokens, depth }: Tokens.Heading) {
+          // The page title is the h2; content headings sit below it.
+          const level = Math.min(6, Math.max(3, depth));
+          return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+        },
+        link(token: Tokens.Link) {
+          const t = token as Tokens.Link & Checked;
+          const inner = this.parser.parseInline(token.tokens);
+          if (t.irBlocked) return inner;
+          const title = token.title ? ` title="${escapeAttr(token.title)}"` : '';
+          if (t.irUnit) {
+            const anchor = t.irAnchor ? ` data-ir-anchor="${escapeAttr(t.irAnchor)}"` : '';
+            return `<a href="#${escapeAttr(t.irUnit)}" data-ir-unit="${escapeAttr(t.irUnit)}"${anchor}${title}>${inner}</a>`;
+          }
+          const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : '';
+          return `<a href="${escapeAttr(token.href)}"${title}${ext}>${inner}</a>`;
+        },
+        image(token: Tokens.Image) {
+          const t = token as Tokens.Image & Checked;
+          if (t.irBlocked) return escapeHtml(token.text);
+          const title = token.title ? ` title="${escapeAttr(token.title)}"` : '';
+          return `<img src="${escapeAttr(token.href)}" alt="${escapeAttr(token.text)}"${title} loading="lazy">`;
+        },
+        table(token: Tokens.Table) {
+          const head = token.header.map((c) => `<th scope="col"${align(c.align)}>${this.parser.parseInline(c.tokens)}</th>`).join('');
+          const rows = token.rows
+            .map((r) => `<tr>${r.map((c) => `<td${align(c.align)}>${this.parser.parseInline(c.tokens)}</td>`).join('')}</tr>`)
+            .join('\n');
+          // A focusable wrapper lets keyboard users scroll a wide table on a phone (WCAG 2.1.1).
+          return `<div class="ir-table" tabindex="0"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>\n`;
+        },
+      },
+    });
+  }
+
+  block(source: Markdown): string {
+    return this.run(source, () => this.marked.parse(source.text) as string);
+  }
+
+  inline(source: Markdown): { html: string; text: string } {
+    const html = this.run(source, () => this.marked.parseInline(source.text) as string).trim();
+    return { html, text: plainText(html) };
+  }
+
+  private run(source: Markdown, f: () => string): string {
+    this.ctx = { file: source.at.file, source, lines: new LineMap(source.text), cursor: 0, diags: this.diags, targets: this.targets };
+    try {
+      return f();
+    } finally {
+      this.ctx = null;
+    }
+  }
+
+  /** Finds a token's text in the source to report at the author's line and column. */
+  private at(raw: string): At {
+    const ctx = this.ctx!;
+    const i = ctx.source.text.indexOf(raw, ctx.cursor);
+    if (i < 0) return ctx.source.at;
+    ctx.cursor = i + 1;
+    const p = ctx.lines.position(i);
+    return { file: ctx.file, line: ctx.source.at.line + p.line - 1, column: p.line === 1 ? ctx.source.at.column + p.column - 1 : p.column };
+  }
+
+  private rawHtml(token: Tokens.HTML): void {
+    const at = this.at(token.raw);
+    if (token.text.trim().startsWith('<!--')) return;
+    this.diags.report('IR209', at, `raw HTML \`${token.text.trim().slice(0, 40)}\` is shown as text`);
+  }
+
+  private check(token: (Tokens.Link | Tokens.Image) & Checked): void {
+    const ctx = this.ctx!;
+    const at = this.at(token.raw);
+    const isImage = token.type === 'image';
+    if (isImage && !token.text.trim()) {
+      this.diags.report('IR207', at, `image ${token.href} has no alt text`);
+    }
+    const href = decodeEntities(token.href).replace(/[\u0000-\u0020\u007f]/g, '');
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
+    if (scheme !== undefined || href.startsWith('//')) {
+      if (isImage) {
+        this.diags.report('IR212', at, `image ${token.href} is loaded from outside the package`);
+        token.irBlocked = true;
+      } else if (!scheme || !SAFE_SCHEMES.has(scheme)) {
+        this.diags.report('IR208', at, `link \`${token.href.slice(0, 60)}\` uses a ${scheme ? `\`${scheme}:\`` : 'protocol-relative'} URL`);
+        token.irBlocked = true;
+      } else {
+        token.irExternal = scheme === 'http' || scheme === 'https';
+      }
+      return;
+    }
+    if (href === '' || href.startsWith('#')) {
+      if (isImage) {
+        this.diags.report('IR401', at, 'image has no path');
+        token.irBlocked = true;
+      }
+      return;
+    }
+    const [pathPart, anchor] = splitAnchor(href);
+    const resolved = resolveContentPath(ctx.file, pathPart);
+    if (resolved === null) {
+      this.diags.report('IR402', at, `${token.href} points outside the content folder`);
+      token.irBlocked = true;
+      return;
+    }
+    const unit = !isImage ? ctx.targets.unitFor(resolved) : null;
+    if (unit) {
+      token.irUnit = unit;
+      if (anchor) token.irAnchor = anchor;
+      return;
+    }
+    if (!isImage && /\.md$/i.test(resolved)) {
+      this.diags.report('IR210', at, `${token.href} is not a lesson or scenario of this course`);
+      token.irBlocked = true;
+      return;
+    }
+    const use = ctx.targets.useAsset(resolved, at);
+    if (use === 'missing') {
+      this.diags.report('IR401', at, `${token.href} does not exist (looked for ${resolved})`);
+      token.irBlocked = true;
+    } else if (use === 'too-large') {
+      this.diags.report('IR110', at, `${token.href} is larger than the 100 MB an asset may be`, 'Compress the file, or link to it on an official site instead.');
+      token.irBlocked = true;
+    } else if (use === 'outside') {
+      this.diags.report('IR402', at, `${token.href} is a link that points outside the content folder`);
+      token.irBlocked = true;
+    } else {
+      token.href = encodeURI(resolved) + (anchor ? `#${anchor}` : '');
+    }
+  }
+}
+
+function splitAnchor(href: string): [string, string | null] {
+  const noQuery = href.replace(/\?.*$/, '');
+  const i = noQuery.indexOf('#');
+  const path = i < 0 ? noQuery : noQuery.slice(0, i);
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    /* a stray % stays literal */
+  }
+  return [decoded, i < 0 ? null : noQuery.slice(i + 1)];
+}
+
+function align(a: 'center' | 'left' | 'right' | null): string {
+  return a ? ` style="text-align:${a}"` : '';
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function escapeAttr(s: string): string {
+  return escapeHtml(s).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
+/** The text a screen reader would announce for inline HTML we produced. */
+export function plainText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,144 @@
+import type { ContentSource } from '../core/content-source.js';
+import type { Diagnostics } from '../core/diagnostics.js';
+import type { Block, Course, Markdown, Unit } from '../core/model.js';
+import type {
+  RuntimeBlock,
+  RuntimeCourse,
+  RuntimeDimension,
+  RuntimeQuestion,
+  RuntimeUnit,
+  UiLanguage,
+} from '../shared/runtime-types.js';
+import { MarkdownRenderer, escapeHtml, plainText } from './markdown.js';
+
+const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
+  id: { note: 'Catatan', tip: 'Tips', warning: 'Perhatian', info: 'Info', important: 'Penting' },
+  en: { note: 'Note', tip: 'Tip', warning: 'Warning', info: 'Info', important: 'Important' },
+};
+
+export interface RenderedCourse {
+  /** The target is set per package. */
+  runtime: Omit<RuntimeCourse, 'target'>;
+  /** Content path → bytes of every asset the course references. */
+  assets: Map<string, Uint8Array>;
+}
+
+export function uiLanguageOf(language: string): UiLanguage {
+  return language.toLowerCase().startsWith('en') ? 'en' : 'id';
+}
+
+/** Renders every Markdown piece and gathers the assets it references. */
+export function renderCourse(course: Course, source: ContentSource, diags: Diagnostics): RenderedCourse {
+  const uiLanguage = uiLanguageOf(course.meta.language);
+  const unitByFile = new Map(course.units.map((u) => [u.file, u.id]));
+  const assets = new Map<string, Uint8Array>();
+  const md = new MarkdownRenderer(diags, {
+    unitFor: (path) => unitByFile.get(path) ?? null,
+    useAsset(path) {
+      const entry = source.entries.get(path);
+      if (!entry) return 'missing';
+      if (entry.kind === 'outside') return 'outside';
+      if (entry.kind === 'too-large') return 'too-large';
+      assets.set(path, entry.bytes);
+      return 'ok';
+    },
+  });
+
+  const renderBlocks = (blocks: Block[]): RuntimeBlock[] =>
+    blocks.map((b): RuntimeBlock => {
+      switch (b.kind) {
+        case 'markdown':
+          return { kind: 'html', html: md.block(b.source) };
+        case 'callout': {
+          const title = CALLOUT_TITLES[uiLanguage][b.variant];
+          return {
+            kind: 'html',
+            html: `<div class="ir-callout ir-callout--${b.variant}" role="note"><p class="ir-callout__title">${escapeHtml(title ?? b.variant)}</p>${md.block(b.source)}</div>`,
+          };
+        }
+        case 'question':
+          return { kind: 'question', question: renderQuestion(b.question) };
+      }
+    });
+
+  const feedback = (m: Markdown | null) => (m ? md.block(m) : null);
+
+  const renderQuestion = (q: Extract<Block, { kind: 'question' }>['question']): RuntimeQuestion => {
+    const promptHtml = md.block(q.prompt);
+    const correct = q.choices.filter((c) => c.correct).length;
+    return {
+      id: q.id,
+      promptHtml,
+      promptText: plainText(promptHtml),
+      multiple: correct > 1,
+      points: q.points,
+      dimension: q.dimension,
+      choices: q.choices.map((c) => {
+        const label = md.inline(c.label);
+        return { text: label.text, html: label.html, correct: c.correct, feedbackHtml: feedback(c.feedback) };
+      }),
+    };
+  };
+
+  const renderUnit = (u: Unit): RuntimeUnit => {
+    if (u.kind === 'lesson') {
+      return {
+        kind: 'lesson',
+        id: u.id,
+        title: u.title,
+        duration: u.duration,
+        objectives: u.objectives,
+        pages: u.pages.map((p) => ({ id: p.id, title: p.title, blocks: renderBlocks(p.blocks) })),
+      };
+    }
+    return {
+      kind: 'scenario',
+      id: u.id,
+      title: u.title,
+      introHtml: u.intro ? md.block(u.intro) : '',
+      points: u.points,
+      dimension: u.dimension,
+      start: u.start,
+      scenes: u.scenes.map((s) => ({
+        id: s.id,
+        title: s.title,
+        html: renderBlocks(s.body)
+          .map((b) => (b.kind === 'html' ? b.html : ''))
+          .join(''),
+        choices: s.choices.map((c) => {
+          const label = md.inline(c.label);
+          return { text: label.text, html: label.html, target: c.target, quality: c.quality, feedbackHtml: feedback(c.feedback) };
+        }),
+        ending: s.ending,
+      })),
+    };
+  };
+
+  const units = course.units.map(renderUnit);
+  const used = new Set<string>();
+  for (const u of units) {
+    if (u.kind === 'scenario') {
+      if (u.dimension) used.add(u.dimension);
+    } else {
+      for (const p of u.pages) for (const b of p.blocks) if (b.kind === 'question' && b.question.dimension) used.add(b.question.dimension);
+    }
+  }
+  const dimensions: RuntimeDimension[] = course.meta.dimensions.filter((d) => used.has(d.id));
+
+  return {
+    runtime: {
+      schema: 1,
+      id: course.meta.id,
+      title: course.meta.title,
+      version: course.meta.version,
+      language: course.meta.language,
+      uiLanguage,
+      description: course.meta.description,
+      iri: course.meta.iri,
+      passingScore: course.meta.passingScore,
+      dimensions,
+      units,
+    },
+    assets,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * SPEC §3, scoring and completion, as one pure function of the course and the
+ * learner's progress.
+ *
+ * - A question earns its points iff its first submitted answer is exactly the
+ *   set of correct choices (`QuestionProgress.first`).
+ * - A scenario earns points × ending score / 100 for its first completed play.
+ * - score = round(100 × earned / possible), halves rounding up. A course (or
+ *   dimension) with nothing to score (possible = 0) scores 0.
+ * - complete = every lesson page viewed, every question answered, every
+ *   scenario played to an ending.
+ * - status: `incomplete` until complete; then without a passing score
+ *   `completed`; with one `passed` iff score ≥ passing score, else `failed` —
+ *   except that a course with nothing to score cannot be failed: it is
+ *   `passed` once complete (its score stays 0; the SCORM transport therefore
+ *   does not report a raw score for it, so an LMS mastery-score rule cannot
+ *   turn it into `failed`).
+ * - Per dimension (only those some item uses, in course order): the same ratio
+ *   over the questions and scenarios tagged with it; `incomplete` until all of
+ *   them are done, then the same status rule.
+ *
+ * The result types are declared here (shared code must not import the player)
+ * and are structurally identical to `CourseResult` & co. in
+ * `src/player/transport/types.ts`; `src/player/engine.ts` asserts both ways.
+ */
+import type { RuntimeCourse } from './runtime-types.js';
+import { indexCourse, type Progress } from './progress.js';
+
+export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
+
+export interface DimensionResult {
+  id: string;
+  score: number;
+  status: CourseStatus;
+}
+
+export interface CourseResult {
+  score: number;
+  earned: number;
+  possible: number;
+  complete: boolean;
+  status: CourseStatus;
+  dimensions: DimensionResult[];
+}
+
+export interface ScoredItem {
+  kind: 'question' | 'scenario';
+  /** Index in `CourseIndex.questions` / `CourseIndex.scenarios`. */
+  index: number;
+  id: string;
+  points: number;
+  dimension: string | null;
+  done: boolean;
+  /** Points earned × 100 (integer for integer points and ending scores). */
+  earned100: number;
+}
+
+/** Every question and scenario with what it is worth and what it has earned. */
+export function scoredItems(course: RuntimeCourse, progress: Progress): ScoredItem[] {
+  const ix = indexCourse(course);
+  const items: ScoredItem[] = [];
+  ix.questions.forEach(({ question }, index) => {
+    const first = progress.questions[index]?.first ?? null;
+    items.push({
+      kind: 'question',
+      index,
+      id: question.id,
+      points: question.points,
+      dimension: question.dimension,
+      done: first !== null,
+      earned100: first === true ? question.points * 100 : 0,
+    });
+  });
+  ix.scenarios.forEach(({ scenario }, index) => {
+    const ending = progress.scenarios[index]?.ending ?? null;
+    const scene = ending === null ? undefined : scenario.scenes[ending];
+    const score = scene && scene.ending ? scene.ending.score : 0;
+    items.push({
+      kind: 'scenario',
+      index,
+      id: scenario.id,
+      points: scenario.points,
+      dimension: scenario.dimension,
+      done: ending !== null,
+      earned100: ending === null ? 0 : scenario.points * score,
+    });
+  });
+  return items;
+}
+
+/** round(100 × earned / possible) with halves up; 0 when nothing is possible. */
+export function percent(earned100: number, possible: number): number {
+  if (!(possible > 0)) return 0;
+  // 100 × (earned100 / 100) / possible = earned100 / possible; integer-exact half-up rounding.
+  return Math.min(100, Math.max(0, Math.floor((2 * earned100 + possible) / (2 * possible))));
+}
+
+function status(complete: boolean, score: number, possible: number, passingScore: number | null): CourseStatus {
+  if (!complete) return 'incomplete';
+  if (passingScore === null) return 'completed';
+  if (possible <= 0) return 'passed';
+  return score >= passingScore ? 'passed' : 'failed';
+}
+
+function total(items: ScoredItem[]): { earned100: number; possible: number; done: boolean } {
+  let earned100 = 0;
+  let possible = 0;
+  let done = true;
+  for (const item of items) {
+    earned100 += item.earned100;
+    possible += item.points;
+    done = done && item.done;
+  }
+  return { earned100, possible, done };
+}
+
+export function computeResult(course: RuntimeCourse, progress: Progress): CourseResult {
+  const items = scoredItems(course, progress);
+  const all = total(items);
+  const complete = all.done && progress.pages.length === indexCourse(course).pages.length && progress.pages.every(Boolean);
+  const score = percent(all.earned100, all.possible);
+  const dimensions: DimensionResult[] = [];
+  for (const d of course.dimensions) {
+    const tagged = items.filter((item) => item.dimension === d.id);
+    if (tagged.length === 0) continue;
+    const t = total(tagged);
+    const s = percent(t.earned100, t.possible);
+    dimensions.push({ id: d.id, score: s, status: status(t.done, s, t.possible, course.passingScore) });
+  }
+  return {
+    score,
+    earned: all.earned100 / 100,
+    possible: all.possible,
+    complete,
+    status: status(complete, score, all.possible, course.passingScore),
+    dimensions,
+  };
+}
