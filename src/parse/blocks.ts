@@ -9,7 +9,7 @@ export interface Line {
 }
 
 export interface Section {
-  heading: { text: string; line: number } | null;
+  heading: { text: string; line: number; column: number } | null;
   lines: Line[];
 }
 
@@ -46,7 +46,7 @@ export function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ heading: null, lines: [] }];
   for (const l of lines) {
     const m = l.code ? null : H2.exec(l.text);
-    if (m) sections.push({ heading: { text: (m[1] ?? '').trim(), line: l.line }, lines: [] });
+    if (m) sections.push({ heading: { text: (m[1] ?? '').trim(), line: l.line, column: m[1] ? l.text.indexOf(m[1]) + 1 : 3 }, lines: [] });
     else sections[sections.length - 1]!.lines.push(l);
   }
   return sections;

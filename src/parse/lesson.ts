@@ -37,7 +37,7 @@ export function parseLesson(file: string, text: string, diags: Diagnostics): Les
       const h = splitTrailingAttributes(section.heading.text);
       title = h.text;
       if (!title) diags.report('IR220', pageAt, 'this `##` heading has no text');
-      const attrs = h.attrs === null ? null : parseAttributes(h.attrs, { ...pageAt, column: h.column }, [], [], diags);
+      const attrs = h.attrs === null ? null : parseAttributes(h.attrs, { ...pageAt, column: section.heading.column + h.column - 1 }, [], [], diags);
       pageId = attrs?.id ?? (slugify(title) || `page-${pages.length + 1}`);
     }
     pageId = unique(pageId, pageIds);

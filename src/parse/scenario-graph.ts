@@ -15,6 +15,7 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
   if (s.scenes.length === 0) return;
   if (!s.scenes.some((sc) => sc.ending)) {
     diags.report('IR310', s.at, `scenario ${s.id} has no ending scene`, 'Add a scene without choices marked `{#id ending=pass}` or `ending=fail`.');
+    return;
   }
   let bad = false;
   for (const scene of s.scenes) {

@@ -87,15 +87,15 @@ function readMeta(yaml: string | null, line: number, file: string, diags: Diagno
   return { meta: parsed.value as ScenarioMeta, locate: (p) => parsed.locate(p) };
 }
 
-function parseScene(heading: { text: string; line: number }, lines: Line[], file: string, diags: Diagnostics): Scene | null {
+function parseScene(heading: { text: string; line: number; column: number }, lines: Line[], file: string, diags: Diagnostics): Scene | null {
   const at: At = { file, line: heading.line, column: 1 };
   const h = splitTrailingAttributes(heading.text);
-  const attrs = h.attrs === null ? null : parseAttributes(h.attrs, { ...at, column: h.column }, ['ending', 'score'], [], diags);
+  const attrs = h.attrs === null ? null : parseAttributes(h.attrs, { ...at, column: heading.column + h.column - 1 }, ['ending', 'score'], [], diags);
   if (!attrs?.id) {
     diags.report('IR308', at, `scene \`${h.text || '(untitled)'}\` has no id`, `Write \`## ${h.text || 'Title'} {#${slugify(h.text) || 'scene-id'}}\`.`);
     return null;
   }
-  const idAt = { ...at, column: h.column || 1 };
+  const idAt = { ...at, column: h.attrs === null ? 1 : heading.column + h.column - 1 };
   let ending: Scene['ending'] = null;
   const outcome = attrs.values.get('ending');
   const rawScore = attrs.values.get('score');

@@ -37,8 +37,14 @@ const KNOWN = [
   'content_endpoint',
 ];
 
+const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => UUID.test(s);
+
+/** Only absolute IRIs are usable as activity ids; anything else is ignored. */
+function iri(v: string | null): string | null {
+  return v && IRI.test(v) ? v : null;
+}
 
 function first(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
@@ -124,9 +130,9 @@ export function parseLaunch(search: string, base: string): LaunchResult {
       auth: auth ? authHeader(auth) : null,
       actor,
       registration: reg && isUuid(reg) ? reg.toLowerCase() : null,
-      activityId: get('activity_id'),
+      activityId: iri(get('activity_id')),
       platform: get('activity_platform'),
-      grouping: get('grouping'),
+      grouping: iri(get('grouping')),
       echo: echo.toString(),
     },
   };

@@ -193,10 +193,9 @@ interface Parts {
 function statement(ctx: SessionContext, p: Parts, at: number, id: string): Statement {
   const grouping = (p.grouping || []).slice();
   if (ctx.grouping) grouping.push({ objectType: 'Activity', id: ctx.grouping });
-  const ca: Statement['context']['contextActivities'] = {};
+  const ca: Statement['context']['contextActivities'] = { category: [ref(PROFILE_VERSION, TYPE.profile)] };
   if (p.parent) ca.parent = p.parent;
   if (grouping.length) ca.grouping = grouping;
-  ca.category = [ref(PROFILE_VERSION, TYPE.profile)];
   const context: Statement['context'] = {
     registration: ctx.registration,
     language: ctx.course.language,
