@@ -193,9 +193,10 @@ interface Parts {
 function statement(ctx: SessionContext, p: Parts, at: number, id: string): Statement {
   const grouping = (p.grouping || []).slice();
   if (ctx.grouping) grouping.push({ objectType: 'Activity', id: ctx.grouping });
-  const ca: Statement['context']['contextActivities'] = { category: [ref(PROFILE_VERSION, TYPE.profile)] };
+  const ca = {} as Statement['context']['contextActivities'];
   if (p.parent) ca.parent = p.parent;
   if (grouping.length) ca.grouping = grouping;
+  ca.category = [ref(PROFILE_VERSION, TYPE.profile)];
   const context: Statement['context'] = {
     registration: ctx.registration,
     language: ctx.course.language,
