@@ -13,13 +13,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }
-  add(el, kids);
+  add(el, ...kids);
   return el;
 }
 
-export function add(el: Node, kids: Array<Child | Child[]>): void {
+export function add(el: Node, ...kids: Array<Child | Child[]>): void {
   for (const kid of kids) {
-    if (Array.isArray(kid)) add(el, kid);
+    if (Array.isArray(kid)) add(el, ...kid);
     else if (kid || kid === '') el.appendChild(typeof kid === 'string' ? document.createTextNode(kid) : kid);
   }
 }
@@ -27,7 +27,7 @@ export function add(el: Node, kids: Array<Child | Child[]>): void {
 /** Replaces an element's children. */
 export function fill(el: Element, ...kids: Array<Child | Child[]>): void {
   el.textContent = '';
-  add(el, kids);
+  add(el, ...kids);
 }
 
 /** Visually hidden text for screen readers. */

@@ -1,0 +1,57 @@
+/**
+ * Boots the player: reads the course from `#course-data`, connects the
+ * transport, restores progress and builds the UI in `#app`. Entry files call
+ * `startPlayer` with the transport of their target, e.g.
+ * `startPlayer((course) => new XapiTransport(course))`.
+ */
+import type { RuntimeCourse } from '../shared/runtime-types';
+import { Engine } from './engine';
+import { stringsFor } from './strings';
+import { StandaloneTransport } from './transport/standalone';
+import type { Restored, Transport } from './transport/types';
+import { App } from './ui';
+
+export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport): void {
+  const run = () => {
+    const root = document.getElementById('app');
+    if (!root) return;
+    let course: RuntimeCourse;
+    try {
+      const data = document.getElementById('course-data');
+      course = JSON.parse((data && data.textContent) || '') as RuntimeCourse;
+      if (!course || !Array.isArray(course.units)) throw new Error('no course');
+    } catch {
+      root.textContent = stringsFor('id').broken;
+      return;
+    }
+    let transport: Transport;
+    try {
+      transport = makeTransport(course);
+    } catch {
+      transport = new StandaloneTransport();
+    }
+    const none: Restored = { state: null, location: null };
+    let starting: Promise<Restored>;
+    try {
+      starting = transport.start();
+    } catch {
+      starting = Promise.resolve(none);
+    }
+    starting
+      .then(null, () => none)
+      .then((restored) => {
+        const engine = new Engine(course, transport, restored);
+        new App(root, engine, stringsFor(course.uiLanguage), transport).mount();
+        // Whichever comes first; the engine finishes once.
+        const leave = () => engine.finish();
+        window.addEventListener('pagehide', leave);
+        window.addEventListener('beforeunload', leave);
+        window.addEventListener('unload', leave);
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'hidden') engine.save();
+        });
+      });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
+  else run();
+}

@@ -1,0 +1,93 @@
+/**
+ * A tiny static file server for the browser tests, bound to 127.0.0.1 on a
+ * free port. It serves an unzipped package under `/pkg/`, extra in-memory
+ * files (the LMS host page) at their own paths, and records every request so
+ * a test can prove the package asked for nothing outside itself.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+  '.pdf': 'application/pdf',
+  '.xml': 'application/xml',
+  '.xsd': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** Every request path seen, in order. */
+  requests: string[];
+  /** Paths that were answered 404. */
+  missing: string[];
+  /** Adds or replaces an in-memory file (e.g. a host page). */
+  put(path: string, body: string | Uint8Array, type?: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * @param mounts URL prefix (e.g. `/pkg/`) → folder on disk.
+ */
+export async function startStaticServer(mounts: Record<string, string>): Promise<StaticServer> {
+  const memory = new Map<string, { body: string | Uint8Array; type: string }>();
+  const requests: string[] = [];
+  const missing: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url || '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname);
+    requests.push(path);
+    const send = (status: number, body: string | Uint8Array, type: string) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    const mem = memory.get(path);
+    if (mem) return send(200, mem.body, mem.type);
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (!path.startsWith(prefix)) continue;
+      const rel = normalize(path.slice(prefix.length) || 'index.html');
+      const file = join(dir, rel);
+      if (rel.startsWith('..') || !(file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep))) break;
+      try {
+        const body = await readFile(file);
+        return send(200, body, TYPES[extname(file).toLowerCase()] || 'application/octet-stream');
+      } catch {
+        break;
+      }
+    }
+    missing.push(path);
+    send(404, 'not found', 'text/plain; charset=utf-8');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    missing,
+    put(path, body, type) {
+      memory.set(path, { body, type: type || TYPES[extname(path).toLowerCase()] || 'text/plain; charset=utf-8' });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
