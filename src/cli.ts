@@ -5,10 +5,24 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, DEFAULT_EPOCH, PACKAGE_TARGETS, type BuildReport } from './index.js';
+import {
+  build,
+  checkPackageFile,
+  DEFAULT_EPOCH,
+  isPackagePath,
+  PACKAGE_TARGETS,
+  SCAFFOLD_LANGUAGES,
+  scaffoldCourse,
+  ScaffoldError,
+  type BuildReport,
+  type PackageCheckReport,
+  type ScaffoldLanguage,
+} from './index.js';
 import { formatDiagnostic, type Diagnostic } from './core/diagnostics.js';
 import type { PackageTarget } from './compile.js';
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
+import { previewCommand, watchCommand } from './cli-live.js';
+import { DEFAULT_PREVIEW_PORT, PreviewError } from './preview/server.js';
 
 const LATER = ['cmi5', 'scorm2004', 'web'];
 
@@ -19,6 +33,8 @@ interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Stops `build --watch` and `preview` when it resolves (tests); default Ctrl-C. */
+  until?: Promise<unknown>;
 }
 
 const defaultIo: Io = {
@@ -47,9 +63,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('compile a content folder into dist/<id>-<version>-<target>.zip')
       .argument('[dir]', 'content folder', 'content')
       .option('--out <dir>', 'output folder', 'dist')
-      .addOption(new Option('--target <list>', `comma list of targets: ${PACKAGE_TARGETS.join(', ')}`).default(PACKAGE_TARGETS.join(','))),
-  ).action(async (dir: string, opts: { out: string; target: string; json?: boolean }) => {
+      .addOption(new Option('--target <list>', `comma list of targets: ${PACKAGE_TARGETS.join(', ')}`).default(PACKAGE_TARGETS.join(',')))
+      .option('--watch', 'rebuild on every change to the content folder, until Ctrl-C'),
+  ).action(async (dir: string, opts: { out: string; target: string; json?: boolean; watch?: boolean }) => {
     const targets = parseTargets(opts.target);
+    if (opts.watch) {
+      exitCode = await watchCommand(io, { dir, outDir: opts.out, targets, epoch: epochFrom(io.env), json: Boolean(opts.json) });
+      return;
+    }
     const report = await build({ dir, outDir: opts.out, targets, epoch: epochFrom(io.env), onProgress: progress(io, opts.json) });
     exitCode = printReport(report, io, Boolean(opts.json), 'build');
   });
@@ -57,11 +78,49 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   addJson(
     program
       .command('check')
-      .description('check a content folder without writing anything')
-      .argument('<dir>', 'content folder'),
+      .description('check a content folder, or a built SCORM 1.2 or Tin Can package (.zip), without writing anything')
+      .argument('<dir|zip>', 'content folder, or package zip'),
   ).action(async (dir: string, opts: { json?: boolean }) => {
+    if (await isPackagePath(dir)) {
+      exitCode = printPackageReport(await checkPackageFile(dir), io, Boolean(opts.json));
+      return;
+    }
     const report = await build({ dir, targets: PACKAGE_TARGETS, dryRun: true, epoch: DEFAULT_EPOCH, onProgress: progress(io, opts.json) });
     exitCode = printReport(report, io, Boolean(opts.json), 'check');
+  });
+
+  addJson(
+    program
+      .command('new')
+      .description('write a small working course to start from into a new folder')
+      .argument('<dir>', 'folder to create (must not exist, or be empty)')
+      .option('--lang <code>', `language of the course and its comments: ${SCAFFOLD_LANGUAGES.join(', ')}`, 'id'),
+  ).action(async (dir: string, opts: { lang: string; json?: boolean }) => {
+    if (!(SCAFFOLD_LANGUAGES as readonly string[]).includes(opts.lang)) {
+      throw new UsageError(`--lang must be one of ${SCAFFOLD_LANGUAGES.join(', ')}, not \`${opts.lang}\``);
+    }
+    try {
+      const r = await scaffoldCourse(dir, { language: opts.lang as ScaffoldLanguage });
+      if (opts.json) io.stdout(JSON.stringify({ ok: true, dir: r.dir, files: r.files }, null, 2) + '\n');
+      else io.stdout(`wrote ${r.files.length} files into ${r.dir}:\n${r.files.map((f) => `  ${f}\n`).join('')}next: integrity-ranger build ${r.dir}\n`);
+    } catch (e) {
+      if (!(e instanceof ScaffoldError)) throw e;
+      if (opts.json) io.stdout(JSON.stringify({ ok: false, dir, files: [], error: e.message }, null, 2) + '\n');
+      else io.stderr(`integrity-ranger: ${e.message}\n`);
+      exitCode = 1;
+    }
+  });
+
+  addJson(
+    program
+      .command('preview')
+      .description('serve the course on 127.0.0.1 inside a stand-in LMS (SCORM 1.2) or LRS (xAPI), rebuilding on change')
+      .argument('[dir]', 'content folder', 'content')
+      .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', String(DEFAULT_PREVIEW_PORT))
+      .addOption(new Option('--target <target>', 'which package to play').choices(PACKAGE_TARGETS as string[]).default('scorm12')),
+  ).action(async (dir: string, opts: { port: string; target: PackageTarget; json?: boolean }) => {
+    if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not \`${opts.port}\``);
+    exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json) });
   });
 
   try {
@@ -72,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PreviewError) {
       if (json) io.stdout(JSON.stringify({ ok: false, error: e.message }) + '\n');
       else io.stderr(`integrity-ranger: ${e.message}\n`);
       return 2;
@@ -123,6 +182,23 @@ function printReport(report: BuildReport, io: Io, json: boolean, command: 'build
   }
   const what = report.course ? `${report.course.title} ${report.course.version}` : '';
   io.stdout(`${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}\n`);
+  return 0;
+}
+
+function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): number {
+  if (json) {
+    io.stdout(JSON.stringify(report, null, 2) + '\n');
+    return report.ok ? 0 : 1;
+  }
+  for (const d of report.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  const counts = count(report.diagnostics);
+  if (!report.ok) {
+    io.stderr(`check failed: ${counts}\n`);
+    return 1;
+  }
+  const p = report.package!;
+  const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
+  io.stdout(`checked ${p.path} (${kinds}, ${p.files} files): ${counts}\n`);
   return 0;
 }
 

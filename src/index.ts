@@ -3,7 +3,8 @@
  * process.exit and no printing. The CLI in cli.ts only parses flags and
  * formats what these functions return.
  */
-import { compile, PACKAGE_TARGETS, type CompileResult, type PackageTarget } from './compile.js';
+import { compile, PACKAGE_TARGETS, type CompileResult, type PackageTarget, type ToolAssets } from './compile.js';
+import type { ContentSource } from './core/content-source.js';
 import type { Diagnostic } from './core/diagnostics.js';
 import { ContentFolderError, readContentFolder } from './node/read-content.js';
 import { loadToolAssets } from './node/tool-assets.js';
@@ -17,8 +18,20 @@ export type { ContentSource } from './core/content-source.js';
 export { formatDiagnostic } from './core/diagnostics.js';
 export type { Diagnostic } from './core/diagnostics.js';
 export { catalogue } from './core/catalogue.js';
-export { readContentFolder } from './node/read-content.js';
+export { readContentFolder, ReadCache } from './node/read-content.js';
 export { loadToolAssets } from './node/tool-assets.js';
+// `check PACKAGE.zip` and `new DIR`.
+export { checkPackage } from './check-package/index.js';
+export type { PackageCheck, PackageKind, PackageSchemas } from './check-package/index.js';
+export { checkPackageFile, isPackagePath } from './node/check-package-file.js';
+export type { PackageCheckReport } from './node/check-package-file.js';
+export { loadPackageSchemas } from './node/package-schemas.js';
+export { newCourseFiles, scaffoldCourse, ScaffoldError, SCAFFOLD_LANGUAGES } from './scaffold.js';
+export type { ScaffoldLanguage, ScaffoldOptions, ScaffoldResult } from './scaffold.js';
+export { watchBuild, watchFolder } from './node/watch.js';
+export type { WatchBuildOptions, WatchBuildResult, WatchBuildHandle, FolderWatcher } from './node/watch.js';
+export { startPreview, PreviewError, DEFAULT_PREVIEW_PORT } from './preview/server.js';
+export type { PreviewOptions, PreviewHandle, PreviewBuild, PreviewDiagnostic, LiveBuild } from './preview/server.js';
 
 /** 1980-01-01T00:00:00Z, the first instant a zip can record. */
 export const DEFAULT_EPOCH = 315532800;
@@ -32,6 +45,10 @@ export interface BuildOptions {
   /** Compile and report, but write nothing (the `check` command). */
   dryRun?: boolean;
   onProgress?: (step: string) => void;
+  /** The folder already read (a watcher's cached read); `dir` then only names it. */
+  source?: ContentSource;
+  /** The tool's assets, when the caller keeps them loaded (a watcher). */
+  tool?: ToolAssets;
 }
 
 export interface BuildReport {
@@ -46,14 +63,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const targets = options.targets ?? PACKAGE_TARGETS;
   const outDir = options.outDir ?? 'dist';
   options.onProgress?.(`reading ${options.dir}`);
-  let source;
-  try {
-    source = await readContentFolder(options.dir);
-  } catch (e) {
-    if (e instanceof ContentFolderError) return failure(e.code, e.message);
-    throw e;
+  let source = options.source;
+  if (!source) {
+    try {
+      source = await readContentFolder(options.dir);
+    } catch (e) {
+      if (e instanceof ContentFolderError) return failure(e.code, e.message);
+      throw e;
+    }
   }
-  const tool = await loadToolAssets();
+  const tool = options.tool ?? (await loadToolAssets());
   options.onProgress?.(`compiling ${source.entries.size} files`);
   const result: CompileResult = compile(source, { targets, tool, epoch: options.epoch ?? DEFAULT_EPOCH });
   const report: BuildReport = {

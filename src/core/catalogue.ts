@@ -88,6 +88,9 @@ export const catalogue = entries({
   IR605: { severity: 'error', title: 'Referenced file missing', why: 'Every file the manifest names must be in the package.' },
   IR606: { severity: 'error', title: 'Inconsistent manifest reference', why: 'An identifierref or default organization names nothing.' },
   IR607: { severity: 'warning', title: 'Moodle mishandles this', why: 'Moodle accepts the package but records or launches it wrongly.' },
+  IR608: { severity: 'error', title: 'Package file not found', why: 'The path given to `check` does not name a readable file.' },
+  IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
+  IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ContentEntry, ContentSource } from '../core/content-source.js';
@@ -15,14 +16,71 @@ export class ContentFolderError extends Error {
 }
 
 /**
+ * What earlier reads of one folder found, so that the next read (a watcher's
+ * rebuild) takes every file whose size, times and inode are unchanged from
+ * memory and reads from disk only the files that changed. Content hashes tell
+ * which paths really differ from the previous read, so a save that wrote the
+ * same bytes counts as no change.
+ */
+export class ReadCache {
+  private files = new Map<string, { sig: string; bytes: Uint8Array; hash: string }>();
+  private seen = new Map<string, string>();
+  private forced = new Set<string>();
+  /** Paths the last read took from disk; every other file came from this cache. */
+  read: string[] = [];
+  /** Paths added, changed or removed by the last read, compared with the read before (all of them the first time). */
+  changed: string[] = [];
+  /** Re-read these paths next time whatever their stat says (a watcher saw them change). */
+  invalidate(paths: Iterable<string>): void {
+    for (const p of paths) this.forced.add(p.split(sep).join('/'));
+  }
+
+  /** @internal */
+  lookup(rel: string, sig: string): Uint8Array | null {
+    const hit = this.files.get(rel);
+    return hit && hit.sig === sig && !this.forced.has(rel) ? hit.bytes : null;
+  }
+
+  /** @internal */
+  store(rel: string, sig: string, bytes: Uint8Array, fromDisk: boolean): void {
+    if (fromDisk) {
+      this.files.set(rel, { sig, bytes, hash: createHash('sha1').update(bytes).digest('hex') });
+      this.read.push(rel);
+    }
+  }
+
+  /** @internal */
+  begin(): void {
+    this.read = [];
+  }
+
+  /** @internal */
+  finish(entries: Map<string, ContentEntry>): void {
+    const now = new Map<string, string>();
+    for (const [path, e] of entries) {
+      now.set(path, e.kind === 'file' ? this.files.get(path)!.hash : e.kind === 'too-large' ? `large:${e.size}` : e.kind);
+    }
+    const changed = new Set<string>();
+    for (const [path, h] of now) if (this.seen.get(path) !== h) changed.add(path);
+    for (const path of this.seen.keys()) if (!now.has(path)) changed.add(path);
+    for (const path of this.files.keys()) if (!now.has(path)) this.files.delete(path);
+    this.changed = [...changed].sort();
+    this.seen = now;
+    this.forced.clear();
+  }
+}
+
+/**
  * Reads the parts of a content folder that make a course. Anything that
  * resolves outside the folder (a symlink out) is recorded but never read.
+ * With a cache, unchanged files are taken from it instead of the disk.
  */
-export async function readContentFolder(dir: string): Promise<ContentSource> {
+export async function readContentFolder(dir: string, cache?: ReadCache): Promise<ContentSource> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new ContentFolderError(`${dir} is not a folder`, 'IR108');
   const root = await realpath(dir);
   const entries = new Map<string, ContentEntry>();
+  cache?.begin();
 
   const visit = async (abs: string, depth: number): Promise<void> => {
     if (depth > DEPTH_LIMIT) throw new ContentFolderError(`${dir} nests folders more than ${DEPTH_LIMIT} deep`, 'IR506');
@@ -56,9 +114,14 @@ export async function readContentFolder(dir: string): Promise<ContentSource> {
         entries.set(rel, { kind: 'too-large', size: s.size });
         continue;
       }
-      entries.set(rel, { kind: 'file', bytes: new Uint8Array(await readFile(target)) });
+      const sig = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+      const cached = cache?.lookup(rel, sig) ?? null;
+      const bytes = cached ?? new Uint8Array(await readFile(target));
+      cache?.store(rel, sig, bytes, cached === null);
+      entries.set(rel, { kind: 'file', bytes });
     }
   };
   await visit(root, 0);
+  cache?.finish(entries);
   return { root: dir, entries };
 }

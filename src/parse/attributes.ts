@@ -6,13 +6,15 @@ export interface Attributes {
   flags: Set<string>;
 }
 
-const TRAILING = /\s*\{([^{}]*)\}\s*$/;
+const TRAILING = /^\{([^{}]*)\}\s*$/;
 
 /** Splits a trailing `{…}` attribute list off a line; `column` is where the `{` is (1-based). */
 export function splitTrailingAttributes(text: string): { text: string; attrs: string | null; column: number } {
-  const m = TRAILING.exec(text);
+  // Only the last `{` can start a trailing list; matching from there stays linear on long lines.
+  const open = text.lastIndexOf('{');
+  const m = open < 0 ? null : TRAILING.exec(text.slice(open));
   if (!m) return { text: text.trimEnd(), attrs: null, column: 0 };
-  return { text: text.slice(0, m.index).trimEnd(), attrs: m[1]!, column: text.indexOf('{', m.index) + 1 };
+  return { text: text.slice(0, open).trimEnd(), attrs: m[1]!, column: open + 1 };
 }
 
 const TOKEN = /\s*(?:#([^\s"'=]+)|([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|([A-Za-z][\w-]*)|(\S+))/y;

@@ -18,7 +18,8 @@ export type Segment =
   | { kind: 'block'; name: string; attrs: string | null; attrsColumn: number; open: Line; lines: Line[] };
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const H2 = /^##(?!#)(?:[ \t]+(.*?))?[ \t]*$/;
+// `(.*)` then trim, not `(.*?)[ \t]*$`: the lazy form backtracks quadratically on a long run of spaces.
+const H2 = /^##(?!#)(?:[ \t]+(.*))?$/;
 const OPEN = /^:::[ \t]*([A-Za-z][\w-]*)[ \t]*(\{[^{}]*\})?[ \t]*$/;
 const CLOSE = /^:::[ \t]*$/;
 
@@ -46,7 +47,7 @@ export function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ heading: null, lines: [] }];
   for (const l of lines) {
     const m = l.code ? null : H2.exec(l.text);
-    if (m) sections.push({ heading: { text: (m[1] ?? '').trim(), line: l.line, column: m[1] ? l.text.indexOf(m[1]) + 1 : 3 }, lines: [] });
+    if (m) sections.push({ heading: { text: (m[1] ?? '').trim(), line: l.line, column: m[1]?.trim() ? l.text.indexOf(m[1]) + 1 : 3 }, lines: [] });
     else sections[sections.length - 1]!.lines.push(l);
   }
   return sections;

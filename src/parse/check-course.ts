@@ -15,7 +15,7 @@ export function checkCourse(course: Course, diags: Diagnostics): void {
   const known = new Set(course.meta.dimensions.map((d) => d.id));
   const checkDimension = (dim: string | null, at: Parameters<Diagnostics['report']>[1]) => {
     if (dim !== null && !known.has(dim)) {
-      diags.report('IR217', at, `dimension \`${dim}\` is not one of the course's dimensions`, `Use one of: ${[...known].join(', ')}.`);
+      diags.report('IR217', at, `dimension \`${dim}\` is not one of the course's dimensions`, `Use one of: ${[...known].slice(0, 12).join(', ')}${known.size > 12 ? ` … (${known.size} in all)` : ''}.`);
     }
   };
 

@@ -5,7 +5,7 @@ import { joinLines, splitBlocks, splitSections, toLines, type Segment } from './
 import { splitFrontMatter } from './front-matter.js';
 import { parseQuestion } from './question.js';
 import { lessonSchema, validateYaml } from './schemas.js';
-import { slugify } from './text.js';
+import { SLUG, slugify } from './text.js';
 import { parseYaml } from './yaml.js';
 
 export const CALLOUTS: readonly CalloutVariant[] = ['note', 'tip', 'warning', 'info', 'important'];
@@ -82,7 +82,8 @@ function readMeta(yaml: string | null, line: number, file: string, diags: Diagno
   }
   if (!validateYaml(lessonSchema, parsed, 'lesson front matter', diags)) {
     const v = parsed.value as Record<string, unknown>;
-    return typeof v === 'object' && v ? { title: typeof v['title'] === 'string' ? v['title'] : undefined, id: typeof v['id'] === 'string' ? v['id'] : undefined } as LessonMeta : {};
+    // An invalid id is already reported where it is written; the file name's slug stands in for it.
+    return typeof v === 'object' && v ? { title: typeof v['title'] === 'string' ? v['title'] : undefined, id: typeof v['id'] === 'string' && SLUG.test(v['id']) ? v['id'] : undefined } as LessonMeta : {};
   }
   return parsed.value as LessonMeta;
 }

@@ -52,7 +52,7 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     choices.push({
       label: { text: labelText, at: { file, line: current.label.line, column: current.label.text.indexOf(']') + 3 } },
       correct: current.correct,
-      feedback: feedbackText ? { text: feedbackText, at: { file, line: current.feedback[0]!.line, column: 1 } } : null,
+      feedback: feedbackText ? { text: feedbackText, at: { file, line: current.feedback[0]!.line, column: quoteColumn(current.feedback[0]!.text) } } : null,
     });
     current = null;
   };
@@ -98,4 +98,10 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     dimensionAt: { ...openAt, column: block.attrsColumn || 1 },
     choices,
   };
+}
+
+/** Column where a `> feedback` line's text starts, so positions inside it point at the author's text. */
+export function quoteColumn(line: string): number {
+  const m = QUOTE.exec(line);
+  return m ? line.length - m[1]!.trimStart().length + 1 : 1;
 }

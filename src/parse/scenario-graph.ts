@@ -18,11 +18,12 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
     return;
   }
   let bad = false;
+  const known = [...byId.keys()];
   for (const scene of s.scenes) {
     for (const c of scene.choices) {
       if (!byId.has(c.target)) {
         bad = true;
-        diags.report('IR302', c.at, `choice leads to #${c.target}, which is not a scene of this scenario`, hintNear(c.target, [...byId.keys()]));
+        diags.report('IR302', c.at, `choice leads to #${c.target}, which is not a scene of this scenario`, hintNear(c.target, known));
       }
     }
   }
@@ -38,7 +39,11 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
   // Reverse search from the endings finds every scene that can still finish.
   const incoming = new Map<string, string[]>();
   for (const scene of byId.values()) {
-    for (const c of scene.choices) incoming.set(c.target, [...(incoming.get(c.target) ?? []), scene.id]);
+    for (const c of scene.choices) {
+      const from = incoming.get(c.target);
+      if (from) from.push(scene.id);
+      else incoming.set(c.target, [scene.id]);
+    }
   }
   const endings = [...byId.values()].filter((sc) => sc.ending).map((sc) => sc.id);
   const canFinish = walk(endings, (id) => incoming.get(id) ?? []);
@@ -64,8 +69,13 @@ function walk(from: string[], next: (id: string) => string[]): Set<string> {
 }
 
 function hintNear(id: string, known: string[]): string | undefined {
-  const close = known.find((k) => distance(k, id) <= 2);
-  return close ? `Did you mean #${close}?` : known.length ? `Scenes here: ${known.map((k) => '#' + k).join(', ')}.` : undefined;
+  // Ids are at most 64 characters and a real scenario has dozens of scenes: the limits keep
+  // the O(n·m) distance and the hint's length off pathological input.
+  const close = id.length <= 64 && known.length <= 1000 ? known.find((k) => Math.abs(k.length - id.length) <= 2 && distance(k, id) <= 2) : undefined;
+  if (close) return `Did you mean #${close}?`;
+  if (!known.length) return undefined;
+  const some = known.slice(0, 12).map((k) => '#' + k).join(', ');
+  return `Scenes here: ${some}${known.length > 12 ? ` … (${known.length} in all)` : ''}.`;
 }
 
 function distance(a: string, b: string): number {

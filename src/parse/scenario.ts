@@ -8,6 +8,7 @@ import { checkSceneGraph } from './scenario-graph.js';
 import { scenarioSchema, validateYaml } from './schemas.js';
 import { slugify } from './text.js';
 import { parseYaml } from './yaml.js';
+import { quoteColumn } from './question.js';
 
 const ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const CHOICE = /^[-*+][ \t]+\[((?:[^\]\\]|\\.)+)\]\(#([^)\s]*)\)[ \t]*(?:\{([^{}]*)\})?[ \t]*$/;
@@ -199,7 +200,7 @@ function takeChoiceList(lines: Line[], file: string, diags: Diagnostics): { choi
       target: m[2]!,
       at: { file, line: head.line, column: head.text.indexOf('](#') + 3 },
       quality,
-      feedback: feedback ? { text: feedback, at: { file, line: feedbackLines[0]!.line, column: 1 } } : null,
+      feedback: feedback ? { text: feedback, at: { file, line: feedbackLines[0]!.line, column: quoteColumn(feedbackLines[0]!.text) } } : null,
     });
   }
   return { choices, rest: [...lines.slice(0, start), ...lines.slice(listEnd)] };

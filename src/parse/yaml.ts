@@ -12,16 +12,29 @@ export interface ParsedYaml {
  * into the author's file even when the YAML is front matter.
  */
 export function parseYaml(text: string, file: string, firstLine: number, diags: Diagnostics): ParsedYaml | null {
+  const deep = findDeepYaml(text);
+  if (deep) {
+    diags.report('IR506', { file, line: deep.line + firstLine - 1, column: deep.column }, `YAML nested more than ${MAX_YAML_NESTING} levels deep`, 'course.yml and front matter need only a few levels: `key: value` lines and short lists.');
+    return null;
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': the yaml library would otherwise print its warnings on the process's stderr.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const toAt = (offset: number): At => {
     const p = lineCounter.linePos(offset);
     return { file, line: p.line + firstLine - 1, column: p.col };
   };
   if (doc.errors.length > 0) {
+    // Deeply nested flow collections repeat one error per level: report each once.
+    const seen = new Set<string>();
     for (const e of doc.errors) {
       const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      diags.report('IR101', toAt(e.pos[0]), msg);
+      const key = `${e.pos[0]}:${msg}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const quote = openingQuote(text, e.code, msg, e.pos[0]);
+      if (quote !== null) diags.report('IR101', toAt(quote), `this ${text[quote]} quote is never closed`, `Close it with ${text[quote]} before the end of the value, or remove it.`);
+      else diags.report('IR101', toAt(e.pos[0]), msg);
     }
     return null;
   }
@@ -56,4 +69,54 @@ function nodeAt(doc: Document, path: (string | number)[], key: boolean): Node | 
   }
   const node = doc.getIn(path, true);
   return node && typeof node === 'object' && 'range' in (node as object) ? (node as Node) : null;
+}
+
+/**
+ * The YAML parser reports an unclosed quote where it ran out of text (often the
+ * end of the file); the author needs the quote that opened it: the last one before.
+ */
+function openingQuote(text: string, code: string, msg: string, end: number): number | null {
+  const q = code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(msg)?.[1] : undefined;
+  if (!q) return null;
+  let i = text.lastIndexOf(q, end - 1);
+  while (q === '"' && i > 0 && text[i - 1] === '\\') i = text.lastIndexOf(q, i - 2);
+  return i >= 0 ? i : null;
+}
+
+/** The YAML parser recurses once per level and overflows its stack some hundreds of levels down. */
+export const MAX_YAML_NESTING = 64;
+
+/**
+ * Where the YAML nests deeper than the limit, or null. An over-estimate, linear
+ * in the text: the stack of indentation widths, plus compact `- `/`? `/`: `
+ * markers at the start of a line, plus open `[`/`{` (quoted or not).
+ */
+function findDeepYaml(text: string): { line: number; column: number } | null {
+  const indents: number[] = [];
+  let flow = 0;
+  const lines = text.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    let i = 0;
+    while (line[i] === ' ') i++;
+    if (i === line.length || line[i] === '#') continue;
+    if (flow === 0) {
+      while (indents.length && indents[indents.length - 1]! >= i) indents.pop();
+      indents.push(i);
+    }
+    let depth = indents.length;
+    while ((line[i] === '-' || line[i] === '?' || line[i] === ':') && (i + 1 === line.length || line[i + 1] === ' ')) {
+      if (++depth > MAX_YAML_NESTING) return { line: n + 1, column: i + 1 };
+      i += 1;
+      while (line[i] === ' ') i++;
+    }
+    for (; i < line.length; i++) {
+      const c = line[i];
+      if (c === '[' || c === '{') {
+        if (++flow + depth > MAX_YAML_NESTING) return { line: n + 1, column: i + 1 };
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    if (depth > MAX_YAML_NESTING) return { line: n + 1, column: 1 };
+  }
+  return null;
 }

@@ -1,10 +1,15 @@
-/** A tiny element builder: `h('button', { class: 'x', onclick: f }, 'Label')`. */
-export type Child = Node | string | null | undefined | false;
+/**
+ * A tiny element builder: `h('button', 'ir-btn', 'Label')` or
+ * `h('button', { class: 'ir-btn', onclick: f }, 'Label')`. A string second
+ * argument is the class; `html` sets innerHTML (compiler-sanitised HTML only).
+ */
+export type Child = Node | string | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...kids: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | string | null, ...kids: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  if (attrs) {
+  if (typeof attrs === 'string') el.className = attrs;
+  else if (attrs) {
     for (const k in attrs) {
       const v = attrs[k];
       if (v === null || v === undefined || v === false) continue;
@@ -13,24 +18,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }
-  add(el, ...kids);
+  add(el, kids);
   return el;
 }
 
-export function add(el: Node, ...kids: Array<Child | Child[]>): void {
+export function add(el: Node, kids: Child[]): void {
   for (const kid of kids) {
-    if (Array.isArray(kid)) add(el, ...kid);
-    else if (kid || kid === '') el.appendChild(typeof kid === 'string' ? document.createTextNode(kid) : kid);
+    if (Array.isArray(kid)) add(el, kid);
+    else if (kid) el.appendChild(typeof kid === 'string' ? document.createTextNode(kid) : kid);
   }
 }
 
 /** Replaces an element's children. */
-export function fill(el: Element, ...kids: Array<Child | Child[]>): void {
+export function fill(el: Element, ...kids: Child[]): void {
   el.textContent = '';
-  add(el, ...kids);
+  add(el, kids);
 }
 
-/** Visually hidden text for screen readers. */
-export function sr(text: string): HTMLSpanElement {
-  return h('span', { class: 'ir-sr' }, text);
+/** A native button. */
+export function button(cls: string, label: Child, onclick: (e: Event) => void): HTMLButtonElement {
+  return h('button', { type: 'button', class: cls, onclick }, label);
 }

@@ -1,10 +1,10 @@
 // The SCORM 1.2 package's player: the LMS's API when one is found, standalone otherwise.
 import { startPlayer } from './main';
 import { findScorm12Api } from './transport/api-finder';
-import { Scorm12Transport } from './transport/scorm12';
+import { scorm12Transport } from './transport/scorm12';
 import { StandaloneTransport } from './transport/standalone';
 
 startPlayer((course) => {
   const api = findScorm12Api(window as unknown as Parameters<typeof findScorm12Api>[0]);
-  return api ? new Scorm12Transport(course, api) : new StandaloneTransport();
+  return api ? scorm12Transport(course, api) : new StandaloneTransport();
 });

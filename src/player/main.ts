@@ -5,11 +5,11 @@
  * `startPlayer((course) => new XapiTransport(course))`.
  */
 import type { RuntimeCourse } from '../shared/runtime-types';
-import { Engine } from './engine';
+import { createEngine } from './engine';
 import { stringsFor } from './strings';
 import { StandaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
-import { App } from './ui';
+import { mountApp } from './ui';
 
 export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport): void {
   const run = () => {
@@ -21,7 +21,7 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
       course = JSON.parse((data && data.textContent) || '') as RuntimeCourse;
       if (!course || !Array.isArray(course.units)) throw new Error('no course');
     } catch {
-      root.textContent = stringsFor('id').broken;
+      root.textContent = 'Kursus tidak dapat dimuat. / The course could not be loaded.';
       return;
     }
     let transport: Transport;
@@ -40,8 +40,8 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
     starting
       .then(null, () => none)
       .then((restored) => {
-        const engine = new Engine(course, transport, restored);
-        new App(root, engine, stringsFor(course.uiLanguage), transport).mount();
+        const engine = createEngine(course, transport, restored);
+        mountApp(root, engine, stringsFor(course.uiLanguage), transport);
         // Whichever comes first; the engine finishes once.
         const leave = () => engine.finish();
         window.addEventListener('pagehide', leave);

@@ -49,7 +49,6 @@ export interface Strings {
   notSaved: string;
   failing: string;
   resumed: (where: string) => string;
-  broken: string;
   decimal: string;
 }
 
@@ -100,7 +99,6 @@ const id: Strings = {
   notSaved: 'Kursus ini dibuka tanpa LMS, sehingga progres Anda tidak disimpan.',
   failing: 'Progres Anda belum tersimpan di LMS. Kami akan mencoba lagi secara otomatis.',
   resumed: (w) => `Melanjutkan dari “${w}”.`,
-  broken: 'Kursus tidak dapat dimuat. Silakan muat ulang halaman atau hubungi admin LMS.',
   decimal: ',',
 };
 
@@ -151,7 +149,6 @@ const en: Strings = {
   notSaved: 'This course is open without an LMS, so your progress is not being saved.',
   failing: 'Your progress has not reached the LMS yet. It will be retried automatically.',
   resumed: (w) => `Continuing from “${w}”.`,
-  broken: 'The course could not be loaded. Please reload the page or contact your LMS administrator.',
   decimal: '.',
 };
 

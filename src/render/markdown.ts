@@ -2,6 +2,7 @@ import { Marked, type Tokens, type Token } from 'marked';
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Markdown } from '../core/model.js';
 import { LineMap } from '../core/source.js';
+import { findDeepNesting } from './nesting.js';
 import { resolveContentPath } from './paths.js';
 
 /** What a Markdown file may point at, answered by the course being compiled. */
@@ -45,7 +46,8 @@ export class MarkdownRenderer {
       },
       renderer: {
         html({ text }: Tokens.HTML | Tokens.Tag) {
-          return escapeHtml(text);
+          // HTML comments are the author's notes: neither shown nor warned about.
+          return escapeHtml(withoutComments(text));
         },
         heading({ tokens, depth }: Tokens.Heading) {
           // The page title is the h2; content headings sit below it.
@@ -92,9 +94,24 @@ export class MarkdownRenderer {
   }
 
   private run(source: Markdown, f: () => string): string {
+    const deep = findDeepNesting(source.text);
+    if (deep) {
+      const what = deep.kind === 'block' ? 'lists and blockquotes' : 'emphasis (`*`, `_`)';
+      const at = { file: source.at.file, line: source.at.line + deep.lineIndex, column: deep.lineIndex === 0 ? source.at.column + deep.column - 1 : deep.column };
+      const hint = deep.kind === 'block'
+        ? 'Use fewer levels of lists and blockquotes: split them into separate lists or paragraphs.'
+        : 'Close each `*` or `_` you open; write a literal one as `\\*` or `\\_`.';
+      this.diags.report('IR506', at, `${what} nested more than ${deep.limit} levels deep`, hint);
+      return '';
+    }
     this.ctx = { file: source.at.file, source, lines: new LineMap(source.text), cursor: 0, diags: this.diags, targets: this.targets };
     try {
       return f();
+    } catch (e) {
+      // Last line of defence: a stack overflow in the Markdown parser is the author's text, not a crash.
+      if (!(e instanceof RangeError)) throw e;
+      this.diags.report('IR506', source.at, 'this text is too deeply nested for the Markdown renderer', 'Flatten lists, blockquotes and emphasis.');
+      return '';
     } finally {
       this.ctx = null;
     }
@@ -112,8 +129,9 @@ export class MarkdownRenderer {
 
   private rawHtml(token: Tokens.HTML): void {
     const at = this.at(token.raw);
-    if (token.text.trim().startsWith('<!--')) return;
-    this.diags.report('IR209', at, `raw HTML \`${token.text.trim().slice(0, 40)}\` is shown as text`);
+    const rest = withoutComments(token.text).trim();
+    if (!rest) return;
+    this.diags.report('IR209', at, `raw HTML \`${rest.slice(0, 40)}\` is shown as text`);
   }
 
   private check(token: (Tokens.Link | Tokens.Image) & Checked): void {
@@ -199,11 +217,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Drops closed `<!-- … -->` comments; an unclosed one stays, and is shown (and warned about) as text. */
+function withoutComments(html: string): string {
+  return html.replace(/<!--[\s\S]*?-->/g, '');
+}
+
 export function escapeAttr(s: string): string {
   return escapeHtml(s).replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' };
+// Null prototype: `&constructor;` must not find Object.prototype.constructor.
+const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' });
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, e: string) => {

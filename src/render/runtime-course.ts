@@ -36,7 +36,13 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
     unitFor: (path) => unitByFile.get(path) ?? null,
     useAsset(path) {
       const entry = source.entries.get(path);
-      if (!entry) return 'missing';
+      if (!entry) {
+        // Under a folder symlinked outside the content folder: never read, and the author should hear why.
+        for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+          if (source.entries.get(path.slice(0, i))?.kind === 'outside') return 'outside';
+        }
+        return 'missing';
+      }
       if (entry.kind === 'outside') return 'outside';
       if (entry.kind === 'too-large') return 'too-large';
       assets.set(path, entry.bytes);

@@ -58,22 +58,18 @@ export const TYPE = {
   page: NS + 'activities/page',
 } as const;
 
-function base(iri: string): string {
-  return iri.replace(/\/+$/, '');
-}
-function seg(id: string): string {
-  return encodeURIComponent(id);
+/** `<iri>/<a>/<b>…`, each part URL-encoded. */
+function under(iri: string, ...parts: string[]): string {
+  return iri.replace(/\/+$/, '') + '/' + parts.map(encodeURIComponent).join('/');
 }
 
 export const activityId = {
   course: (iri: string): string => iri,
-  lesson: (iri: string, lesson: string): string => `${base(iri)}/lesson/${seg(lesson)}`,
-  page: (iri: string, lesson: string, page: string): string =>
-    `${base(iri)}/lesson/${seg(lesson)}/page/${seg(page)}`,
-  question: (iri: string, question: string): string => `${base(iri)}/question/${seg(question)}`,
-  scenario: (iri: string, scenario: string): string => `${base(iri)}/scenario/${seg(scenario)}`,
-  scene: (iri: string, scenario: string, scene: string): string =>
-    `${base(iri)}/scenario/${seg(scenario)}/scene/${seg(scene)}`,
+  lesson: (iri: string, lesson: string): string => under(iri, 'lesson', lesson),
+  page: (iri: string, lesson: string, page: string): string => under(iri, 'lesson', lesson, 'page', page),
+  question: (iri: string, question: string): string => under(iri, 'question', question),
+  scenario: (iri: string, scenario: string): string => under(iri, 'scenario', scenario),
+  scene: (iri: string, scenario: string, scene: string): string => under(iri, 'scenario', scenario, 'scene', scene),
 };
 
 /** Choice ids in interactions: `a`, `b`, … `z`, `aa`, `ab` … (the letters SCORM 1.2 uses too). */
@@ -89,27 +85,20 @@ export function choiceLetter(i: number): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Plain text of the compiler's sanitised HTML, for activity descriptions. */
+/** Plain text of the compiler's sanitised HTML (tags dropped, entities decoded), for descriptions. */
 export function htmlToText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
+    .replace(/&(#x?)?(\w+);/gi, (m, num: string | undefined, e: string) =>
+      num ? String.fromCodePoint(parseInt(e, num.length > 1 ? 16 : 10) % 0x110000 || 65533) : ENTITIES[e] || m,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Shortens to at most `max` characters at a word boundary, with an ellipsis. */
+/** At most `max` characters, cut at a word boundary where there is one, with an ellipsis. */
 export function shorten(text: string, max = 100): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const sp = cut.lastIndexOf(' ');
-  return (sp > max / 2 ? cut.slice(0, sp) : cut) + '…';
+  return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, '') + '…' : text;
 }
 
 export interface InteractionInfo {
@@ -141,7 +130,7 @@ export function lessonActivity(iri: string, lesson: RuntimeLesson): ActivityInfo
     id: activityId.lesson(iri, lesson.id),
     type: TYPE.module,
     name: lesson.title,
-    description: lesson.objectives.length ? lesson.objectives.join('; ') : lesson.title,
+    description: lesson.objectives.length ? lesson.objectives.map((o) => o.replace(/[.;]\s*$/, '')).join('; ') : lesson.title,
   };
 }
 
@@ -150,7 +139,7 @@ export function pageActivity(iri: string, lesson: RuntimeLesson, page: RuntimePa
     id: activityId.page(iri, lesson.id, page.id),
     type: TYPE.page,
     name: page.title,
-    description: `${lesson.title}: ${page.title}`,
+    description: page.title === lesson.title ? page.title : `${lesson.title}: ${page.title}`,
   };
 }
 
@@ -185,16 +174,15 @@ export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo 
  */
 export function sceneActivity(iri: string, s: RuntimeScenario, scene: RuntimeScene): ActivityInfo {
   const choices = scene.choices.map((c, i) => ({ id: choiceLetter(i), text: c.text }));
-  const good = choices.filter((_, i) => scene.choices[i]!.quality === 'good').map((c) => c.id);
-  const notBad = choices.filter((_, i) => scene.choices[i]!.quality !== 'bad').map((c) => c.id);
-  const anyBad = notBad.length < choices.length;
-  const text = htmlToText(scene.html);
+  const marked = (test: (q: string) => boolean) => choices.filter((_, i) => test(scene.choices[i]!.quality)).map((c) => c.id);
+  const good = marked((q) => q === 'good');
+  const notBad = marked((q) => q !== 'bad');
   return {
     id: activityId.scene(iri, s.id, scene.id),
     type: TYPE.interaction,
     name: `${s.title}: ${scene.title}`,
-    description: text || scene.title,
-    interaction: { choices, correct: good.length ? good : anyBad ? notBad : null },
+    description: htmlToText(scene.html) || scene.title,
+    interaction: { choices, correct: good.length ? good : notBad.length < choices.length ? notBad : null },
   };
 }
 

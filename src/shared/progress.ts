@@ -135,15 +135,6 @@ export function emptyProgress(course: RuntimeCourse): Progress {
   };
 }
 
-export function cloneProgress(p: Progress): Progress {
-  return {
-    pages: p.pages.slice(),
-    questions: p.questions.map((q) => ({ first: q.first, last: q.last.slice() })),
-    scenarios: p.scenarios.map((s) => ({ ending: s.ending, scene: s.scene })),
-    at: p.at,
-  };
-}
-
 /**
  * The human-readable location stored in `cmi.core.lesson_location` and the like:
  * `l:<lesson>/<page>`, `s:<scenario>/<scene>` or `r:results`.
@@ -157,7 +148,8 @@ export function locationOf(course: RuntimeCourse, progress: Progress): string {
     return `l:${ref.lesson.id}/${ref.page.id}`;
   }
   const ref = ix.scenarios[stop.i]!;
-  const scene = ref.scenario.scenes[progress.scenarios[stop.i]?.scene ?? ref.start];
+  const sp = progress.scenarios[stop.i];
+  const scene = ref.scenario.scenes[sp ? sp.scene : ref.start];
   return `s:${ref.scenario.id}/${scene ? scene.id : ref.scenario.start}`;
 }
 

@@ -43,49 +43,26 @@ export interface CourseResult {
   dimensions: DimensionResult[];
 }
 
-export interface ScoredItem {
-  kind: 'question' | 'scenario';
-  /** Index in `CourseIndex.questions` / `CourseIndex.scenarios`. */
-  index: number;
-  id: string;
-  points: number;
+/** A question or scenario: what it is worth, what it has earned (× 100, so integer for integer points), whether it is done. */
+interface Item {
   dimension: string | null;
-  done: boolean;
-  /** Points earned × 100 (integer for integer points and ending scores). */
+  points: number;
   earned100: number;
+  done: boolean;
 }
 
-/** Every question and scenario with what it is worth and what it has earned. */
-export function scoredItems(course: RuntimeCourse, progress: Progress): ScoredItem[] {
+function items(course: RuntimeCourse, progress: Progress): Item[] {
   const ix = indexCourse(course);
-  const items: ScoredItem[] = [];
-  ix.questions.forEach(({ question }, index) => {
-    const first = progress.questions[index]?.first ?? null;
-    items.push({
-      kind: 'question',
-      index,
-      id: question.id,
-      points: question.points,
-      dimension: question.dimension,
-      done: first !== null,
-      earned100: first === true ? question.points * 100 : 0,
-    });
+  const out: Item[] = ix.questions.map(({ question: q }, i) => {
+    const first = progress.questions[i] ? progress.questions[i]!.first : null;
+    return { dimension: q.dimension, points: q.points, earned100: first ? q.points * 100 : 0, done: first !== null };
   });
-  ix.scenarios.forEach(({ scenario }, index) => {
-    const ending = progress.scenarios[index]?.ending ?? null;
-    const scene = ending === null ? undefined : scenario.scenes[ending];
-    const score = scene && scene.ending ? scene.ending.score : 0;
-    items.push({
-      kind: 'scenario',
-      index,
-      id: scenario.id,
-      points: scenario.points,
-      dimension: scenario.dimension,
-      done: ending !== null,
-      earned100: ending === null ? 0 : scenario.points * score,
-    });
+  ix.scenarios.forEach(({ scenario: s }, i) => {
+    const at = progress.scenarios[i] ? progress.scenarios[i]!.ending : null;
+    const ending = at === null ? null : s.scenes[at]!.ending;
+    out.push({ dimension: s.dimension, points: s.points, earned100: ending ? s.points * ending.score : 0, done: at !== null });
   });
-  return items;
+  return out;
 }
 
 /** round(100 × earned / possible) with halves up; 0 when nothing is possible. */
@@ -102,11 +79,11 @@ function status(complete: boolean, score: number, possible: number, passingScore
   return score >= passingScore ? 'passed' : 'failed';
 }
 
-function total(items: ScoredItem[]): { earned100: number; possible: number; done: boolean } {
+function total(list: Item[]): { earned100: number; possible: number; done: boolean } {
   let earned100 = 0;
   let possible = 0;
   let done = true;
-  for (const item of items) {
+  for (const item of list) {
     earned100 += item.earned100;
     possible += item.points;
     done = done && item.done;
@@ -115,13 +92,13 @@ function total(items: ScoredItem[]): { earned100: number; possible: number; done
 }
 
 export function computeResult(course: RuntimeCourse, progress: Progress): CourseResult {
-  const items = scoredItems(course, progress);
-  const all = total(items);
-  const complete = all.done && progress.pages.length === indexCourse(course).pages.length && progress.pages.every(Boolean);
-  const score = percent(all.earned100, all.possible);
+  const all = items(course, progress);
+  const sum = total(all);
+  const complete = sum.done && progress.pages.length === indexCourse(course).pages.length && progress.pages.every(Boolean);
+  const score = percent(sum.earned100, sum.possible);
   const dimensions: DimensionResult[] = [];
   for (const d of course.dimensions) {
-    const tagged = items.filter((item) => item.dimension === d.id);
+    const tagged = all.filter((item) => item.dimension === d.id);
     if (tagged.length === 0) continue;
     const t = total(tagged);
     const s = percent(t.earned100, t.possible);
@@ -129,10 +106,10 @@ export function computeResult(course: RuntimeCourse, progress: Progress): Course
   }
   return {
     score,
-    earned: all.earned100 / 100,
-    possible: all.possible,
+    earned: sum.earned100 / 100,
+    possible: sum.possible,
     complete,
-    status: status(complete, score, all.possible, course.passingScore),
+    status: status(complete, score, sum.possible, course.passingScore),
     dimensions,
   };
 }

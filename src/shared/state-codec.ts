@@ -133,7 +133,7 @@ export function encodeState(course: RuntimeCourse, progress: Progress): string {
   let payload = '';
   for (let i = 0; i < bits.length; i += 6) {
     let c = 0;
-    for (let j = 0; j < 6; j++) c = c * 2 + (bits[i + j] ?? 0);
+    for (let j = 0; j < 6; j++) c = c * 2 + (bits[i + j] || 0);
     payload += ALPHABET[c];
   }
   return `${STATE_VERSION}.${structureHash(course)}.${payload}`;

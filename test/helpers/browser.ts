@@ -4,7 +4,8 @@
  * is ever needed. Override the binary with `IR_CHROMIUM=/path/to/chrome`.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.IR_CHROMIUM || '/usr/bin/chromium';
 
@@ -28,4 +29,55 @@ export async function launchChromium(): Promise<Browser> {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
+}
+
+// ---------------------------------------------------------------------------
+// Auto-waiting assertions on playwright-core locators (the `expect` of
+// @playwright/test is not available here): each polls until it holds or
+// WAIT_MS passes, then fails with vitest's usual message.
+// ---------------------------------------------------------------------------
+
+/** Generous: two cores run two browser test files at once. */
+export const WAIT_MS = 15_000;
+
+const poll = <T>(fn: () => Promise<T>, message?: string) =>
+  expect.poll(fn, { timeout: WAIT_MS, interval: 50, message });
+
+async function safe<T>(fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** Exactly one element matches and it is visible. */
+export async function expectVisible(loc: Locator, message?: string): Promise<void> {
+  await poll(() => safe(async () => ((await loc.count()) === 1 ? loc.isVisible() : `${await loc.count()} matches`), false), message ?? `${loc} visible`).toBe(true);
+}
+
+export async function expectFocused(loc: Locator, message?: string): Promise<void> {
+  await poll(() => safe(() => loc.evaluate((el) => el === el.ownerDocument.activeElement, undefined, { timeout: 1000 }), false), message ?? `${loc} focused`).toBe(true);
+}
+
+export async function expectCount(loc: Locator, n: number, message?: string): Promise<void> {
+  await poll(() => loc.count(), message ?? `${loc} count`).toBe(n);
+}
+
+export async function expectChecked(loc: Locator, checked: boolean, message?: string): Promise<void> {
+  await poll(() => safe(() => loc.isChecked({ timeout: 1000 }), !checked), message ?? `${loc} ${checked ? '' : 'not '}checked`).toBe(checked);
+}
+
+export async function expectEnabled(loc: Locator, message?: string): Promise<void> {
+  await poll(() => safe(() => loc.isEnabled({ timeout: 1000 }), false), message ?? `${loc} enabled`).toBe(true);
+}
+
+/** The element's rendered text, whitespace collapsed, contains `text`. */
+export async function expectText(loc: Locator, text: string, message?: string): Promise<void> {
+  await poll(() => safe(async () => (await loc.innerText({ timeout: 1000 })).replace(/\s+/g, ' '), ''), message ?? `${loc} text`).toContain(text.replace(/\s+/g, ' '));
+}
+
+/** At least one element matches. */
+export async function expectSome(loc: Locator, message?: string): Promise<void> {
+  await poll(() => loc.count(), message ?? `${loc} matches`).toBeGreaterThan(0);
 }

@@ -35,6 +35,8 @@ export interface StaticServer {
   requests: string[];
   /** Paths that were answered 404. */
   missing: string[];
+  /** Bodies of POST requests (e.g. the LMS host's beacons), in order of arrival. */
+  posts: Array<{ path: string; body: string }>;
   /** Adds or replaces an in-memory file (e.g. a host page). */
   put(path: string, body: string | Uint8Array, type?: string): void;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
   const memory = new Map<string, { body: string | Uint8Array; type: string }>();
   const requests: string[] = [];
   const missing: string[] = [];
+  const posts: Array<{ path: string; body: string }> = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url || '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname);
@@ -55,6 +58,13 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      posts.push({ path, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204);
+      return res.end();
+    }
     const mem = memory.get(path);
     if (mem) return send(200, mem.body, mem.type);
     for (const [prefix, dir] of Object.entries(mounts)) {
@@ -81,6 +91,7 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
     origin: `http://127.0.0.1:${port}`,
     requests,
     missing,
+    posts,
     put(path, body, type) {
       memory.set(path, { body, type: type || TYPES[extname(path).toLowerCase()] || 'text/plain; charset=utf-8' });
     },

@@ -17,7 +17,7 @@
  * definition under its dotted name, with its data type and read/write rules.
  */
 import type { RuntimeCourse, RuntimeQuestion, RuntimeScenario } from '../../shared/runtime-types';
-import type { LearningEvent, Restored, Snapshot, Transport, TransportHealth } from './types';
+import type { LearningEvent, Snapshot, Transport, TransportHealth } from './types';
 
 /** The SCORM 1.2 API adapter an LMS exposes as `window.API` (RTE §3.3). Values are strings ("true"/"false"). */
 export interface Scorm12Api {
@@ -137,269 +137,225 @@ interface Write {
 
 const ok = (v: unknown) => v === true || String(v) === 'true';
 
-export class Scorm12Transport implements Transport {
-  readonly name = 'scorm12' as const;
-  private queue: Write[] = [];
+/**
+ * Creates the transport. `api` is the LMS's adapter (see `findScorm12Api`),
+ * `now` the clock (epoch milliseconds).
+ */
+export function scorm12Transport(course: RuntimeCourse, api: Scorm12Api, now: () => number = Date.now): Transport {
+  const questions: Record<string, RuntimeQuestion> = {};
+  const scenarios: Record<string, RuntimeScenario> = {};
+  for (const unit of course.units) {
+    if (unit.kind === 'scenario') scenarios[unit.id] = unit;
+    else for (const page of unit.pages) for (const b of page.blocks) if (b.kind === 'question') questions[b.question.id] = b.question;
+  }
+  let queue: Write[] = [];
   /** What the LMS has accepted per element, so unchanged values are not sent again. */
-  private accepted: Record<string, string> = {};
-  private uncommitted = false;
-  private initialized = false;
-  private finished = false;
-  private readOnly = false;
-  private interactions = 0;
-  private objectives: Record<string, number> = {};
-  private objectiveCount = 0;
-  private startedAt = 0;
-  private health: TransportHealth = { kind: 'ok' };
-  private listeners: Array<(h: TransportHealth) => void> = [];
-  private readonly questions: Record<string, RuntimeQuestion> = {};
-  private readonly scenarios: Record<string, RuntimeScenario> = {};
+  const accepted: Record<string, string> = {};
+  let uncommitted = false;
+  let initialized = false;
+  let finished = false;
+  /** cmi.core.lesson_mode "review": the LMS shows a finished attempt; nothing is written. */
+  let review = false;
+  let interactions = 0;
+  const objectives: Record<string, number> = {};
+  let objectiveCount = 0;
+  let startedAt = 0;
+  let health: TransportHealth = { kind: 'ok' };
+  const listeners: Array<(h: TransportHealth) => void> = [];
 
-  constructor(
-    course: RuntimeCourse,
-    private readonly api: Scorm12Api,
-    private readonly now: () => number = Date.now,
-  ) {
-    for (const unit of course.units) {
-      if (unit.kind === 'scenario') this.scenarios[unit.id] = unit;
-      else for (const page of unit.pages) for (const b of page.blocks) if (b.kind === 'question') this.questions[b.question.id] = b.question;
-    }
-  }
-
-  start(): Promise<Restored> {
-    this.startedAt = this.now();
-    if (!this.initialize()) {
-      this.fail('LMSInitialize', 0);
-      return Promise.resolve({ state: null, location: null });
-    }
-    const state = this.get(SUSPEND_DATA);
-    const location = this.get(CORE_LESSON_LOCATION);
-    const status = this.get(CORE_LESSON_STATUS);
-    this.readOnly = this.get(CORE_LESSON_MODE) === 'review';
-    this.interactions = count(this.get(INTERACTIONS_COUNT));
-    this.objectiveCount = count(this.get(OBJECTIVES_COUNT));
-    for (let n = 0; n < this.objectiveCount; n++) {
-      const id = this.get(OBJECTIVES + n + '.' + OBJ_ID);
-      if (id) this.objectives[id] = n;
-    }
-    // A first entry (ab-initio, or nothing saved yet) begins the attempt: incomplete. So does a
-    // status an LMS left at "not attempted"/blank. A finished attempt is never set back.
-    const first = this.get(CORE_ENTRY) === 'ab-initio' || !state;
-    if (!this.readOnly && FINAL_STATUSES.indexOf(status) < 0 && (first || status !== 'incomplete')) {
-      this.set(CORE_LESSON_STATUS, 'incomplete');
-      this.flush();
-    }
-    return Promise.resolve({ state: state || null, location: location || null });
-  }
-
-  record(event: LearningEvent): void {
-    if (this.finished || this.readOnly) return;
-    if (event.type === 'question-answered') {
-      const q = this.questions[event.question];
-      if (!q) return;
-      const correct: string[] = [];
-      q.choices.forEach((c, i) => c.correct && correct.push(letter(i)));
-      this.interaction(event.question, event.response.map(letter).join(','), correct.join(','), event.correct ? 'correct' : 'wrong', q.points, event.latencyMs, event.at);
-    } else if (event.type === 'scenario-choice') {
-      const scene = this.scenarios[event.scenario]?.scenes.find((s) => s.id === event.scene);
-      const good: string[] = [];
-      if (scene) scene.choices.forEach((c, i) => c.quality === 'good' && good.push(letter(i)));
-      const result = event.quality === 'good' ? 'correct' : event.quality === 'bad' ? 'wrong' : 'neutral';
-      this.interaction(`${event.scenario}.${event.scene}`, letter(event.choiceIndex), good.join(','), result, 0, event.latencyMs, event.at);
-    }
-    // Other events change the status, score and objectives, which `save` writes from the snapshot.
-  }
-
-  save(snapshot: Snapshot): void {
-    if (this.finished) return;
-    this.stage(snapshot);
-    this.flush();
-  }
-
-  finish(snapshot: Snapshot): void {
-    if (this.finished) return;
-    this.stage(snapshot);
-    if (!this.readOnly) this.set(CORE_SESSION_TIME, cmiTimespan(this.now() - this.startedAt));
-    this.flush();
-    this.finished = true;
-    if (this.initialized) {
-      try {
-        if (!ok(this.api.LMSFinish(''))) this.fail('LMSFinish', this.queue.length);
-      } catch (e) {
-        this.fail('LMSFinish', this.queue.length, e);
-      }
-    }
-  }
-
-  onHealth(listener: (health: TransportHealth) => void): void {
-    this.listeners.push(listener);
-    if (this.health.kind !== 'ok') listener(this.health);
-  }
-
-  // ---- internals ----
-
-  private initialize(): boolean {
-    if (this.initialized) return true;
+  const call = (f: () => unknown): unknown => {
     try {
-      // 101 after a failed-looking call usually means "already initialized" (a reload within the session).
-      this.initialized = ok(this.api.LMSInitialize('')) || this.lastError() === '101';
+      return f();
     } catch {
-      this.initialized = false;
+      return false;
     }
-    return this.initialized;
-  }
+  };
+  /** LMSGetLastError as a string ('' when the adapter gives nothing). */
+  const lastError = () => {
+    const e = call(() => api.LMSGetLastError());
+    return e === false || e == null ? '' : String(e);
+  };
+  /** The error behind a call that returned "false": never '0'/'' (that would read as success). */
+  const failure = () => {
+    const e = lastError();
+    return e === '0' || e === '' ? '101' : e;
+  };
+  const describe = (code: string) => {
+    const text = call(() => api.LMSGetErrorString(code));
+    return text ? `${code} ${String(text)}` : code;
+  };
+  // 101 right after LMSInitialize usually means "already initialized" (the SCO was reloaded within the session).
+  const initialize = () => initialized || (initialized = ok(call(() => api.LMSInitialize(''))) || lastError() === '101');
+  const get = (element: string): string => {
+    const v = call(() => api.LMSGetValue(element));
+    const code = lastError();
+    return (code === '0' || code === '') && v != null ? String(v) : '';
+  };
+  const setHealth = (h: TransportHealth) => {
+    const same = h.kind === health.kind && (h.kind !== 'failing' || (health.kind === 'failing' && h.pending === health.pending && h.detail === health.detail));
+    health = h;
+    if (!same) for (const l of listeners) l(h);
+  };
+  const fail = (detail: string) => setHealth({ kind: 'failing', pending: queue.length + (uncommitted ? 1 : 0), detail });
 
-  private lastError(): string {
-    try {
-      return String(this.api.LMSGetLastError());
-    } catch {
-      return '101';
+  /** Queues a write. Interactions are a journal: always new. Anything else unchanged or superseded is not sent twice. */
+  const set = (element: string, value: string, list?: 'i' | 'o', n?: number) => {
+    if (review) return;
+    if (list !== 'i') {
+      const queued = queue.find((w) => w.element === element);
+      if (queued) return void (queued.value = value);
+      if (accepted[element] === value) return;
     }
-  }
+    queue.push(list ? { element, value, list, n } : { element, value });
+  };
 
-  private describe(code: string): string {
-    let text = '';
-    try {
-      text = String(this.api.LMSGetErrorString(code) ?? '');
-    } catch {
-      /* some adapters throw for unknown codes */
-    }
-    return text ? `${code} ${text}` : code;
-  }
-
-  private get(element: string): string {
-    try {
-      const v = this.api.LMSGetValue(element);
-      const code = this.lastError();
-      return code === '0' || code === '' ? String(v ?? '') : '';
-    } catch {
-      return '';
-    }
-  }
-
-  /** Queues a write; an unchanged or superseded value is not sent twice. */
-  private set(element: string, value: string, list?: 'i' | 'o', n?: number): void {
-    if (this.readOnly) return;
-    if (list === undefined) {
-      const queued = this.queue.find((w) => w.element === element);
-      if (queued) {
-        queued.value = value;
-        return;
-      }
-      if (this.accepted[element] === value) return;
-    }
-    this.queue.push(list === undefined ? { element, value } : { element, value, list, n });
-  }
-
-  private interaction(id: string, response: string, pattern: string, result: string, weighting: number, latencyMs: number, at: number): void {
-    const n = this.interactions++;
+  const interaction = (id: string, response: string, pattern: string, result: string, weighting: number, latencyMs: number, at: number) => {
+    const n = interactions++;
     const el = INTERACTIONS + n + '.';
-    this.set(el + INT_ID, id, 'i', n);
-    this.set(el + INT_TIME, cmiTime(at), 'i', n);
-    this.set(el + INT_TYPE, 'choice', 'i', n);
-    this.set(el + INT_RESPONSE, response, 'i', n);
-    if (pattern) this.set(el + INT_PATTERN, pattern, 'i', n);
-    this.set(el + INT_RESULT, result, 'i', n);
-    this.set(el + INT_WEIGHTING, String(weighting), 'i', n);
-    this.set(el + INT_LATENCY, cmiTimespan(latencyMs), 'i', n);
-  }
+    const put = (element: string, value: string) => set(el + element, value, 'i', n);
+    put(INT_ID, id);
+    put(INT_TIME, cmiTime(at));
+    put(INT_TYPE, 'choice');
+    put(INT_RESPONSE, response);
+    if (pattern) put(INT_PATTERN, pattern);
+    put(INT_RESULT, result);
+    put(INT_WEIGHTING, String(weighting));
+    put(INT_LATENCY, cmiTimespan(latencyMs));
+  };
 
   /** Queues what a snapshot says: location, state, objectives, and the score and status once complete. */
-  private stage({ state, location, result }: Snapshot): void {
-    this.set(CORE_LESSON_LOCATION, location.slice(0, LOCATION_MAX));
-    this.set(SUSPEND_DATA, state.slice(0, SUSPEND_DATA_MAX));
+  const stage = ({ state, location, result }: Snapshot) => {
+    set(CORE_LESSON_LOCATION, location.slice(0, LOCATION_MAX));
+    set(SUSPEND_DATA, state.slice(0, SUSPEND_DATA_MAX));
     for (const d of result.dimensions) {
-      let n = this.objectives[d.id];
-      const el = () => OBJECTIVES + n + '.';
+      let n = objectives[d.id];
+      const put = (element: string, value: string) => set(OBJECTIVES + n + '.' + element, value, 'o', n);
       if (n === undefined) {
-        n = this.objectives[d.id] = this.objectiveCount++;
-        this.set(el() + OBJ_ID, d.id, 'o', n);
+        n = objectives[d.id] = objectiveCount++;
+        put(OBJ_ID, d.id);
       }
-      this.set(el() + OBJ_SCORE_MIN, '0', 'o', n);
-      this.set(el() + OBJ_SCORE_MAX, '100', 'o', n);
-      this.set(el() + OBJ_SCORE_RAW, String(d.score), 'o', n);
-      this.set(el() + OBJ_STATUS, d.status, 'o', n);
+      put(OBJ_SCORE_MIN, '0');
+      put(OBJ_SCORE_MAX, '100');
+      put(OBJ_SCORE_RAW, String(d.score));
+      put(OBJ_STATUS, d.status);
     }
     if (result.complete) {
       // Nothing scored: no raw score, so an LMS mastery rule cannot fail the learner on a 0.
       if (result.possible > 0) {
-        this.set(CORE_SCORE_MIN, '0');
-        this.set(CORE_SCORE_MAX, '100');
-        this.set(CORE_SCORE_RAW, String(result.score));
+        set(CORE_SCORE_MIN, '0');
+        set(CORE_SCORE_MAX, '100');
+        set(CORE_SCORE_RAW, String(result.score));
       }
-      this.set(CORE_LESSON_STATUS, result.status);
-      this.set(CORE_EXIT, '');
-    } else {
-      this.set(CORE_EXIT, 'suspend');
+      set(CORE_LESSON_STATUS, result.status);
     }
-  }
+    set(CORE_EXIT, result.complete ? '' : 'suspend');
+  };
 
   /** Sends what is queued, in order, then commits. Collection elements wait behind a refused earlier one. */
-  private flush(): void {
-    if (!this.initialize()) {
-      this.fail('LMSInitialize', this.queue.length);
-      return;
-    }
-    let problem: string | null = null;
+  const flush = (): void => {
+    if (!initialize()) return fail('LMSInitialize → ' + describe(failure()));
+    let problem = '';
+    let again = false;
     const blocked: { i?: number; o?: number } = {};
     const rest: Write[] = [];
-    for (const w of this.queue) {
-      const wait = w.list ? blocked[w.list] : undefined;
+    for (const w of queue) {
+      const wait = w.list && blocked[w.list];
       if (wait !== undefined && w.n! >= wait) {
         rest.push(w);
         continue;
       }
-      let code = '0';
-      try {
-        code = ok(this.api.LMSSetValue(w.element, w.value)) ? '0' : this.lastError() || '101';
-        if (code === '0' || code === '') {
-          if (!w.list) this.accepted[w.element] = w.value;
-          this.uncommitted = true;
-          continue;
-        }
-      } catch {
-        code = '101';
-      }
-      if (PERMANENT.indexOf(code) >= 0) {
-        // An identifier a strict LMS refuses (SCORM 1.2's CMIIdentifier has no '.'): retry once in its spelling.
-        const strict = w.value.replace(/[^A-Za-z0-9_-]/g, '_');
-        if (w.list && /\.id$/.test(w.element) && strict !== w.value) {
-          rest.push({ ...w, value: strict });
-          blocked[w.list] = Math.min(w.n!, blocked[w.list] ?? Infinity);
-          continue;
-        }
-        warn(`LMSSetValue("${w.element}") refused: ${this.describe(code)}; not retried`);
+      const code = ok(call(() => api.LMSSetValue(w.element, w.value))) ? '0' : failure();
+      if (code === '0') {
+        if (w.list !== 'i') accepted[w.element] = w.value;
+        uncommitted = true;
         continue;
       }
-      problem = problem || `LMSSetValue("${w.element}") → ${this.describe(code)}`;
-      rest.push(w);
-      if (w.list) blocked[w.list] = Math.min(w.n!, blocked[w.list] ?? Infinity);
-    }
-    this.queue = rest;
-    if (this.uncommitted) {
-      let committed = false;
-      try {
-        committed = ok(this.api.LMSCommit(''));
-      } catch {
-        committed = false;
+      if (PERMANENT.indexOf(code) < 0) {
+        problem = problem || `LMSSetValue("${w.element}") → ${describe(code)}`;
+        rest.push(w);
+      } else if (w.list && /\.id$/.test(w.element) && /[^\w-]/.test(w.value)) {
+        // SCORM 1.2's CMIIdentifier has no '.': a strict LMS gets the id once more with '_' instead.
+        rest.push({ element: w.element, value: w.value.replace(/[^\w-]/g, '_'), list: w.list, n: w.n });
+        again = true;
+      } else {
+        warn(`LMSSetValue("${w.element}") refused: ${describe(code)}; not retried`);
+        continue;
       }
-      if (committed) this.uncommitted = false;
-      else problem = problem || `LMSCommit → ${this.describe(this.lastError())}`;
+      if (w.list && !(blocked[w.list]! <= w.n!)) blocked[w.list] = w.n;
     }
-    if (problem) this.fail(problem, this.queue.length + (this.uncommitted ? 1 : 0));
-    else if (this.queue.length) this.flush();
-    else this.setHealth({ kind: 'ok' });
-  }
+    queue = rest;
+    if (uncommitted) {
+      if (ok(call(() => api.LMSCommit('')))) uncommitted = false;
+      else problem = problem || 'LMSCommit → ' + describe(failure());
+    }
+    if (problem) fail(problem);
+    else if (again) flush();
+    else setHealth({ kind: 'ok' });
+  };
 
-  private fail(what: string, pending: number, e?: unknown): void {
-    this.setHealth({ kind: 'failing', pending, detail: e ? `${what}: ${String(e)}` : what });
-  }
-
-  private setHealth(h: TransportHealth): void {
-    const same = h.kind === this.health.kind && (h.kind !== 'failing' || (this.health.kind === 'failing' && h.pending === this.health.pending && h.detail === this.health.detail));
-    this.health = h;
-    if (!same) for (const l of this.listeners) l(h);
-  }
+  return {
+    name: 'scorm12',
+    start() {
+      startedAt = now();
+      if (!initialize()) {
+        fail('LMSInitialize → ' + describe(failure()));
+        return Promise.resolve({ state: null, location: null });
+      }
+      const state = get(SUSPEND_DATA);
+      const location = get(CORE_LESSON_LOCATION);
+      const status = get(CORE_LESSON_STATUS);
+      review = get(CORE_LESSON_MODE) === 'review';
+      interactions = count(get(INTERACTIONS_COUNT));
+      objectiveCount = count(get(OBJECTIVES_COUNT));
+      for (let n = 0; n < objectiveCount; n++) {
+        const id = get(OBJECTIVES + n + '.' + OBJ_ID);
+        if (id) objectives[id] = n;
+      }
+      // A first entry (ab-initio, or nothing saved yet) begins the attempt: incomplete. So does a
+      // status an LMS left at "not attempted"/blank. A finished attempt is never set back.
+      const first = get(CORE_ENTRY) === 'ab-initio' || !state;
+      if (FINAL_STATUSES.indexOf(status) < 0 && (first || status !== 'incomplete')) {
+        set(CORE_LESSON_STATUS, 'incomplete');
+        flush();
+      }
+      return Promise.resolve({ state: state || null, location: location || null });
+    },
+    record(event: LearningEvent) {
+      if (finished) return;
+      if (event.type === 'question-answered') {
+        const q = questions[event.question];
+        if (!q) return;
+        const correct: string[] = [];
+        q.choices.forEach((c, i) => c.correct && correct.push(letter(i)));
+        interaction(event.question, event.response.map(letter).join(','), correct.join(','), event.correct ? 'correct' : 'wrong', q.points, event.latencyMs, event.at);
+      } else if (event.type === 'scenario-choice') {
+        const sc = scenarios[event.scenario];
+        const scene = sc && sc.scenes.find((x) => x.id === event.scene);
+        const good: string[] = [];
+        if (scene) scene.choices.forEach((c, i) => c.quality === 'good' && good.push(letter(i)));
+        const result = event.quality === 'good' ? 'correct' : event.quality === 'bad' ? 'wrong' : 'neutral';
+        interaction(`${event.scenario}.${event.scene}`, letter(event.choiceIndex), good.join(','), result, 0, event.latencyMs, event.at);
+      }
+      // Other events change status, score and objectives, which `save` writes from the snapshot.
+    },
+    save(snapshot: Snapshot) {
+      if (finished) return;
+      stage(snapshot);
+      flush();
+    },
+    finish(snapshot: Snapshot) {
+      if (finished) return;
+      stage(snapshot);
+      set(CORE_SESSION_TIME, cmiTimespan(now() - startedAt));
+      flush();
+      finished = true;
+      if (initialized && !ok(call(() => api.LMSFinish('')))) fail('LMSFinish → ' + describe(failure()));
+    },
+    onHealth(listener) {
+      listeners.push(listener);
+      if (health.kind !== 'ok') listener(health);
+    },
+  };
 }
 
 function count(v: string): number {

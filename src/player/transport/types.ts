@@ -48,7 +48,7 @@ export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
 
 export interface DimensionResult {
   id: string;
-  /** 0–100, over the items of this dimension done so far. */
+  /** 0–100: earned so far over everything the dimension's items can earn (SPEC §3). */
   score: number;
   /** `incomplete` until every item tagged with it is done. */
   status: CourseStatus;

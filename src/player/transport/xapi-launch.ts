@@ -24,33 +24,14 @@ export interface Launch {
 
 export type LaunchResult = { ok: true; launch: Launch } | { ok: false; reason: string };
 
-const KNOWN = [
-  'endpoint',
-  'auth',
-  'actor',
-  'registration',
-  'activity_id',
-  'activity_platform',
-  'accept-language',
-  'grouping',
-  'content_token',
-  'content_endpoint',
-];
-
+/** Parameters the convention defines (the private-content ones are not echoed either). */
+const KNOWN = /^(endpoint|auth|actor|registration|activity_id|activity_platform|accept-language|grouping|content_token|content_endpoint)$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => UUID.test(s);
 
-/** Only absolute IRIs are usable as activity ids; anything else is ignored. */
-function iri(v: string | null): string | null {
-  return v && IRI.test(v) ? v : null;
-}
-
-function first(v: unknown): unknown {
-  return Array.isArray(v) ? v[0] : v;
-}
+/** The first item of the older array form, as a non-empty string. */
 function str(v: unknown): string | undefined {
-  const f = first(v);
+  const f = Array.isArray(v) ? v[0] : v;
   return typeof f === 'string' && f ? f : undefined;
 }
 
@@ -61,36 +42,30 @@ function str(v: unknown): string | undefined {
  * (mbox, mbox_sha1sum, openid, account — the first present), as xAPI requires.
  */
 export function parseActor(json: string): Agent | null {
-  let raw: unknown;
+  let r: Record<string, unknown>;
   try {
-    raw = JSON.parse(json);
+    r = JSON.parse(json);
   } catch {
     return null;
   }
-  if (!raw || typeof raw !== 'object') return null;
-  const r = raw as Record<string, unknown>;
+  if (!r || typeof r !== 'object') return null;
   const agent: Agent = { objectType: 'Agent' };
   const name = str(r.name);
   if (name) agent.name = name;
   const mbox = str(r.mbox);
   const sha = str(r.mbox_sha1sum);
   const openid = str(r.openid);
-  const acc = first(r.account) as Record<string, unknown> | undefined;
+  const acc = (Array.isArray(r.account) ? r.account[0] : r.account) as Record<string, unknown> | undefined;
   if (mbox) agent.mbox = /^mailto:/i.test(mbox) ? mbox : 'mailto:' + mbox;
   else if (sha) agent.mbox_sha1sum = sha;
   else if (openid) agent.openid = openid;
-  else if (acc && typeof acc === 'object') {
-    const homePage = str(acc.homePage) || str(acc.accountServiceHomePage);
-    const accName = str(acc.name) || str(acc.accountName);
+  else {
+    const homePage = acc && (str(acc.homePage) || str(acc.accountServiceHomePage));
+    const accName = acc && (str(acc.name) || str(acc.accountName));
     if (!homePage || !accName) return null;
     agent.account = { homePage, name: accName };
-  } else return null;
+  }
   return agent;
-}
-
-/** `auth` is the Authorization header; a bare token is taken as Basic credentials. */
-function authHeader(auth: string): string {
-  return /\s/.test(auth.trim()) ? auth.trim() : 'Basic ' + auth.trim();
 }
 
 /**
@@ -100,39 +75,39 @@ function authHeader(auth: string): string {
  */
 export function parseLaunch(search: string, base: string): LaunchResult {
   const params = new URLSearchParams(search);
-  const get = (k: string): string | null => {
-    const v = params.get(k);
-    return v === null || v === '' ? null : v;
+  const get = (k: string): string | null => params.get(k) || null;
+  const iri = (k: string): string | null => {
+    const v = get(k);
+    return v && IRI.test(v) ? v : null;
   };
-  const endpointRaw = get('endpoint');
-  if (!endpointRaw) return { ok: false, reason: 'no endpoint' };
-  let endpoint: string;
+  const raw = get('endpoint');
+  if (!raw) return { ok: false, reason: 'no endpoint' };
+  let endpoint = '';
   try {
-    const u = new URL(endpointRaw, base);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: 'endpoint is not http(s)' };
-    endpoint = u.href.replace(/\/?$/, '/');
+    endpoint = new URL(raw, base).href;
   } catch {
-    return { ok: false, reason: 'endpoint is not a URL' };
+    /* refused below */
   }
-  const actorRaw = get('actor');
-  const actor = actorRaw ? parseActor(actorRaw) : null;
+  if (!/^https?:/.test(endpoint)) return { ok: false, reason: 'endpoint is not an http(s) URL' };
+  const actor = parseActor(get('actor') || '');
   if (!actor) return { ok: false, reason: 'no usable actor' };
   const reg = get('registration');
-  const auth = get('auth');
+  // A bare token is taken as Basic credentials; "Basic …" / "Bearer …" as given.
+  const auth = (get('auth') || '').trim();
   const echo = new URLSearchParams();
   params.forEach((v, k) => {
-    if (KNOWN.indexOf(k.toLowerCase()) < 0) echo.append(k, v);
+    if (!KNOWN.test(k)) echo.append(k, v);
   });
   return {
     ok: true,
     launch: {
-      endpoint,
-      auth: auth ? authHeader(auth) : null,
+      endpoint: endpoint.replace(/\/?$/, '/'),
+      auth: auth ? (/\s/.test(auth) ? auth : 'Basic ' + auth) : null,
       actor,
-      registration: reg && isUuid(reg) ? reg.toLowerCase() : null,
-      activityId: iri(get('activity_id')),
+      registration: reg && UUID.test(reg) ? reg.toLowerCase() : null,
+      activityId: iri('activity_id'),
       platform: get('activity_platform'),
-      grouping: iri(get('grouping')),
+      grouping: iri('grouping'),
       echo: echo.toString(),
     },
   };

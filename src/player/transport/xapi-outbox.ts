@@ -9,14 +9,18 @@
  *   each a POST of the oldest statements (at most MAX_BATCH of them,
  *   MAX_BYTES of JSON).
  * - A refused batch (400/409/413) is retried statement by statement with
- *   PUT ?statementId=; 204 and 409 (the LRS already holds that id) count as
- *   delivered; a statement the LRS rejects as invalid (400) is moved aside
- *   (kept in storage, logged) so that it cannot block the others.
+ *   PUT ?statementId=; 2xx and 409 (the LRS already holds that id) count as
+ *   delivered; a statement the LRS rejects as invalid (400/413) is moved aside
+ *   (kept under `<key>:rejected:<id>`, logged) so that it cannot block the others.
  * - Network errors, 401/403/404/429/5xx: retried with exponential backoff
  *   (1 s doubling to 30 s, ±20 % jitter), at once when the browser comes back
- *   online.
+ *   online (`kick`).
  * - `flush()` (pagehide, tab hidden) sends what is not already on its way in
- *   one `keepalive` request that outlives the page.
+ *   one `keepalive` request that outlives the page. Every POST is keepalive
+ *   too, so the one in flight when the page goes also arrives.
+ *
+ * Written as closures rather than classes: the player's size budget is small
+ * and minifiers cannot shorten property names.
  */
 import type { Statement } from './xapi-statements.js';
 
@@ -65,7 +69,7 @@ export interface Timers {
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; keepalive?: boolean },
-) => Promise<{ status: number; ok: boolean; text(): Promise<string> }>;
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface OutboxOptions {
   /** Storage key of the queue. */
@@ -79,10 +83,24 @@ export interface OutboxOptions {
   fetch: FetchLike;
   timers: Timers;
   random: () => number;
-  /** Called whenever `pending()` or `failing` may have changed. */
+  /** Called whenever `pending()` or `failing()` may have changed. */
   onChange: () => void;
   /** Called when the queue has just been emptied by a successful send (e.g. to save state). */
   onIdle?: () => void;
+}
+
+export interface Outbox {
+  /** Why the last attempt failed, while none has succeeded since; null when fine. */
+  failing(): string | null;
+  pending(): number;
+  /** Stores statements at the end of the queue, then tries to send. */
+  push(list: Statement[]): void;
+  /** Sends the next batch unless a request is in flight or a retry is scheduled. */
+  pump(): void;
+  /** Retry now (the browser is back online). */
+  kick(): void;
+  /** The page is going away: one keepalive request with what is not in flight. */
+  flush(): void;
 }
 
 export const MAX_BATCH = 50;
@@ -90,203 +108,149 @@ export const MAX_BYTES = 24000;
 /** Browsers allow 64 KiB of keepalive bodies in flight per page; some is left for the state PUT. */
 export const KEEPALIVE_BUDGET = 56000;
 
-export class Outbox {
-  /** Why the last attempt failed, while it has not succeeded since; null when fine. */
-  failing: string | null = null;
-  private fails = 0;
-  private busy = 0;
-  private timer: unknown = null;
-  private inflight: Record<string, number> = {};
-  private inflightBytes = 0;
+const ok = (status: number): boolean => status > 199 && status < 300;
+const size = (s: Statement): number => JSON.stringify(s).length + 1;
 
-  constructor(private o: OutboxOptions) {}
+export function makeOutbox(o: OutboxOptions): Outbox {
+  const { key, kv, timers, onChange } = o;
+  let failing: string | null = null;
+  let fails = 0;
+  let busy = 0;
+  let timer: unknown = null;
+  /** Ids in flight, and the bytes of keepalive bodies in flight. */
+  const inflight: Record<string, number> = {};
+  let inflightBytes = 0;
 
-  private load(): Statement[] {
+  const load = (): Statement[] => {
     try {
-      const v = JSON.parse(this.o.kv.get(this.o.key) || '[]');
+      const v = JSON.parse(kv.get(key) || '[]');
       return Array.isArray(v) ? v : [];
     } catch {
       return [];
     }
-  }
+  };
+  const store = (q: Statement[]): void => {
+    if (q.length) kv.set(key, JSON.stringify(q));
+    else kv.del(key);
+  };
+  // Re-reads storage, so that what another tab added meanwhile survives.
+  const ack = (ids: string[]): void => store(load().filter((s) => ids.indexOf(s.id) < 0));
+  const url = (path: string): string => o.endpoint + path + (o.echo ? (path.indexOf('?') < 0 ? '?' : '&') + o.echo : '');
+  const request = (method: string, path: string, body: string, keepalive: boolean): Promise<number> =>
+    o.fetch(url(path), { method, headers: o.headers, body, keepalive }).then((r) => r.status);
+  const clearTimer = (): void => {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
+  };
 
-  private store(q: Statement[]): void {
-    if (q.length) this.o.kv.set(this.o.key, JSON.stringify(q));
-    else this.o.kv.del(this.o.key);
-  }
+  /** Sends `batch`; true when each statement is delivered or set aside, else why not. */
+  const send = (batch: Statement[], keepalive: boolean): Promise<true | string> => {
+    const body = JSON.stringify(batch);
+    const ids = batch.map((s) => s.id);
+    for (const id of ids) inflight[id] = 1;
+    if (keepalive) inflightBytes += body.length;
+    const one = (i: number): Promise<true | string> => {
+      const s = batch[i];
+      if (!s) return Promise.resolve(true);
+      return request('PUT', 'statements?statementId=' + encodeURIComponent(s.id), JSON.stringify(s), false).then((st) => {
+        if (ok(st) || st === 409) ack([s.id]);
+        else if (st === 400 || st === 413) {
+          // Invalid for this LRS: it would block the queue forever. Kept aside for an administrator.
+          kv.set(key + ':rejected:' + s.id, JSON.stringify(s));
+          ack([s.id]);
+          console.error('xAPI: the LRS refused statement ' + s.id + ' (HTTP ' + st + ')');
+        } else return 'HTTP ' + st;
+        return one(i + 1);
+      });
+    };
+    return request('POST', 'statements', body, keepalive)
+      .then((st) => {
+        if (ok(st)) {
+          ack(ids);
+          return true as const;
+        }
+        // One of them is refused: find which, a statement at a time.
+        return st === 400 || st === 409 || st === 413 ? one(0) : 'HTTP ' + st;
+      })
+      .then(null, () => 'network error')
+      .then((r) => {
+        for (const id of ids) delete inflight[id];
+        if (keepalive) inflightBytes -= body.length;
+        return r;
+      });
+  };
 
-  pending(): number {
-    return this.load().length;
-  }
-
-  /** Stores statements at the end of the queue, then tries to send. */
-  push(list: Statement[]): void {
-    const q = this.load();
-    for (const s of list) if (!q.some((x) => x.id === s.id)) q.push(s);
-    this.store(q);
-    this.o.onChange();
-    this.pump();
-  }
-
-  /** Removes delivered statements; re-reads storage so another tab's additions survive. */
-  private ack(ids: string[]): void {
-    this.store(this.load().filter((s) => ids.indexOf(s.id) < 0));
-  }
-
-  private url(path: string): string {
-    const e = this.o.echo;
-    return this.o.endpoint + path + (e ? (path.indexOf('?') < 0 ? '?' : '&') + e : '');
-  }
-
-  /** Retry now (the browser is back online). */
-  kick(): void {
-    if (this.timer !== null) {
-      this.o.timers.clear(this.timer);
-      this.timer = null;
-    }
-    this.pump();
-  }
-
-  /** Sends the next batch unless a request is in flight or a retry is scheduled. */
-  pump(): void {
-    if (this.busy || this.timer !== null) return;
-    const q = this.load();
-    if (!q.length) {
-      if (this.failing) {
-        this.failing = null;
-        this.o.onChange();
-      }
-      return;
-    }
-    const batch: Statement[] = [];
-    let bytes = 2;
-    for (const s of q) {
-      const n = JSON.stringify(s).length + 1;
-      if (batch.length && (batch.length >= MAX_BATCH || bytes + n > MAX_BYTES)) break;
-      batch.push(s);
-      bytes += n;
-    }
-    this.busy++;
-    this.send(batch).then(
-      (r) => this.done(r),
-      () => this.done('network error'),
-    );
-  }
-
-  private done(r: true | string): void {
-    this.busy--;
+  const done = (r: true | string): void => {
+    busy--;
     if (r === true) {
-      this.fails = 0;
-      const was = this.failing;
-      this.failing = null;
-      const empty = !this.load().length;
-      if (was || empty) this.o.onChange();
-      if (empty) {
-        if (this.o.onIdle) this.o.onIdle();
-      } else this.pump();
+      fails = 0;
+      failing = null;
+      onChange();
+      if (load().length) box.pump();
+      else if (o.onIdle) o.onIdle();
       return;
     }
-    this.fails++;
-    this.failing = r;
-    const delay = Math.min(30000, 1000 * Math.pow(2, this.fails - 1)) * (0.8 + 0.4 * this.o.random());
-    if (this.timer === null && !this.busy) {
-      this.timer = this.o.timers.set(() => {
-        this.timer = null;
-        this.pump();
+    failing = r;
+    if (timer === null && !busy) {
+      const delay = Math.min(30000, 1000 * Math.pow(2, fails++)) * (0.8 + 0.4 * o.random());
+      timer = timers.set(() => {
+        timer = null;
+        box.pump();
       }, delay);
     }
-    this.o.onChange();
-  }
+    onChange();
+  };
 
-  private async request(method: string, path: string, body: string, keepalive: boolean): Promise<number> {
-    const res = await this.o.fetch(this.url(path), {
-      method,
-      headers: this.o.headers,
-      body,
-      keepalive,
-    });
-    return res.status;
-  }
-
-  /** true when every statement of the batch is delivered (or set aside), else why not. */
-  private async send(batch: Statement[]): Promise<true | string> {
-    const body = JSON.stringify(batch);
-    const ids = batch.map((s) => s.id);
-    for (const id of ids) this.inflight[id] = 1;
-    this.inflightBytes += body.length;
-    try {
-      const status = await this.request('POST', 'statements', body, body.length < KEEPALIVE_BUDGET / 2);
-      if (status >= 200 && status < 300) {
-        this.ack(ids);
-        return true;
+  const box: Outbox = {
+    failing: () => failing,
+    pending: () => load().length,
+    push(list) {
+      const q = load();
+      for (const s of list) if (!q.some((x) => x.id === s.id)) q.push(s);
+      store(q);
+      onChange();
+      box.pump();
+    },
+    pump() {
+      if (busy || timer !== null) return;
+      const q = load();
+      if (!q.length) {
+        if (failing) {
+          failing = null;
+          onChange();
+        }
+        return;
       }
-      if (status !== 400 && status !== 409 && status !== 413) return 'HTTP ' + status;
-      // One of them is refused: find which, one statement at a time.
-      for (const s of batch) {
-        const one = JSON.stringify(s);
-        const st = await this.request('PUT', 'statements?statementId=' + encodeURIComponent(s.id), one, false);
-        if ((st >= 200 && st < 300) || st === 409) this.ack([s.id]);
-        else if (st === 400 || st === 413) this.reject(s, st);
-        else return 'HTTP ' + st;
+      const batch: Statement[] = [];
+      let bytes = 2;
+      for (const s of q) {
+        const n = size(s);
+        if (batch.length && (batch.length >= MAX_BATCH || bytes + n > MAX_BYTES)) break;
+        batch.push(s);
+        bytes += n;
       }
-      return true;
-    } finally {
-      for (const id of ids) delete this.inflight[id];
-      this.inflightBytes -= body.length;
-    }
-  }
-
-  /** An invalid statement would block the queue forever: keep it aside for an administrator. */
-  private reject(s: Statement, status: number): void {
-    const key = this.o.key + ':rejected';
-    let list: Statement[] = [];
-    try {
-      list = JSON.parse(this.o.kv.get(key) || '[]');
-    } catch {
-      /* start over */
-    }
-    list.push(s);
-    this.o.kv.set(key, JSON.stringify(list.slice(-50)));
-    this.ack([s.id]);
-    if (typeof console !== 'undefined') console.error('xAPI: the LRS rejected statement ' + s.id + ' (HTTP ' + status + ')');
-  }
-
-  /**
-   * The page is going away: send everything not already in flight, oldest
-   * first, in one keepalive request within the browser's budget. What does not
-   * fit stays stored and goes out on the next launch.
-   */
-  flush(): void {
-    const batch: Statement[] = [];
-    let bytes = 2;
-    const budget = KEEPALIVE_BUDGET - this.inflightBytes;
-    for (const s of this.load()) {
-      if (this.inflight[s.id]) continue;
-      const n = JSON.stringify(s).length + 1;
-      if (bytes + n > budget) break;
-      batch.push(s);
-      bytes += n;
-    }
-    if (!batch.length) return;
-    if (this.timer !== null) {
-      this.o.timers.clear(this.timer);
-      this.timer = null;
-    }
-    const body = JSON.stringify(batch);
-    const ids = batch.map((s) => s.id);
-    for (const id of ids) this.inflight[id] = 1;
-    this.inflightBytes += body.length;
-    this.busy++;
-    this.request('POST', 'statements', body, true).then(
-      (status) => {
-        if (status >= 200 && status < 300) this.ack(ids);
-        return status >= 200 && status < 300 ? (true as const) : 'HTTP ' + status;
-      },
-      () => 'network error',
-    ).then((r) => {
-      for (const id of ids) delete this.inflight[id];
-      this.inflightBytes -= body.length;
-      this.done(r);
-    });
-  }
+      busy++;
+      send(batch, bytes < KEEPALIVE_BUDGET / 2).then(done);
+    },
+    kick() {
+      clearTimer();
+      box.pump();
+    },
+    flush() {
+      const batch: Statement[] = [];
+      let bytes = 2;
+      for (const s of load()) {
+        if (inflight[s.id]) continue;
+        const n = size(s);
+        if (bytes + n > KEEPALIVE_BUDGET - inflightBytes) break;
+        batch.push(s);
+        bytes += n;
+      }
+      if (!batch.length) return;
+      clearTimer();
+      busy++;
+      send(batch, true).then(done);
+    },
+  };
+  return box;
 }

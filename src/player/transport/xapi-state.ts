@@ -4,8 +4,8 @@
  *
  * - load(): the LRS document and the local copy, whichever was saved last
  *   (a save that never reached the LRS is newer locally).
- * - save(): always local at once; the LRS copy is PUT when the statement queue
- *   is empty, the latest one only.
+ * - save(): always local at once; push() PUTs the latest copy to the LRS
+ *   (the transport calls it when the statement queue is empty).
  * - An LRS without a State API (404/405/501 on PUT, or a request that fails
  *   while statements to the same endpoint succeed, e.g. no CORS on that
  *   route) turns the LRS copy off for this launch: progress then lives in
@@ -36,107 +36,100 @@ export interface StateOptions {
   timers: { set(fn: () => void, ms: number): unknown };
 }
 
+export interface StateSync {
+  /** 'off': this LRS keeps no state for us; progress stays local. */
+  api(): 'unknown' | 'on' | 'off';
+  /** The newest saved progress, waiting at most `timeoutMs` for the LRS. */
+  load(timeoutMs: number): Promise<ProgressDoc | null>;
+  save(doc: ProgressDoc): void;
+  /**
+   * PUTs the local copy if it changed since. `statementsOk`: the statements
+   * endpoint has just answered, so a network-level failure here is this
+   * route's fault, not the network's.
+   */
+  push(keepalive: boolean, statementsOk: boolean): void;
+}
+
 function parseDoc(text: string | null): ProgressDoc | null {
-  if (!text) return null;
   try {
-    const d = JSON.parse(text);
-    if (d && typeof d === 'object' && typeof d.at === 'number') {
-      return {
-        state: typeof d.state === 'string' ? d.state : null,
-        location: typeof d.location === 'string' ? d.location : null,
-        at: d.at,
-      };
-    }
+    const d = JSON.parse(text || '');
+    if (d && typeof d.at === 'number') return { state: d.state || null, location: d.location || null, at: d.at };
   } catch {
     /* not ours */
   }
   return null;
 }
 
-export class StateSync {
-  /** 'off': this LRS keeps no state for us; progress stays local. */
-  api: 'unknown' | 'on' | 'off' = 'unknown';
-  private dirty = false;
-  private busy = false;
+export function makeStateSync(o: StateOptions): StateSync {
+  const { kv, key, headers, fetch } = o;
+  let api: 'unknown' | 'on' | 'off' = 'unknown';
+  let dirty = false;
+  let busy = false;
+  const e = encodeURIComponent;
+  const url =
+    o.endpoint +
+    'activities/state?activityId=' +
+    e(o.activityId) +
+    '&agent=' +
+    e(JSON.stringify(o.agent)) +
+    '&stateId=' +
+    e(STATE_PROGRESS) +
+    '&registration=' +
+    e(o.registration) +
+    (o.echo ? '&' + o.echo : '');
+  const gone = (st: number): boolean => st === 404 || st === 405 || st === 501;
 
-  constructor(private o: StateOptions) {}
-
-  private url(): string {
-    const o = this.o;
-    return (
-      o.endpoint +
-      'activities/state?activityId=' +
-      encodeURIComponent(o.activityId) +
-      '&agent=' +
-      encodeURIComponent(JSON.stringify(o.agent)) +
-      '&stateId=' +
-      encodeURIComponent(STATE_PROGRESS) +
-      '&registration=' +
-      encodeURIComponent(o.registration) +
-      (o.echo ? '&' + o.echo : '')
-    );
-  }
-
-  local(): ProgressDoc | null {
-    return parseDoc(this.o.kv.get(this.o.key));
-  }
-
-  /** The newest saved progress, waiting at most `timeoutMs` for the LRS. */
-  async load(timeoutMs: number): Promise<ProgressDoc | null> {
-    const local = this.local();
-    let remote: ProgressDoc | null = null;
-    try {
-      const res = await Promise.race([
-        this.o.fetch(this.url(), { method: 'GET', headers: this.o.headers }),
-        new Promise<null>((resolve) => this.o.timers.set(() => resolve(null), timeoutMs)),
-      ]);
-      if (res && res.status === 200) {
-        this.api = 'on';
-        remote = parseDoc(await res.text());
-      } else if (res && res.status === 404) {
-        // No document yet, or no State API at all: the first save tells.
-      } else if (res && (res.status === 405 || res.status === 501)) this.api = 'off';
-    } catch {
-      /* offline, or no CORS on this route: local copy for now */
-    }
-    if (remote && (!local || remote.at >= local.at)) {
-      this.o.kv.set(this.o.key, JSON.stringify(remote));
-      return remote;
-    }
-    return local;
-  }
-
-  save(doc: ProgressDoc): void {
-    this.o.kv.set(this.o.key, JSON.stringify(doc));
-    this.dirty = true;
-  }
-
-  /**
-   * PUTs the latest local copy if it changed. `statementsOk` says the
-   * statements endpoint has just answered, so a network-level failure here is
-   * this route's fault, not the network's.
-   */
-  push(keepalive: boolean, statementsOk: boolean): Promise<void> {
-    if (!this.dirty || this.busy || this.api === 'off') return Promise.resolve();
-    const doc = this.o.kv.get(this.o.key);
-    if (!doc) return Promise.resolve();
-    this.dirty = false;
-    this.busy = !keepalive;
-    return this.o.fetch(this.url(), { method: 'PUT', headers: this.o.headers, body: doc, keepalive }).then(
-      (res): Promise<void> | void => {
-        this.busy = false;
-        if (res.status >= 200 && res.status < 300) {
-          this.api = 'on';
-          // Saved again meanwhile: send the newer copy too.
-          if (this.dirty && !keepalive) return this.push(false, true);
-        } else if (res.status === 404 || res.status === 405 || res.status === 501) this.api = 'off';
-        else this.dirty = true;
-      },
-      () => {
-        this.busy = false;
-        if (statementsOk && this.api !== 'on') this.api = 'off';
-        else this.dirty = true;
-      },
-    );
-  }
+  const sync: StateSync = {
+    api: () => api,
+    load(timeoutMs) {
+      const local = parseDoc(kv.get(key));
+      return Promise.race([
+        fetch(url, { method: 'GET', headers: headers }).then((r) => {
+          if (r.status === 200) {
+            api = 'on';
+            return r.text().then(parseDoc);
+          }
+          // 404: no document yet, or no State API at all; the first save tells.
+          if (r.status !== 404 && gone(r.status)) api = 'off';
+          return null;
+        }),
+        new Promise<null>((resolve) => o.timers.set(() => resolve(null), timeoutMs)),
+      ])
+        .then(null, () => null) // offline, or no CORS on this route: the local copy
+        .then((remote) => {
+          if (remote && (!local || remote.at >= local.at)) {
+            kv.set(key, JSON.stringify(remote));
+            return remote;
+          }
+          return local;
+        });
+    },
+    save(doc) {
+      kv.set(key, JSON.stringify(doc));
+      dirty = true;
+    },
+    push(keepalive, statementsOk) {
+      const doc = kv.get(key);
+      if (!dirty || busy || api === 'off' || !doc) return;
+      dirty = false;
+      busy = !keepalive;
+      fetch(url, { method: 'PUT', headers: headers, body: doc, keepalive }).then(
+        (r) => {
+          busy = false;
+          if (r.status > 199 && r.status < 300) {
+            api = 'on';
+            // Saved again meanwhile: send the newer copy too.
+            if (dirty && !keepalive) sync.push(false, true);
+          } else if (gone(r.status)) api = 'off';
+          else dirty = true;
+        },
+        () => {
+          busy = false;
+          if (statementsOk && api !== 'on') api = 'off';
+          else dirty = true;
+        },
+      );
+    },
+  };
+  return sync;
 }

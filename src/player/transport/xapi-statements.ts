@@ -5,8 +5,8 @@
  * randomness of their own: the caller passes timestamps and an id generator,
  * so the same input always gives the same statements.
  */
-import type { RuntimeCourse, RuntimeLesson, RuntimeScenario } from '../../shared/runtime-types.js';
-import type { CourseResult, LearningEvent } from './types.js';
+import type { RuntimeCourse } from '../../shared/runtime-types.js';
+import type { LearningEvent } from './types.js';
 import {
   ADL,
   EXT,
@@ -104,31 +104,16 @@ export type VerbName =
   | 'passed'
   | 'failed';
 
-/** Indonesian display names next to the ADL ones, for LRS reports read in Indonesian. */
-const VERB_ID_DISPLAY: Record<VerbName, string> = {
-  initialized: 'memulai',
-  resumed: 'melanjutkan',
-  suspended: 'menjeda',
-  terminated: 'mengakhiri',
-  experienced: 'membaca',
-  completed: 'menyelesaikan',
-  answered: 'menjawab',
-  passed: 'lulus',
-  failed: 'tidak lulus',
-};
-
 export function verb(name: VerbName): Statement['verb'] {
-  return { id: ADL + 'verbs/' + name, display: { 'en-US': name, 'id-ID': VERB_ID_DISPLAY[name] } };
+  return { id: ADL + 'verbs/' + name, display: { 'en-US': name } };
 }
 
 /** ISO 8601 duration, 0.01 s precision as xAPI recommends: `PT1H2M3.45S`. */
 export function isoDuration(ms: number): string {
-  let cs = Math.max(0, Math.round((ms || 0) / 10));
+  const cs = Math.max(0, Math.round((ms || 0) / 10));
   const h = Math.floor(cs / 360000);
-  cs -= h * 360000;
-  const m = Math.floor(cs / 6000);
-  cs -= m * 6000;
-  return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + cs / 100 + 'S';
+  const m = Math.floor(cs / 6000) % 60;
+  return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + (cs % 6000) / 100 + 'S';
 }
 
 /** A 0–100 score as xAPI wants it: raw, min 0, max 100, scaled = raw / 100. */
@@ -137,212 +122,145 @@ export function score(raw: number): Score {
   return { scaled: r / 100, raw: r, min: 0, max: 100 };
 }
 
-function lang(ctx: SessionContext, text: string): LangMap {
-  return { [ctx.course.language]: text };
-}
-
-/** The full activity object, with its definition, as a statement's object. */
-export function activityObject(ctx: SessionContext, a: ActivityInfo): Activity {
-  const def: NonNullable<Activity['definition']> = {
-    type: a.type,
-    name: lang(ctx, a.name),
-    description: lang(ctx, a.description),
-  };
-  if (a.interaction) {
-    def.interactionType = 'choice';
-    if (a.interaction.correct) def.correctResponsesPattern = a.interaction.correct;
-    def.choices = a.interaction.choices.map((c) => ({ id: c.id, description: lang(ctx, c.text) }));
-  }
-  return { objectType: 'Activity', id: a.id, definition: def };
-}
-
 /** A context activity: id and type only (the type is what profile templates match on). */
-function ref(id: string, type: string): Activity {
-  return { objectType: 'Activity', id, definition: { type } };
-}
-
-function courseObject(ctx: SessionContext): Activity {
-  const a = courseActivity(ctx.course, ctx.iri);
-  a.id = ctx.courseId;
-  return activityObject(ctx, a);
-}
-
-function courseRef(ctx: SessionContext): Activity {
-  return ref(ctx.courseId, TYPE.course);
-}
-
-function findLesson(ctx: SessionContext, id: string): RuntimeLesson {
-  for (const u of ctx.course.units) if (u.kind === 'lesson' && u.id === id) return u;
-  throw new Error('unknown lesson ' + id);
-}
-
-function findScenario(ctx: SessionContext, id: string): RuntimeScenario {
-  for (const u of ctx.course.units) if (u.kind === 'scenario' && u.id === id) return u;
-  throw new Error('unknown scenario ' + id);
-}
-
-interface Parts {
-  verb: VerbName;
-  object: Activity;
-  parent?: Activity[];
-  grouping?: Activity[];
-  result?: Statement['result'];
-  dimension?: string | null;
-}
-
-function statement(ctx: SessionContext, p: Parts, at: number, id: string): Statement {
-  const grouping = (p.grouping || []).slice();
-  if (ctx.grouping) grouping.push({ objectType: 'Activity', id: ctx.grouping });
-  const ca = {} as Statement['context']['contextActivities'];
-  if (p.parent) ca.parent = p.parent;
-  if (grouping.length) ca.grouping = grouping;
-  ca.category = [ref(PROFILE_VERSION, TYPE.profile)];
-  const context: Statement['context'] = {
-    registration: ctx.registration,
-    language: ctx.course.language,
-    contextActivities: ca,
-  };
-  if (ctx.platform) context.platform = ctx.platform;
-  if (p.dimension) context.extensions = { [EXT.dimension]: p.dimension };
-  const s: Statement = {
-    id,
-    actor: ctx.actor,
-    verb: verb(p.verb),
-    object: p.object,
-    context,
-    timestamp: new Date(at).toISOString(),
-  };
-  if (p.result) s.result = p.result;
-  return s;
+function ref(id: string, type?: string): Activity {
+  return type ? { objectType: 'Activity', id, definition: { type } } : { objectType: 'Activity', id };
 }
 
 export type SessionVerb = 'initialized' | 'resumed' | 'suspended' | 'terminated';
 
-/** initialized / resumed / suspended / terminated, about the course. `sessionMs` for suspended and terminated. */
-export function sessionStatement(
-  ctx: SessionContext,
-  v: SessionVerb,
-  at: number,
-  id: string,
-  sessionMs?: number,
-): Statement {
-  const p: Parts = { verb: v, object: courseObject(ctx) };
-  if (sessionMs !== undefined) p.result = { duration: isoDuration(sessionMs) };
-  return statement(ctx, p, at, id);
+export interface Builder {
+  /** initialized / resumed / suspended / terminated, about the course; `sessionMs` for suspended and terminated. */
+  session(v: SessionVerb, at: number, id: string, sessionMs?: number): Statement;
+  /** The statements one learning event produces, in order. Throws on ids the course does not have. */
+  event(ev: LearningEvent, nextId: () => string): Statement[];
 }
 
-function dimensionResults(result: CourseResult): Record<string, { score: number; status: string }> {
-  const out: Record<string, { score: number; status: string }> = {};
-  for (const d of result.dimensions) out[d.id] = { score: d.score, status: d.status };
-  return out;
-}
+export function statementBuilder(ctx: SessionContext): Builder {
+  const { course, iri, courseId, actor, registration, grouping, platform } = ctx;
+  const language = course.language;
+  const lang = (text: string): LangMap => ({ [language]: text });
+  const courseRef = [ref(courseId, TYPE.course)];
+  const category = [ref(PROFILE_VERSION, TYPE.profile)];
 
-/** The statements one learning event produces, in order. */
-export function eventStatements(ctx: SessionContext, ev: LearningEvent, nextId: () => string): Statement[] {
-  const iri = ctx.iri;
-  const at = ev.at;
-  const out: Statement[] = [];
-  const add = (p: Parts): void => {
-    out.push(statement(ctx, p, at, nextId()));
+  /** The full activity object, with its definition, as a statement's object. */
+  const object = (a: ActivityInfo): Activity => {
+    const def: NonNullable<Activity['definition']> = { type: a.type, name: lang(a.name), description: lang(a.description) };
+    const i = a.interaction;
+    if (i) {
+      def.interactionType = 'choice';
+      if (i.correct) def.correctResponsesPattern = i.correct;
+      def.choices = i.choices.map((c) => ({ id: c.id, description: lang(c.text) }));
+    }
+    return { objectType: 'Activity', id: a.id, definition: def };
   };
-  switch (ev.type) {
-    case 'page-viewed': {
-      const lesson = findLesson(ctx, ev.lesson);
-      const page = lesson.pages.find((pg) => pg.id === ev.page);
-      if (!page) throw new Error('unknown page ' + ev.page);
-      add({
-        verb: 'experienced',
-        object: activityObject(ctx, pageActivity(iri, lesson, page)),
-        parent: [ref(activityId.lesson(iri, lesson.id), TYPE.module)],
-        grouping: [courseRef(ctx)],
-      });
-      break;
-    }
-    case 'lesson-completed': {
-      const lesson = findLesson(ctx, ev.lesson);
-      add({
-        verb: 'completed',
-        object: activityObject(ctx, lessonActivity(iri, lesson)),
-        parent: [courseRef(ctx)],
-        result: { completion: true, duration: isoDuration(ev.durationMs) },
-      });
-      break;
-    }
-    case 'question-answered': {
-      const found = questionsOf(ctx.course).find((x) => x.question.id === ev.question);
-      if (!found) throw new Error('unknown question ' + ev.question);
-      const q = found.question;
-      add({
-        verb: 'answered',
-        object: activityObject(ctx, questionActivity(iri, q)),
-        parent: [ref(activityId.lesson(iri, found.lesson.id), TYPE.module)],
-        grouping: [courseRef(ctx)],
-        dimension: q.dimension,
-        result: {
+  const courseObject = (): Activity => object({ ...courseActivity(course, iri), id: courseId });
+  const unit = <K extends 'lesson' | 'scenario'>(kind: K, id: string): Extract<RuntimeCourse['units'][number], { kind: K }> => {
+    const u = course.units.find((x) => x.kind === kind && x.id === id);
+    if (!u) throw new Error(kind + ' ' + id);
+    return u as Extract<RuntimeCourse['units'][number], { kind: K }>;
+  };
+
+  const statement = (
+    id: string,
+    at: number,
+    verbName: VerbName,
+    obj: Activity,
+    parent?: Activity[] | null,
+    inGroup?: Activity[] | null,
+    result?: Statement['result'],
+    dimension?: string | null,
+  ): Statement => {
+    const ca = {} as Statement['context']['contextActivities'];
+    const groups = (inGroup || []).concat(grouping ? [ref(grouping)] : []);
+    if (parent) ca.parent = parent;
+    if (groups.length) ca.grouping = groups;
+    ca.category = category;
+    const context: Statement['context'] = { registration, language, contextActivities: ca };
+    if (platform) context.platform = platform;
+    if (dimension) context.extensions = { [EXT.dimension]: dimension };
+    const s: Statement = { id, actor, verb: verb(verbName), object: obj, context, timestamp: new Date(at).toISOString() };
+    if (result) s.result = result;
+    return s;
+  };
+
+  return {
+    session: (v, at, id, ms) => statement(id, at, v, courseObject(), null, null, ms === undefined ? undefined : { duration: isoDuration(ms) }),
+
+    event(ev, nextId) {
+      const out: Statement[] = [];
+      const add = (...a: [VerbName, Activity, (Activity[] | null)?, (Activity[] | null)?, Statement['result']?, (string | null)?]): void => {
+        out.push(statement(nextId(), ev.at, ...a));
+      };
+      if (ev.type === 'page-viewed') {
+        const lesson = unit('lesson', ev.lesson);
+        const page = lesson.pages.find((pg) => pg.id === ev.page);
+        if (!page) throw new Error('page ' + ev.page);
+        add('experienced', object(pageActivity(iri, lesson, page)), [ref(activityId.lesson(iri, lesson.id), TYPE.module)], courseRef);
+      } else if (ev.type === 'lesson-completed') {
+        add('completed', object(lessonActivity(iri, unit('lesson', ev.lesson))), courseRef, null, {
+          completion: true,
+          duration: isoDuration(ev.durationMs),
+        });
+      } else if (ev.type === 'question-answered') {
+        const q = questionsOf(course).find((x) => x.question.id === ev.question);
+        if (!q) throw new Error('question ' + ev.question);
+        add('answered', object(questionActivity(iri, q.question)), [ref(activityId.lesson(iri, q.lesson.id), TYPE.module)], courseRef, {
           response: ev.response.map(choiceLetter).join('[,]'),
           success: ev.correct,
           score: score(ev.correct ? 100 : 0),
           duration: isoDuration(ev.latencyMs),
           extensions: { [EXT.countsForScore]: ev.first },
-        },
-      });
-      break;
-    }
-    case 'scenario-choice': {
-      const s = findScenario(ctx, ev.scenario);
-      const scene = s.scenes.find((x) => x.id === ev.scene);
-      if (!scene) throw new Error('unknown scene ' + ev.scene);
-      const result: NonNullable<Statement['result']> = {
-        response: choiceLetter(ev.choiceIndex),
-        duration: isoDuration(ev.latencyMs),
-        extensions: { [EXT.choiceQuality]: ev.quality, [EXT.countsForScore]: false },
-      };
-      // A neutral choice is neither right nor wrong: no success, no score.
-      if (ev.quality !== 'neutral') {
-        result.success = ev.quality === 'good';
-        result.score = score(result.success ? 100 : 0);
+        }, q.question.dimension);
+      } else if (ev.type === 'scenario-choice') {
+        const sc = unit('scenario', ev.scenario);
+        const scene = sc.scenes.find((x) => x.id === ev.scene);
+        if (!scene) throw new Error('scene ' + ev.scene);
+        const result: NonNullable<Statement['result']> = {
+          response: choiceLetter(ev.choiceIndex),
+          duration: isoDuration(ev.latencyMs),
+          extensions: { [EXT.choiceQuality]: ev.quality, [EXT.countsForScore]: false },
+        };
+        // A neutral choice is neither right nor wrong: no success, no score.
+        if (ev.quality !== 'neutral') {
+          result.success = ev.quality === 'good';
+          result.score = score(result.success ? 100 : 0);
+        }
+        add('answered', object(sceneActivity(iri, sc, scene)), [ref(activityId.scenario(iri, sc.id), TYPE.simulation)], courseRef, result, sc.dimension);
+      } else {
+        // scenario-ended and course-completed: completed, then passed/failed.
+        const sc = ev.type === 'scenario-ended' ? unit('scenario', ev.scenario) : null;
+        const status = ev.type === 'scenario-ended' ? (ev.outcome === 'pass' ? 'passed' : 'failed') : ev.result.status;
+        const obj = sc ? object(scenarioActivity(iri, sc)) : courseObject();
+        const sco = score(ev.type === 'scenario-ended' ? ev.score : ev.result.score);
+        const duration = isoDuration(ev.durationMs);
+        const extensions: Record<string, unknown> = {};
+        if (ev.type === 'scenario-ended') {
+          extensions[EXT.ending] = ev.scene;
+          extensions[EXT.countsForScore] = ev.first;
+        } else {
+          const dims: Record<string, { score: number; status: string }> = {};
+          for (const d of ev.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
+          extensions[EXT.dimensionResults] = dims;
+        }
+        const parent = sc && courseRef;
+        const dim = sc && sc.dimension;
+        add('completed', obj, parent, null, { completion: true, score: sco, duration, extensions }, dim);
+        if (status === 'passed' || status === 'failed') {
+          add(status, obj, parent, null, { success: status === 'passed', score: sco, duration, extensions }, dim);
+        }
       }
-      add({
-        verb: 'answered',
-        object: activityObject(ctx, sceneActivity(iri, s, scene)),
-        parent: [ref(activityId.scenario(iri, s.id), TYPE.simulation)],
-        grouping: [courseRef(ctx)],
-        dimension: s.dimension,
-        result,
-      });
-      break;
-    }
-    case 'scenario-ended': {
-      const s = findScenario(ctx, ev.scenario);
-      const object = activityObject(ctx, scenarioActivity(iri, s));
-      const ext = { [EXT.ending]: ev.scene, [EXT.countsForScore]: ev.first };
-      const common = { object, parent: [courseRef(ctx)], dimension: s.dimension };
-      const sc = score(ev.score);
-      const duration = isoDuration(ev.durationMs);
-      add({ ...common, verb: 'completed', result: { completion: true, score: sc, duration, extensions: ext } });
-      add({
-        ...common,
-        verb: ev.outcome === 'pass' ? 'passed' : 'failed',
-        result: { success: ev.outcome === 'pass', score: sc, duration, extensions: ext },
-      });
-      break;
-    }
-    case 'course-completed': {
-      const r = ev.result;
-      const object = courseObject(ctx);
-      const sc = score(r.score);
-      const duration = isoDuration(ev.durationMs);
-      const ext = { [EXT.dimensionResults]: dimensionResults(r) };
-      add({ verb: 'completed', object, result: { completion: true, score: sc, duration, extensions: ext } });
-      if (r.status === 'passed' || r.status === 'failed') {
-        add({
-          verb: r.status,
-          object,
-          result: { success: r.status === 'passed', score: sc, duration, extensions: ext },
-        });
-      }
-      break;
-    }
-  }
-  return out;
+      return out;
+    },
+  };
+}
+
+/** One statement of the session lifecycle (see Builder.session). */
+export function sessionStatement(ctx: SessionContext, v: SessionVerb, at: number, id: string, sessionMs?: number): Statement {
+  return statementBuilder(ctx).session(v, at, id, sessionMs);
+}
+
+/** The statements one learning event produces (see Builder.event). */
+export function eventStatements(ctx: SessionContext, ev: LearningEvent, nextId: () => string): Statement[] {
+  return statementBuilder(ctx).event(ev, nextId);
 }

@@ -8,20 +8,17 @@
  * A session: initialized (+ resumed when saved progress was restored) … then
  * suspended (when the course is not complete) and terminated. A session that
  * ended without pagehide (crash, killed tab) is closed on the next launch with
- * the suspended/terminated it missed, stamped with its last activity's time.
+ * the suspended/terminated it missed, stamped just after its last statement.
+ * After pagehide, a page back from the back/forward cache starts a new session
+ * (initialized, resumed) before its next statement.
  */
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
-import type { LearningEvent, Restored, Snapshot, Transport, TransportHealth } from './types.js';
+import type { Restored, Snapshot, Transport, TransportHealth } from './types.js';
+import { StandaloneTransport } from './standalone.js';
 import { parseLaunch } from './xapi-launch.js';
-import { Outbox, makeKV, type FetchLike, type KV, type Timers } from './xapi-outbox.js';
-import { StateSync } from './xapi-state.js';
-import {
-  eventStatements,
-  sessionStatement,
-  type SessionContext,
-  type SessionVerb,
-  type Statement,
-} from './xapi-statements.js';
+import { makeKV, makeOutbox, type FetchLike, type Timers } from './xapi-outbox.js';
+import { makeStateSync } from './xapi-state.js';
+import { statementBuilder, type SessionVerb, type Statement } from './xapi-statements.js';
 
 /** Everything the transport takes from the browser, injectable for tests. */
 export interface XapiEnv {
@@ -35,7 +32,7 @@ export interface XapiEnv {
   random(): number;
   /** 16 random bytes. */
   bytes(): Uint8Array;
-  /** Subscribes to window/document events: 'online', 'hidden' (visibilitychange to hidden). */
+  /** 'online': the browser is back online; 'hidden': the page was hidden (it may be killed without pagehide). */
   on(event: 'online' | 'hidden', fn: () => void): void;
 }
 
@@ -48,33 +45,27 @@ export function browserEnv(): XapiEnv {
     /* blocked in this frame */
   }
   return {
-    search: w.location.search,
-    href: w.location.href,
+    search: location.search,
+    href: location.href,
     storage,
-    fetch: typeof w.fetch === 'function' ? (url, init) => w.fetch(url, init) : null,
-    timers: { set: (fn, ms) => w.setTimeout(fn, ms), clear: (h) => w.clearTimeout(h as number) },
-    now: () => Date.now(),
-    random: () => Math.random(),
-    bytes: () => w.crypto.getRandomValues(new Uint8Array(16)),
+    fetch: w.fetch ? (url, init) => w.fetch(url, init) : null,
+    timers: { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as number) },
+    now: Date.now,
+    random: Math.random,
+    bytes: () => crypto.getRandomValues(new Uint8Array(16)),
     on(event, fn) {
-      if (event === 'online') w.addEventListener('online', fn);
-      else
-        document.addEventListener('visibilitychange', () => {
-          if (document.visibilityState === 'hidden') fn();
-        });
+      if (event === 'online') w.addEventListener(event, fn);
+      else document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && fn());
     },
   };
 }
 
 /** RFC 4122 version 4 UUID from 16 random bytes. */
 export function uuid4(b: Uint8Array): string {
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
   let h = '';
-  for (let i = 0; i < 16; i++) {
-    h += (b[i]! + 0x100).toString(16).slice(1);
-    if (i === 3 || i === 5 || i === 7 || i === 9) h += '-';
-  }
+  for (let i = 0; i < 16; i++) h += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + (b[i]! + 256).toString(16).slice(1);
   return h;
 }
 
@@ -82,36 +73,21 @@ export function uuid4(b: Uint8Array): string {
 export const STATE_TIMEOUT_MS = 5000;
 
 interface SessionMark {
-  /** Session start and last activity (ms). */
+  /** Session start and its last statement's time (ms). */
   t0: number;
   t: number;
   /** The course was complete. */
   c: boolean;
 }
 
-function standalone(): Transport {
-  return {
-    name: 'xapi',
-    start: () => Promise.resolve({ state: null, location: null }),
-    record() {},
-    save() {},
-    finish() {},
-    onHealth(fn) {
-      fn({ kind: 'standalone' });
-    },
-  };
-}
-
 export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserEnv()): Transport {
   const parsed = parseLaunch(env.search, env.href);
   if (!parsed.ok || !course.iri || !env.fetch) {
-    if (typeof console !== 'undefined') {
-      console.info('xAPI: standalone, nothing is recorded (' + (parsed.ok ? 'no fetch or course iri' : parsed.reason) + ')');
-    }
-    return standalone();
+    console.info('xAPI: no LRS, nothing is recorded (' + (parsed.ok ? 'no course iri' : parsed.reason) + ')');
+    return new StandaloneTransport();
   }
   const launch = parsed.launch;
-  const kv: KV = makeKV(env.storage);
+  const kv = makeKV(env.storage);
   const uuid = (): string => uuid4(env.bytes());
 
   // Without a registration from the LMS, one is made and kept per learner,
@@ -119,11 +95,10 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
   let registration = launch.registration;
   if (!registration) {
     const rk = 'ir-xapi:reg:' + course.id + ':' + launch.endpoint + ':' + JSON.stringify(launch.actor);
-    registration = kv.get(rk) || uuid();
-    kv.set(rk, registration);
+    kv.set(rk, (registration = kv.get(rk) || uuid()));
   }
   const courseId = launch.activityId || course.iri;
-  const ctx: SessionContext = {
+  const build = statementBuilder({
     course,
     iri: course.iri,
     courseId,
@@ -131,170 +106,122 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     registration,
     grouping: launch.grouping,
     platform: launch.platform,
-  };
+  });
   const key = 'ir-xapi:' + course.id + ':' + registration;
-  const headers: Record<string, string> = {
-    'X-Experience-API-Version': '1.0.3',
-    'Content-Type': 'application/json',
-  };
+  const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   if (launch.auth) headers.Authorization = launch.auth;
+  const common = { endpoint: launch.endpoint, headers, echo: launch.echo, kv, fetch: env.fetch, timers: env.timers };
 
   const listeners: ((h: TransportHealth) => void)[] = [];
   let health: TransportHealth = { kind: 'ok' };
   const report = (): void => {
-    const failing = outbox.failing;
-    const next: TransportHealth = failing
-      ? { kind: 'failing', pending: outbox.pending(), detail: failing }
-      : { kind: 'ok' };
-    if (JSON.stringify(next) === JSON.stringify(health)) return;
-    health = next;
-    for (const fn of listeners) fn(health);
+    const failing = outbox.failing();
+    const next: TransportHealth = failing ? { kind: 'failing', pending: outbox.pending(), detail: failing } : { kind: 'ok' };
+    if (JSON.stringify(next) !== JSON.stringify(health)) {
+      health = next;
+      for (const fn of listeners) fn(health);
+    }
   };
-
-  const state = new StateSync({
-    endpoint: launch.endpoint,
-    headers,
-    echo: launch.echo,
-    activityId: courseId,
-    agent: launch.actor,
-    registration,
-    kv,
-    key: key + ':p',
-    fetch: env.fetch,
-    timers: env.timers,
-  });
-  const outbox = new Outbox({
-    key: key + ':q',
-    endpoint: launch.endpoint,
-    headers,
-    echo: launch.echo,
-    kv,
-    fetch: env.fetch,
-    timers: env.timers,
-    random: env.random,
-    onChange: report,
-    onIdle: () => void state.push(false, true),
-  });
+  const state = makeStateSync({ ...common, activityId: courseId, agent: launch.actor, registration, key: key + ':p' });
+  const outbox = makeOutbox({ ...common, key: key + ':q', random: env.random, onChange: report, onIdle: () => state.push(false, true) });
 
   // Timestamps strictly increase, so statements sort the way they happened
   // (xAPI Profiles: statements of a pattern are ordered by timestamp).
   let last = 0;
   const stamp = (list: Statement[], at: number): Statement[] => {
-    for (const s of list) {
-      last = Math.max(at, last + 1);
-      s.timestamp = new Date(last).toISOString();
-    }
+    for (const s of list) s.timestamp = new Date((last = Math.max(at, last + 1))).toISOString();
     return list;
   };
-  const session = (v: SessionVerb, at: number, ms?: number): Statement =>
-    stamp([sessionStatement(ctx, v, at, uuid(), ms)], at)[0]!;
+  const session = (v: SessionVerb, at: number, ms?: number): Statement => stamp([build.session(v, at, uuid(), ms)], at)[0]!;
 
+  // The open session, kept in storage so that the next launch can close it if this page dies.
   const markKey = key + ':s';
   let mark: SessionMark | null = null;
-  let open = false;
   let complete = false;
-  const writeMark = (): void => {
+  const keepMark = (): void => {
     if (mark) kv.set(markKey, JSON.stringify(mark));
   };
-
-  /** initialized (+ resumed) for a new session. */
   const begin = (resumed: boolean): void => {
     const t0 = env.now();
     mark = { t0, t: t0, c: complete };
-    open = true;
-    writeMark();
-    const list = [session('initialized', t0)];
-    if (resumed) list.push(session('resumed', t0));
-    outbox.push(list);
+    keepMark();
+    outbox.push(resumed ? [session('initialized', t0), session('resumed', t0)] : [session('initialized', t0)]);
+  };
+  /** suspended (unless complete) + terminated. */
+  const end = (at: number, m: SessionMark): Statement[] =>
+    (m.c ? [] : [session('suspended', at, at - m.t0)]).concat(session('terminated', at, at - m.t0));
+  const keep = (s: Snapshot): void => {
+    if (s.result.complete) complete = true;
+    state.save({ state: s.state, location: s.location, at: env.now() });
   };
 
-  /** suspended (unless complete) + terminated, closing the open session. */
-  const end = (at: number, m: SessionMark): Statement[] => {
-    const list: Statement[] = [];
-    if (!m.c) list.push(session('suspended', at, at - m.t0));
-    list.push(session('terminated', at, at - m.t0));
-    return list;
-  };
-
-  env.on('online', () => outbox.kick());
+  env.on('online', outbox.kick);
   env.on('hidden', () => {
     outbox.flush();
-    void state.push(true, false);
+    state.push(true, false);
   });
 
   return {
     name: 'xapi',
 
-    async start(): Promise<Restored> {
+    start(): Promise<Restored> {
       // A previous session that never said goodbye (crash, killed tab).
       try {
-        const old = JSON.parse(kv.get(markKey) || 'null') as SessionMark | null;
-        if (old && typeof old.t === 'number') {
+        const old = JSON.parse(kv.get(markKey) || '0') as SessionMark;
+        if (old && old.t > 0) {
+          last = old.t;
           outbox.push(end(old.t, old));
-          last = Math.max(last, old.t);
         }
       } catch {
         /* unreadable: nothing to close */
       }
-      const t0 = env.now();
-      mark = { t0, t: t0, c: false };
-      open = true;
-      writeMark();
-      outbox.push([session('initialized', t0)]);
-      const doc = await state.load(STATE_TIMEOUT_MS);
-      if (doc && doc.state) {
+      begin(false);
+      return state.load(STATE_TIMEOUT_MS).then((doc) => {
+        if (!doc || !doc.state) return { state: null, location: null };
         outbox.push([session('resumed', env.now())]);
         return { state: doc.state, location: doc.location };
-      }
-      return { state: null, location: null };
+      });
     },
 
-    record(ev: LearningEvent): void {
-      // Back from the back/forward cache after finish(): a new session.
-      if (!open) begin(true);
+    record(ev) {
+      if (!mark) begin(true);
       if (ev.type === 'course-completed') complete = true;
       let list: Statement[];
       try {
-        list = eventStatements(ctx, ev, uuid);
+        list = build.event(ev, uuid);
       } catch (e) {
-        if (typeof console !== 'undefined') console.error('xAPI: cannot record', ev.type, e);
+        console.error('xAPI: cannot record', ev, e);
         return;
       }
       outbox.push(stamp(list, ev.at));
-      if (mark) {
-        mark.t = last;
-        mark.c = complete;
-        writeMark();
-      }
+      mark!.t = last;
+      mark!.c = complete;
+      keepMark();
     },
 
-    save(snapshot: Snapshot): void {
-      if (snapshot.result.complete) complete = true;
-      state.save({ state: snapshot.state, location: snapshot.location, at: env.now() });
+    save(snapshot) {
+      keep(snapshot);
       if (mark && mark.c !== complete) {
         mark.c = complete;
-        writeMark();
+        keepMark();
       }
-      outbox.pump();
-      if (!outbox.pending() && !outbox.failing) void state.push(false, false);
+      if (outbox.pending() || outbox.failing()) outbox.pump();
+      else state.push(false, false);
     },
 
-    finish(snapshot: Snapshot): void {
-      if (!open || !mark) return;
-      if (snapshot.result.complete) complete = true;
-      state.save({ state: snapshot.state, location: snapshot.location, at: env.now() });
+    finish(snapshot) {
+      if (!mark) return;
+      keep(snapshot);
       mark.c = complete;
-      const now = Math.max(env.now(), last);
-      const list = end(now, mark);
-      open = false;
+      const list = end(Math.max(env.now(), last), mark);
       mark = null;
       kv.del(markKey);
       outbox.push(list);
       outbox.flush();
-      void state.push(true, false);
+      state.push(true, false);
     },
 
-    onHealth(fn: (h: TransportHealth) => void): void {
+    onHealth(fn) {
       listeners.push(fn);
       fn(health);
     },

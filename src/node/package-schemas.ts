@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCORM12_FILES, SCORM12_WRAPPER, type PackageSchemas } from '../check-package/xsd.js';
+import { TOOL_ROOT } from './tool-assets.js';
+
+let cached: Promise<PackageSchemas> | null = null;
+
+/** The schemas bundled with the tool (schemas/scorm12/, schemas/xapi/), read once per process. */
+export function loadPackageSchemas(): Promise<PackageSchemas> {
+  cached ??= (async () => {
+    const scorm12 = new Map<string, string>();
+    for (const name of [SCORM12_WRAPPER, ...SCORM12_FILES]) {
+      scorm12.set(name, await readFile(join(TOOL_ROOT, 'schemas', 'scorm12', name), 'utf8'));
+    }
+    const tincan = await readFile(join(TOOL_ROOT, 'schemas', 'xapi', 'tincan.xsd'), 'utf8');
+    return { scorm12, tincan };
+  })();
+  return cached;
+}

@@ -1,0 +1,250 @@
+/**
+ * The bad-content corpus through the real CLI: every test/fixtures/broken-*
+ * folder is built by `node bin/integrity-ranger.js build … --json` in its own
+ * process, as an author or a CI job would run it. Each run must fail cleanly:
+ * exit code 1, one JSON document on stdout, nothing on stderr (no stack trace,
+ * no warning from Node), no file written, nothing read from outside the
+ * content folder, and the diagnostic the fixture is about at the right place.
+ * The full text of every diagnostic is pinned by test/golden.test.ts.
+ *
+ * Needs `npm run build` (lib/ and player-dist/), as `npm test` does first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compile } from '../../src/compile.js';
+import { readContentFolder } from '../../src/node/read-content.js';
+import { testToolAssets } from '../helpers/tool.js';
+
+const ROOT = 'test/fixtures';
+const CLI = resolve('bin/integrity-ranger.js');
+const TIMEOUT_MS = 15_000;
+
+/** The diagnostics each fixture exists for: `CODE file:line:column`. */
+const EXPECTED: Record<string, string[]> = {
+  'broken-absolute-paths': ['IR402 lessons/01-pengantar.md:4:1', 'IR402 lessons/01-pengantar.md:6:1', 'IR402 lessons/01-pengantar.md:10:1'],
+  'broken-bad-ids': ['IR103 lessons/01-pengantar.md:2:5', 'IR214 lessons/03-kuis.md:4:1', 'IR214 lessons/___.md:1:1', 'IR214 scenarios/01-loket.md:4:1'],
+  'broken-binary-lesson': ['IR106 lessons/02-gambar.md:1:1'],
+  'broken-block-unknown-and-nested': ['IR203 lessons/01-pengantar.md:4:5', 'IR211 lessons/01-pengantar.md:10:1', 'IR202 lessons/01-pengantar.md:13:1'],
+  'broken-course-bad-values': ['IR103 course.yml:1:5', 'IR103 course.yml:3:10', 'IR103 course.yml:4:11', 'IR103 course.yml:5:6', 'IR103 course.yml:6:16'],
+  'broken-course-missing-fields': ['IR102 course.yml:1:1'],
+  'broken-course-not-a-mapping': ['IR103 course.yml:1:1'],
+  'broken-course-unknown-key': ['IR104 course.yml:5:1'],
+  'broken-crlf-bom-positions': ['IR208 lessons/01-pengantar.md:6:19'],
+  'broken-deep-blockquote': ['IR506 lessons/01-pengantar.md:6:33'],
+  'broken-deep-emphasis': ['IR506 lessons/01-pengantar.md:70:1'],
+  'broken-deep-list': ['IR506 lessons/01-pengantar.md:38:65'],
+  'broken-deep-nesting-in-scenario': ['IR506 scenarios/01-dalam.md:5:44', 'IR506 scenarios/01-dalam.md:8:5'],
+  'broken-dotdot-paths': ['IR402 lessons/01-pengantar.md:4:1', 'IR402 lessons/01-pengantar.md:6:1', 'IR402 lessons/01-pengantar.md:8:1', 'IR402 lessons/01-pengantar.md:10:1'],
+  'broken-duplicate-dimension': ['IR213 course.yml:8:5'],
+  'broken-duplicate-question-ids': ['IR213 lessons/02-lanjutan.md:4:1'],
+  'broken-duplicate-scene-ids': ['IR213 scenarios/01-loket.md:13:1'],
+  'broken-duplicate-unit-ids': ['IR213 lessons/02-lanjutan.md:1:1', 'IR213 scenarios/01-sama.md:1:1'],
+  'broken-empty-course-yml': ['IR105 course.yml:1:1'],
+  'broken-empty-lesson': ['IR105 lessons/02-kosong.md:1:1'],
+  'broken-enormous-line': ['IR111 lessons/01-pengantar.md:6:10001'],
+  'broken-front-matter-unclosed': ['IR109 lessons/01-pengantar.md:1:1'],
+  'broken-heading-without-text': ['IR220 lessons/01-pengantar.md:7:1'],
+  'broken-hostile-html': ['IR208 lessons/01-pengantar.md:19:7', 'IR209 lessons/01-pengantar.md:4:1', 'IR209 lessons/01-pengantar.md:6:13', 'IR209 scenarios/01-loket.md:7:4'],
+  'broken-javascript-links': [4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24].map((l) => `IR208 lessons/01-pengantar.md:${l}:1`).concat('IR212 lessons/01-pengantar.md:26:1'),
+  'broken-latin1-scenario': ['IR106 scenarios/01-kafe.md:1:1'],
+  'broken-lesson-bad-front-matter-values': ['IR103 lessons/01-pengantar.md:3:11', 'IR103 lessons/01-pengantar.md:4:13', 'IR104 lessons/01-pengantar.md:5:1'],
+  'broken-lesson-missing-title': ['IR102 lessons/01-pengantar.md:2:1'],
+  'broken-lesson-no-front-matter': ['IR102 lessons/01-pengantar.md:1:1'],
+  'broken-links-and-images': ['IR207 lessons/01-pengantar.md:4:1', 'IR212 lessons/01-pengantar.md:6:1', 'IR210 lessons/01-pengantar.md:8:1'],
+  'broken-missing-asset': ['IR401 lessons/01-pengantar.md:6:1', 'IR401 lessons/01-pengantar.md:8:1'],
+  'broken-no-course-yml': ['IR107 course.yml:1:1'],
+  'broken-no-units': ['IR501 course.yml:1:1'],
+  'broken-outline-unknown-file': ['IR403 course.yml:7:5', 'IR403 course.yml:8:5', 'IR403 course.yml:9:5'],
+  'broken-question-bad-attributes': ['IR206 lessons/01-pengantar.md:4:14', 'IR217 lessons/01-pengantar.md:4:14', 'IR206 lessons/01-pengantar.md:4:61'],
+  'broken-question-duplicate-choice': ['IR218 lessons/01-pengantar.md:9:7'],
+  'broken-question-malformed-choices': ['IR215 lessons/01-pengantar.md:7:1', 'IR215 lessons/01-pengantar.md:11:1'],
+  'broken-question-no-correct': ['IR205 lessons/01-pengantar.md:4:1'],
+  'broken-question-no-prompt': ['IR216 lessons/01-pengantar.md:4:1'],
+  'broken-question-one-choice': ['IR204 lessons/01-pengantar.md:4:1'],
+  'broken-question-too-many-choices': ['IR221 lessons/01-pengantar.md:4:1'],
+  'broken-question-unclosed': ['IR202 lessons/01-pengantar.md:6:1'],
+  'broken-scenario-ending-problems': ['IR305 scenarios/01-akhir.md:11:1', 'IR206 scenarios/01-akhir.md:14:6', 'IR206 scenarios/01-akhir.md:17:6', 'IR306 scenarios/01-akhir.md:20:6'],
+  'broken-scenario-endless-loop': ['IR304 scenarios/01-putar.md:10:1', 'IR304 scenarios/01-putar.md:15:1'],
+  'broken-scenario-self-loop-only': ['IR310 scenarios/01-putar.md:1:1'],
+  'broken-scenario-structure': ['IR301 scenarios/01-tanpa-adegan.md:1:1', 'IR308 scenarios/02-rusak.md:4:1', 'IR309 scenarios/02-rusak.md:13:1', 'IR203 scenarios/02-rusak.md:15:5'],
+  'broken-scenario-unknown-scene': ['IR302 scenarios/01-loket.md:8:12'],
+  'broken-scenario-unknown-start': ['IR307 scenarios/01-loket.md:3:8'],
+  'broken-scenario-unreachable-scene': ['IR303 scenarios/01-loket.md:12:1'],
+  'broken-symlink-asset': ['IR402 lessons/01-pengantar.md:4:1', 'IR402 lessons/01-pengantar.md:6:1', 'IR402 lessons/01-pengantar.md:8:1', 'IR402 lessons/01-pengantar.md:10:1'],
+  'broken-symlink-course-yml': ['IR402 course.yml:1:1'],
+  'broken-symlink-folder': ['IR402 lessons/01-pengantar.md:4:1', 'IR402 lessons/01-pengantar.md:6:1'],
+  'broken-symlink-lesson': ['IR402 lessons/02-sandi.md:1:1', 'IR402 scenarios/01-luar.md:1:1'],
+  'broken-symlink-theme': ['IR402 theme.css:1:1'],
+  'broken-theme-external': ['IR406 theme.css:2:1', 'IR406 theme.css:3:20'],
+  'broken-whitespace-scenario': ['IR105 scenarios/01-kosong.md:1:1'],
+  'broken-xapi-without-iri': ['IR503 course.yml:1:1'],
+  'broken-yaml-alias-bomb': ['IR101 course.yml:1:1'],
+  'broken-yaml-course': ['IR101 course.yml:2:8'],
+  'broken-yaml-deep-block': ['IR506 lessons/01-pengantar.md:66:64'],
+  'broken-yaml-deep-flow': ['IR506 lessons/01-pengantar.md:2:71'],
+  'broken-yaml-duplicate-key': ['IR101 course.yml:5:1'],
+  'broken-yaml-front-matter': ['IR101 lessons/01-pengantar.md:2:8'],
+  'broken-yaml-tab-indent': ['IR101 course.yml:5:1'],
+};
+
+/** Strings that exist only outside the content folders: none may reach any output. */
+function outsideMarkers(): string[] {
+  const markers = ['IR-CANARY-OUTSIDE-7f3c'];
+  const firstLine = (p: string) => {
+    try {
+      return readFileSync(p, 'utf8').split('\n')[0]!.trim();
+    } catch {
+      return '';
+    }
+  };
+  const passwd = firstLine('/etc/passwd');
+  if (passwd.length >= 8) markers.push(passwd);
+  const host = firstLine('/etc/hostname');
+  if (host.length >= 8) markers.push(host);
+  return markers;
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  out: string;
+}
+
+function runCli(args: string[], out: string): Promise<Run> {
+  return new Promise((done) => {
+    const start = Date.now();
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, CI: '1', FORCE_COLOR: '0', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: Date.now() - start, out });
+    });
+  });
+}
+
+/** Runs `jobs` with at most `limit` at a time. */
+async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await jobs[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return results;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => join(e.parentPath ?? dir, e.name));
+}
+
+const fixtures = readdirSync(ROOT).filter((d) => d.startsWith('broken-') && existsSync(join(ROOT, d, 'content'))).sort();
+const tmp = mkdtempSync(join(tmpdir(), 'ir-corpus-'));
+const runs = new Map<string, Run>();
+const markers = outsideMarkers();
+
+describe('bad-content corpus through the CLI', () => {
+  beforeAll(async () => {
+    const jobs = fixtures.map((name) => () => {
+      const out = join(tmp, name, 'dist');
+      return runCli(['build', join(ROOT, name, 'content'), '--out', out, '--json'], out);
+    });
+    const results = await pool(jobs, Math.max(2, availableParallelism()));
+    fixtures.forEach((name, i) => runs.set(name, results[i]!));
+  }, 300_000);
+
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('has at least 30 fixtures, each with its expected diagnostics listed here', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+    expect(fixtures).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const name of fixtures) {
+    it(name, () => {
+      const r = runs.get(name)!;
+      const where = `${name} (exit ${r.code}, signal ${r.signal}, ${r.ms} ms)\nstdout: ${r.stdout.slice(0, 2000)}\nstderr: ${r.stderr.slice(0, 2000)}`;
+      expect(r.signal, `timed out or killed: ${where}`).toBeNull();
+      expect(r.code, where).toBe(1);
+      // Nothing from Node or a dependency: no stack trace, no warning, no error banner.
+      expect(r.stderr, where).toBe('');
+      expect(r.stdout, where).not.toMatch(/\n\s+at .+[:(]\d+/);
+      expect(r.stdout, where).not.toMatch(/\b(?:Type|Range|Reference|Syntax)?Error: /);
+      const report = JSON.parse(r.stdout) as { ok: boolean; artifacts: unknown[]; diagnostics: { severity: string; code: string; file: string; line: number; column: number; message: string }[] };
+      expect(report.ok).toBe(false);
+      expect(report.artifacts).toEqual([]);
+      expect(report.diagnostics.some((d) => d.severity === 'error'), where).toBe(true);
+      // No package, and no half-written temporary file either.
+      expect(listFiles(r.out)).toEqual([]);
+      for (const m of markers) expect(r.stdout.includes(m), `${name} printed "${m}" from outside its content folder`).toBe(false);
+
+      const got = report.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
+      for (const want of EXPECTED[name] ?? []) expect(got, `${name}: expected ${want}`).toContain(want);
+      // Every position is one an editor can go to.
+      for (const d of report.diagnostics) {
+        expect(d.line, `${name}: ${d.code} ${d.message}`).toBeGreaterThanOrEqual(1);
+        expect(d.column, `${name}: ${d.code} ${d.message}`).toBeGreaterThanOrEqual(1);
+      }
+    });
+  }
+});
+
+describe('bad-content corpus in process', () => {
+  it('never reads a file that a symlink takes outside the content folder', async () => {
+    for (const name of fixtures) {
+      const source = await readContentFolder(join(ROOT, name, 'content'));
+      for (const [path, entry] of source.entries) {
+        if (entry.kind !== 'file') continue;
+        const text = new TextDecoder().decode(entry.bytes);
+        for (const m of markers) expect(text.includes(m), `${name}/${path} holds bytes from outside`).toBe(false);
+      }
+    }
+    const links = await readContentFolder(join(ROOT, 'broken-symlink-asset', 'content'));
+    for (const p of ['assets/evil.svg', 'assets/host.svg', 'assets/rahasia.txt', 'assets/hilang.svg']) expect(links.entries.get(p)).toEqual({ kind: 'outside' });
+    const folder = await readContentFolder(join(ROOT, 'broken-symlink-folder', 'content'));
+    expect(folder.entries.get('assets/luar')).toEqual({ kind: 'outside' });
+    expect([...folder.entries.keys()].filter((p) => p.startsWith('assets/luar/'))).toEqual([]);
+  });
+
+  it('renders hostile HTML and links as inert text', async () => {
+    const source = await readContentFolder(join(ROOT, 'broken-hostile-html', 'content'));
+    const r = compile(source, { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+    expect(r.runtime).not.toBeNull();
+    const html: string[] = [];
+    const collect = (v: unknown, key = ''): void => {
+      if (typeof v === 'string' && /html$/i.test(key)) html.push(v);
+      else if (Array.isArray(v)) v.forEach((x) => collect(x, key));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, k);
+    };
+    collect(r.runtime);
+    expect(html.length).toBeGreaterThan(5);
+    const allowed = new Set(['p', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h3', 'h4', 'h5', 'h6', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'br', 'hr', 'del', 'span', 'input']);
+    for (const h of html) {
+      for (const m of h.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)) {
+        expect(allowed.has(m[1]!.toLowerCase()), `tag <${m[1]}> in ${h}`).toBe(true);
+        expect(m[2], `event handler in ${m[0]}`).not.toMatch(/\son[a-z]+\s*=/i);
+        expect(m[2], `unsafe URL in ${m[0]}`).not.toMatch(/(?:href|src)\s*=\s*["']?\s*(?:javascript|vbscript|data):/i);
+      }
+    }
+    // The text an author wrote is still there, escaped, for the learner to read.
+    expect(html.join('\n')).toContain('&lt;script&gt;');
+  });
+});
