@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import type { ContentSource } from './core/content-source.js';
 import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { checkCourse } from './parse/check-course.js';
-import { parseContent } from './parse/content.js';
+import { courseFileName, parseContent } from './parse/content.js';
 import { renderCourse } from './render/runtime-course.js';
 import { SCORM12_SCHEMA_FILES, scorm12Manifest } from './targets/scorm12/manifest.js';
 import { tincanXml } from './targets/xapi/tincan.js';
@@ -63,11 +63,11 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     if (options.targets.includes('scorm12') && !diags.hasErrors) {
       const worst = worstCaseStateLength({ ...rendered.runtime, target: 'scorm12' });
       if (worst > SUSPEND_DATA_LIMIT) {
-        diags.report('IR502', { file: 'course.yml', line: 1, column: 1 }, `progress data could reach ${worst} characters; SCORM 1.2 keeps at most ${SUSPEND_DATA_LIMIT}`);
+        diags.report('IR502', { file: courseFileName(source), line: 1, column: 1 }, `progress data could reach ${worst} characters; SCORM 1.2 keeps at most ${SUSPEND_DATA_LIMIT}`);
       }
     }
     if (options.targets.includes('xapi') && !rendered.runtime.iri) {
-      diags.report('IR503', { file: 'course.yml', line: 1, column: 1 }, 'the xapi target needs `iri` in course.yml');
+      diags.report('IR503', { file: courseFileName(source), line: 1, column: 1 }, 'the xapi target needs `iri` in course.yml');
     }
   }
 

@@ -37,10 +37,18 @@ export function columnOf(root: XmlElement | null, line: number, message: string)
   return 1;
 }
 
+/** A broken generator can produce thousands of schema errors; the first ones say what is wrong. */
+const MAX_SCHEMA_ISSUES = 100;
+
 /** IR604 for each schema error, at its line and (where known) column. */
 export function reportSchemaIssues(file: string, xsd: XsdResult, root: XmlElement | null, diags: Diagnostics, hint?: string): void {
-  for (const issue of xsd.issues) {
+  for (const issue of xsd.issues.slice(0, MAX_SCHEMA_ISSUES)) {
     diags.report('IR604', { file, line: issue.line, column: columnOf(root, issue.line, issue.message) }, shortNames(issue.message), hint);
+  }
+  const more = xsd.issues.length - MAX_SCHEMA_ISSUES;
+  if (more > 0) {
+    const last = xsd.issues[MAX_SCHEMA_ISSUES]!;
+    diags.report('IR604', { file, line: last.line, column: 1 }, `${more} more schema error${more === 1 ? '' : 's'} not shown`);
   }
 }
 

@@ -25,7 +25,7 @@ import {
   reportSyntaxError,
   resolveHref,
 } from './common.js';
-import { attr, childrenNamed, firstChild, parseXml, walk, XML_NS, type XmlAttr, type XmlElement } from './xml.js';
+import { attr, childrenNamed, decodeXml, firstChild, parseXml, walk, XML_NS, type XmlAttr, type XmlElement } from './xml.js';
 import { validateScorm12, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
 
@@ -35,7 +35,7 @@ export async function checkScorm12(zip: PackageZip, bytes: Uint8Array, schemas: 
   const xsd = await validateScorm12(bytes, schemas);
   let root: XmlElement;
   try {
-    root = parseXml(new TextDecoder().decode(bytes));
+    root = parseXml(decodeXml(bytes));
   } catch (e) {
     reportSchemaIssues(FILE, xsd, null, diags);
     reportSyntaxError(FILE, e, xsd, diags);

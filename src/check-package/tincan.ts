@@ -10,7 +10,7 @@
  */
 import type { Diagnostics } from '../core/diagnostics.js';
 import { TINCAN_NS, findFile, missingFileMessage, reportSchemaIssues, reportSyntaxError, resolveHref } from './common.js';
-import { attr, childrenNamed, parseXml, walk, type XmlElement } from './xml.js';
+import { attr, childrenNamed, decodeXml, parseXml, walk, type XmlElement } from './xml.js';
 import { validateTincan, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
 
@@ -20,7 +20,7 @@ export async function checkTincan(zip: PackageZip, bytes: Uint8Array, schemas: P
   const xsd = await validateTincan(bytes, schemas);
   let root: XmlElement;
   try {
-    root = parseXml(new TextDecoder().decode(bytes));
+    root = parseXml(decodeXml(bytes));
   } catch (e) {
     reportSchemaIssues(FILE, xsd, null, diags);
     reportSyntaxError(FILE, e, xsd, diags);

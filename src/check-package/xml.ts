@@ -51,6 +51,26 @@ export class XmlSyntaxError extends Error {
 /** Elements nested deeper than this are refused: no manifest needs it, and it bounds the work. */
 const MAX_DEPTH = 256;
 
+/**
+ * The text of an XML document's bytes: UTF-16 by its byte order mark, else
+ * the encoding its declaration names (ISO-8859-1 in some old packages), else
+ * UTF-8 (XML 1.0 §4.3.3, Appendix F).
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/.exec(head)?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An encoding TextDecoder does not know: read it as UTF-8, as libxml2 would fail anyway.
+    }
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 export function normaliseNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }

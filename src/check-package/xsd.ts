@@ -128,7 +128,7 @@ async function run(
 ): Promise<XsdResult> {
   let result: XMLValidationResult;
   try {
-    result = await validateXML({ xml: { fileName, contents }, schema, preload, maxMemoryPages: MAX_MEMORY_PAGES });
+    result = await validateXML({ xml: { fileName, contents: utf16ToUtf8(contents) }, schema, preload, maxMemoryPages: MAX_MEMORY_PAGES });
   } catch (e) {
     // xmllint exits with a code the library does not map (e.g. a document it
     // cannot parse at all): its message is still xmllint's stderr.
@@ -139,6 +139,20 @@ async function run(
   if (result.valid) return { valid: true, issues: [] };
   const issues = parseOutput(fileName, result.rawOutput);
   return { valid: false, issues: issues.length ? issues : [{ line: 1, message: `${fileName} does not validate` }] };
+}
+
+/**
+ * The libxml2 build inside xmllint-wasm reads UTF-8 and 8-bit encodings but
+ * not UTF-16, which Debian's libxml2 accepts. A UTF-16 document (known by
+ * its byte order mark) is handed over as the same text in UTF-8, with the
+ * declaration saying so; line numbers do not change.
+ */
+export function utf16ToUtf8(bytes: Uint8Array): Uint8Array {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return bytes;
+  const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+  return new TextEncoder().encode(text.replace(/^(<\?xml[^>]*\sencoding\s*=\s*["'])utf-16(?:le|be)?(["'])/i, '$1UTF-8$2'));
 }
 
 /**

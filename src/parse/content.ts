@@ -13,13 +13,14 @@ const UNIT_FILE = /^(lessons|scenarios)\/[^/]+\.md$/i;
  * problem found on the way. Returns null when course.yml itself is unusable.
  */
 export function parseContent(source: ContentSource, diags: Diagnostics): Course | null {
-  const courseEntry = source.entries.get('course.yml') ?? source.entries.get('course.yaml');
+  const courseFile = courseFileName(source);
+  const courseEntry = source.entries.get(courseFile);
   if (!courseEntry) {
     diags.report('IR107', { file: 'course.yml', line: 1, column: 1 }, `no course.yml in ${source.root}`);
     return null;
   }
-  const courseText = decodeText('course.yml', courseEntry, diags);
-  const meta = courseText === null ? null : parseCourseYml(courseText, diags);
+  const courseText = decodeText(courseFile, courseEntry, diags);
+  const meta = courseText === null ? null : parseCourseYml(courseText, diags, courseFile);
 
   const unitFiles = [...source.entries.keys()].filter((p) => UNIT_FILE.test(p)).sort();
   for (const p of source.entries.keys()) {
@@ -65,9 +66,14 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
 
   if (!meta) return null;
   if (units.length === 0 && !diags.hasErrors) {
-    diags.report('IR501', { file: 'course.yml', line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
+    diags.report('IR501', { file: courseFile, line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
   }
   return { meta, units, theme };
+}
+
+/** `course.yml`, or `course.yaml` when only that exists: diagnostics name the file the author has. */
+export function courseFileName(source: ContentSource): string {
+  return !source.entries.has('course.yml') && source.entries.has('course.yaml') ? 'course.yaml' : 'course.yml';
 }
 
 function hintFor(path: string, files: string[]): string | undefined {

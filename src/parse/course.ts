@@ -29,14 +29,14 @@ interface CourseYaml {
 
 const FILE = 'course.yml';
 
-export function parseCourseYml(text: string, diags: Diagnostics): CourseMeta | null {
+export function parseCourseYml(text: string, diags: Diagnostics, file = FILE): CourseMeta | null {
   if (text.trim() === '') {
-    diags.report('IR105', { file: FILE, line: 1, column: 1 }, 'course.yml is empty', 'It needs at least `id`, `title` and `version`.');
+    diags.report('IR105', { file, line: 1, column: 1 }, `${file} is empty`, 'It needs at least `id`, `title` and `version`.');
     return null;
   }
-  const parsed = parseYaml(text, FILE, 1, diags);
+  const parsed = parseYaml(text, file, 1, diags);
   if (!parsed) return null;
-  if (!validateYaml(courseSchema, parsed, 'course.yml', diags)) return null;
+  if (!validateYaml(courseSchema, parsed, file, diags)) return null;
   const y = parsed.value as CourseYaml;
 
   const dimensions: Dimension[] = [];

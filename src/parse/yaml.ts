@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { LineMap } from '../core/source.js';
 import type { At, Diagnostics } from '../core/diagnostics.js';
 
 export interface ParsedYaml {
@@ -17,12 +18,13 @@ export function parseYaml(text: string, file: string, firstLine: number, diags: 
     diags.report('IR506', { file, line: deep.line + firstLine - 1, column: deep.column }, `YAML nested more than ${MAX_YAML_NESTING} levels deep`, 'course.yml and front matter need only a few levels: `key: value` lines and short lists.');
     return null;
   }
-  const lineCounter = new LineCounter();
   // logLevel 'error': the yaml library would otherwise print its warnings on the process's stderr.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  // Our own line map: the parser's LineCounter misses lines it skipped while recovering from an error.
+  const lines = new LineMap(text);
   const toAt = (offset: number): At => {
-    const p = lineCounter.linePos(offset);
-    return { file, line: p.line + firstLine - 1, column: p.col };
+    const p = lines.position(Math.min(Math.max(offset, 0), text.length));
+    return { file, line: p.line + firstLine - 1, column: p.column };
   };
   if (doc.errors.length > 0) {
     // Deeply nested flow collections repeat one error per level: report each once.

@@ -14,7 +14,7 @@
  *   scene choice           <iri>/scenario/<scenario-id>/scene/<scene-id>
  *
  * The project's own vocabulary (extensions, the page activity type, the
- * progress state document) lives under https://integrity-ranger.id/xapi/ and is
+ * progress state document) lives under https://w3id.org/xapi/integrity-ranger/ and is
  * described in profile/integrity-ranger.jsonld and docs/xapi.md.
  */
 import type {
@@ -27,7 +27,7 @@ import type {
 } from './runtime-types.js';
 
 /** The project's xAPI namespace. */
-export const NS = 'https://integrity-ranger.id/xapi/';
+export const NS = 'https://w3id.org/xapi/integrity-ranger/';
 /** The xAPI Profile (all versions) and the version the player follows. */
 export const PROFILE_ID = NS + 'profile';
 export const PROFILE_VERSION = NS + 'profile/v1.0';

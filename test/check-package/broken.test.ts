@@ -270,3 +270,22 @@ describe('check PACKAGE.zip: Tin Can', () => {
     expect(await only(editManifest(xapiFiles, 'tincan.xml', (x) => x.replace(/>index.html<\/launch>/, '>\n      index.html\n    </launch>')))).toEqual(['IR607']);
   });
 });
+
+describe('check PACKAGE.zip: hostile manifests', () => {
+  it('caps a flood of schema errors', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => `<resource identifier="R${i}" href="index.html"/>`).join('\n');
+    const ds = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('<resources>', `<resources>\n${many}`)));
+    const schema = ds.filter((d) => d.code === 'IR604');
+    expect(schema).toHaveLength(101);
+    expect(schema[100]!.message).toBe('50 more schema errors not shown');
+  });
+
+  it('survives deep nesting, entity declarations and a DOCTYPE without crashing', async () => {
+    const deep = '<a>'.repeat(2000) + '</a>'.repeat(2000);
+    const nested = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('<resources>', `<resources>${deep}`)));
+    expect(nested.some((d) => d.code === 'IR604')).toBe(true);
+    const doctype = '<?xml version="1.0"?>\n<!DOCTYPE manifest [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n';
+    const ds = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace(/^<\?xml[^>]*>\n/, doctype).replace('<schema>ADL SCORM</schema>', '<schema>&c;</schema>')));
+    expect(ds.every((d) => d.code === 'IR604' || d.code === 'IR609')).toBe(true);
+  });
+});

@@ -5,12 +5,16 @@
  * schemas: same verdict, and for well-formed documents the same error lines.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
+import { checkPackage } from '../../src/check-package/index.js';
 import { adjustImsmd, adjustImsXml, validateScorm12, validateTincan } from '../../src/check-package/xsd.js';
 import { loadPackageSchemas } from '../../src/node/package-schemas.js';
 import { xmllint, SCORM12_XSD } from '../helpers/xmllint.js';
-import { dec, golfLikePackage, multiScoPackage, ownPackages, tincanPackage } from './fixtures.js';
+import { dec, golfLikePackage, multiScoPackage, ownPackages, tincanPackage, zipOf } from './fixtures.js';
 
 const schemas = await loadPackageSchemas();
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -107,6 +111,41 @@ describe('bundled XSD validation agrees with Debian xmllint', () => {
     if (!debian.ok) expect(wasmLines(wasm.issues)).toEqual(debianLines(debian.output));
   });
 });
+
+describe('manifests in other encodings', () => {
+  const latin1 = Buffer.from(edit(edit(VALID, 'encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'Example lesson</imsmd', 'Pelajaran caf\u00e9</imsmd'), 'latin1');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(edit(VALID, 'encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]);
+  const broken16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(edit(edit(VALID, 'encoding="UTF-8"', 'encoding="UTF-16"'), 'type="webcontent" adlcp:scormtype="sco"', 'adlcp:scormtype="sco"'), 'utf16le')]);
+  it.each([
+    ['ISO-8859-1', latin1, true],
+    ['UTF-16 with a byte order mark', utf16, true],
+    ['UTF-16, broken', broken16, false],
+  ] as const)('%s: same verdict and lines as Debian xmllint; the checks read it too', async (_n, bytes, expected) => {
+    const debian = xmllintBytes(bytes, SCORM12_XSD);
+    expect(debian.ok).toBe(expected);
+    const wasm = await validateScorm12(new Uint8Array(bytes), schemas);
+    expect(wasm.valid).toBe(expected);
+    expect(wasmLines(wasm.issues)).toEqual(debianLines(debian.output));
+    const files = new Map(golfLikePackage());
+    files.set('imsmanifest.xml', new Uint8Array(bytes));
+    for (const f of ['index.html', 'scorm.js', 'style.css']) files.set(f, enc('x'));
+    const r = await checkPackage(zipOf(files), 'enc.zip', schemas);
+    expect(r.diagnostics.filter((d) => d.code !== 'IR604')).toEqual([]);
+    expect(r.diagnostics.length > 0).toBe(!expected);
+  });
+});
+
+/** Debian's xmllint on raw bytes (the shared helper writes strings as UTF-8). */
+function xmllintBytes(bytes: Uint8Array, xsd: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ir-xmllint-'));
+  try {
+    writeFileSync(join(dir, 'doc.xml'), bytes);
+    const r = spawnSync('xmllint', ['--noout', '--schema', xsd, join(dir, 'doc.xml')], { encoding: 'utf8' });
+    return { ok: r.status === 0, output: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('the schema adjustments', () => {
   it('are needed: the newer libxml2 refuses the official imsmd and ims_xml schemas as they are', async () => {

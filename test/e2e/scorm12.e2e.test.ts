@@ -320,8 +320,8 @@ class Learner {
 
   // ---- lesson pages and questions ----
 
-  /** Answers one question as planned; returns the container for checks. */
-  async answer(q: RuntimeQuestion, plan: 'right' | 'wrong-then-right', useKeyboard: boolean): Promise<void> {
+  /** Answers one question as planned (optionally first checking with nothing chosen), recording what the LMS should get. */
+  async answer(q: RuntimeQuestion, plan: 'right' | 'wrong-then-right', useKeyboard: boolean, emptyFirst = false): Promise<void> {
     const role = q.multiple ? 'checkbox' : 'radio';
     const controls = this.frame.getByRole(role, { name: q.choices[0]!.text, exact: true });
     // The question: the nearest container of its first choice that also holds its submit button.
@@ -332,6 +332,15 @@ class Learner {
     const correct = q.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
     const wrong = q.multiple ? [correct[0]!] : [q.choices.findIndex((c) => !c.correct)];
     const attempts = plan === 'right' ? [correct] : [wrong, correct];
+    if (emptyFirst) {
+      // Checking with nothing chosen is not an answer: nothing recorded, the question stays open.
+      const written = () => this.page.evaluate(() => (window as any).__lms.calls.filter((c: LmsCall) => /^cmi\.interactions\.\d+\.id$/.test(c.args[0] || '')).length as number);
+      const before = await written();
+      await form.getByRole('button', { name: CHECK, exact: true }).click();
+      await expectText(form, S.pickFirst);
+      expect(await written(), 'an empty check records no interaction').toBe(before);
+      await expectEnabled(form.getByRole('button', { name: CHECK, exact: true }));
+    }
 
     for (let a = 0; a < attempts.length; a++) {
       const pick = attempts[a]!;
@@ -683,7 +692,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
           for (const b of page_.blocks) {
             if (b.kind !== 'question') continue;
             const plan = wrongFirst.has(b.question.id) ? 'wrong-then-right' : 'right';
-            await learner.answer(b.question, plan, qk % 2 === 0);
+            await learner.answer(b.question, plan, qk % 2 === 0, qk === 0);
             qk++;
           }
           if (stop === 1 && p === 1) {
@@ -837,7 +846,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     expect({ status: after.core.lesson_status, raw: after.core.score.raw, exit: after.core.exit }, 'after a later launch').toEqual({ status: exp.status, raw: String(exp.score), exit: '' });
     expect(list(after.interactions), 'a later launch records nothing new').toHaveLength(learner.interactions.length);
 
-    console.log(`learner: ${learner.interactions.length} interactions, ${learner.keyPresses} key presses; score ${exp.score}, ${exp.status}`);
+    console.log(`learner: ${learner.interactions.length} interactions, ${learner.keyPresses} key presses; wrong first: ${[...wrongFirst].join(', ')}; first scenario endings: ${[...learner.ledger.scenarios].map(([k, v]) => `${k}=${v}`).join(', ')}; score ${exp.score}, ${exp.status}`);
     expect(problems, 'page errors and dialogs').toEqual([]);
     expect(foreign, 'requests outside the package and the LMS').toEqual([]);
     expect(failed, 'requests that failed').toEqual([]);

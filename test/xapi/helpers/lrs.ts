@@ -115,3 +115,97 @@ export async function startLrs(): Promise<TestLrs> {
       }),
   };
 }
+
+/**
+ * xapi-statements has no State API. This stands in front of it for the test
+ * that needs one: a small HTTP server on 127.0.0.1 that implements
+ * activities/state (GET/PUT/POST/DELETE, in memory, keyed as the xAPI spec
+ * says: activityId, agent, stateId, registration; Basic auth checked), sends
+ * CORS headers like an LRS, and forwards everything else (statements, about)
+ * to the real LRS unchanged.
+ */
+export interface StateFront {
+  /** `http://127.0.0.1:PORT/xAPI/` */
+  endpoint: string;
+  origin: string;
+  /** Stored documents by `activityId|agent|stateId|registration`. */
+  documents: Map<string, string>;
+  /** Method and path of every State API request. */
+  stateRequests: string[];
+  stop(): Promise<void>;
+}
+
+export async function startStateFront(lrs: TestLrs): Promise<StateFront> {
+  const { createServer: createHttpServer } = await import('node:http');
+  const documents = new Map<string, string>();
+  const stateRequests: string[] = [];
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const origin = req.headers.origin;
+      const cors: Record<string, string> = origin
+        ? {
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Allow-Credentials': 'true',
+            'Access-Control-Allow-Methods': 'GET,HEAD,PUT,POST,DELETE',
+            'Access-Control-Allow-Headers': 'authorization,content-type,x-experience-api-version',
+            'Access-Control-Expose-Headers': 'ETag',
+            Vary: 'Origin',
+          }
+        : {};
+      const url = new URL(req.url || '/', 'http://127.0.0.1');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, cors);
+        return res.end();
+      }
+      if (url.pathname === '/xAPI/activities/state') {
+        stateRequests.push(`${req.method} ${url.pathname}`);
+        if (req.headers.authorization !== LRS_AUTH) {
+          res.writeHead(401, cors);
+          return res.end();
+        }
+        const q = url.searchParams;
+        const key = [q.get('activityId'), q.get('agent'), q.get('stateId'), q.get('registration')].join('|');
+        if (req.method === 'GET') {
+          const doc = documents.get(key);
+          res.writeHead(doc === undefined ? 404 : 200, { ...cors, 'Content-Type': 'application/json' });
+          return res.end(doc ?? '');
+        }
+        if (req.method === 'PUT' || req.method === 'POST') documents.set(key, Buffer.concat(chunks).toString('utf8'));
+        if (req.method === 'DELETE') documents.delete(key);
+        res.writeHead(204, cors);
+        return res.end();
+      }
+      try {
+        const headers: Record<string, string> = {};
+        for (const h of ['authorization', 'content-type', 'x-experience-api-version']) {
+          const v = req.headers[h];
+          if (typeof v === 'string') headers[h] = v;
+        }
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const r = await fetch(lrs.origin + url.pathname + url.search, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+        const text = await r.text();
+        res.writeHead(r.status, { ...cors, 'Content-Type': r.headers.get('content-type') || 'application/json' });
+        res.end(text);
+      } catch (e) {
+        res.writeHead(502, cors);
+        res.end(String(e));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    endpoint: `${origin}/xAPI/`,
+    origin,
+    documents,
+    stateRequests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
