@@ -13,10 +13,6 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
     else byId.set(scene.id, scene);
   }
   if (s.scenes.length === 0) return;
-  if (!s.scenes.some((sc) => sc.ending)) {
-    diags.report('IR310', s.at, `scenario ${s.id} has no ending scene`, 'Add a scene without choices marked `{#id ending=pass}` or `ending=fail`.');
-    return;
-  }
   let bad = false;
   const known = [...byId.keys()];
   for (const scene of s.scenes) {
@@ -26,6 +22,10 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
         diags.report('IR302', c.at, `choice leads to #${c.target}, which is not a scene of this scenario`, hintNear(c.target, known));
       }
     }
+  }
+  if (!s.scenes.some((sc) => sc.ending)) {
+    diags.report('IR310', s.at, `scenario ${s.id} has no ending scene`, 'Add a scene without choices marked `{#id ending=pass}` or `ending=fail`.');
+    return;
   }
   if (!byId.has(s.start)) {
     diags.report('IR307', startAt, `start scene #${s.start} does not exist`);

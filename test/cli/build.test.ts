@@ -128,7 +128,7 @@ describe('integrity-ranger check DIR', () => {
     const r = await runCli(['check', content, '--json']);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['IR302 scenarios/rusak.md:5:7']);
+    expect(doc.diagnostics.map((d: { code: string; file: string; line: number; column: number }) => `${d.code} ${d.file}:${d.line}:${d.column}`)).toEqual(['IR310 scenarios/rusak.md:1:1', 'IR302 scenarios/rusak.md:5:7']);
     expect(existsSync('dist/contoh-minimal-1.2.0-scorm12.zip')).toBe(false);
   });
 
