@@ -72,6 +72,8 @@ export function splitBlocks(lines: Line[], file: string, diags: Diagnostics): Se
     if (open) {
       if (current) {
         diags.report('IR211', { file, line: l.line, column: 1 }, `\`::: ${open[1]}\` opened inside \`::: ${current.name}\` (line ${current.open.line})`);
+        // Kept as a blank line: the lines of a segment must stay contiguous for positions to be right.
+        current.lines.push({ ...l, text: '' });
         continue;
       }
       flush();
@@ -81,6 +83,7 @@ export function splitBlocks(lines: Line[], file: string, diags: Diagnostics): Se
     }
     if (!l.code && !current && CLOSE.test(l.text)) {
       diags.report('IR202', { file, line: l.line, column: 1 }, '`:::` closes no open block', 'Remove the stray `:::` or open a block before it.');
+      run.push({ ...l, text: '' });
       continue;
     }
     if (current) current.lines.push(l);

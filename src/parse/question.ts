@@ -48,9 +48,11 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     const m = CHOICE.exec(current.label.text)!;
     const labelText = [m[2] ?? '', ...current.extra.map((l) => l.text.trim())].join(' ').trim();
     if (!labelText) diags.report('IR215', { file, line: current.label.line, column: 1 }, 'this choice has no text');
+    // Continuation lines stay lines, as written: positions inside a label spanning lines stay right.
+    const labelSource = [m[2] ?? '', ...current.extra.map((l) => l.text)].join('\n').trimEnd();
     const feedbackText = current.feedback.map((l) => QUOTE.exec(l.text)?.[1] ?? l.text.trim()).join('\n').trim();
     choices.push({
-      label: { text: labelText, at: { file, line: current.label.line, column: current.label.text.indexOf(']') + 3 } },
+      label: { text: labelSource, at: { file, line: current.label.line, column: current.label.text.indexOf(']') + 3 } },
       correct: current.correct,
       feedback: feedbackText ? { text: feedbackText, at: { file, line: current.feedback[0]!.line, column: quoteColumn(current.feedback[0]!.text) } } : null,
     });
@@ -62,6 +64,8 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
       finish();
       current = { label: l, extra: [], feedback: [], correct: m[1] !== ' ' };
     } else if (l.text.trim() === '') {
+      // Inside feedback a blank line is kept, so the feedback's lines stay contiguous and positions right.
+      if (current && current.feedback.length > 0) current.feedback.push(l);
       continue;
     } else if (current && INDENTED.test(l.text)) {
       if (QUOTE.test(l.text) || current.feedback.length > 0) current.feedback.push(l);
@@ -83,8 +87,9 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
   if (!choices.some((c) => c.correct)) diags.report('IR205', openAt, 'no choice is marked correct with `[x]`');
   const seen = new Map<string, number>();
   for (const c of choices) {
-    const key = c.label.text.toLowerCase();
-    if (seen.has(key)) diags.report('IR218', c.label.at, `choice \`${c.label.text}\` appears twice in this question (also line ${seen.get(key)})`);
+    const flat = c.label.text.replace(/\s+/g, ' ');
+    const key = flat.toLowerCase();
+    if (seen.has(key)) diags.report('IR218', c.label.at, `choice \`${flat}\` appears twice in this question (also line ${seen.get(key)})`);
     else seen.set(key, c.label.at.line);
     if (!c.feedback) diags.report('IR219', c.label.at, 'this choice has no feedback', 'Add a nested `  > feedback` line under the choice.');
   }

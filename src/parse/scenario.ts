@@ -194,7 +194,12 @@ function takeChoiceList(lines: Line[], file: string, diags: Diagnostics): { choi
       else if (a.flags.has('bad')) quality = 'bad';
       if (a.id) diags.report('IR206', at, 'a choice takes no `#id`');
     }
-    const feedback = feedbackLines.map((l) => QUOTE.exec(l.text)![1]).join('\n').trim();
+    // From the first `>` line to the last, blank lines included, so positions inside the feedback stay right.
+    const rest = item.slice(1);
+    let lastQuote = rest.length - 1;
+    while (lastQuote >= 0 && !QUOTE.test(rest[lastQuote]!.text)) lastQuote--;
+    const span = feedbackLines.length ? rest.slice(rest.indexOf(feedbackLines[0]!), lastQuote + 1) : [];
+    const feedback = span.map((l) => QUOTE.exec(l.text)?.[1] ?? '').join('\n').trim();
     choices.push({
       label: { text: m[1]!, at: { file, line: head.line, column: head.text.indexOf('[') + 2 } },
       target: m[2]!,
@@ -203,5 +208,6 @@ function takeChoiceList(lines: Line[], file: string, diags: Diagnostics): { choi
       feedback: feedback ? { text: feedback, at: { file, line: feedbackLines[0]!.line, column: quoteColumn(feedbackLines[0]!.text) } } : null,
     });
   }
-  return { choices, rest: [...lines.slice(0, start), ...lines.slice(listEnd)] };
+  // The list's lines become blank rather than disappear: the body's lines stay contiguous, so positions stay right.
+  return { choices, rest: lines.map((l, i) => (i >= start && i < listEnd ? { ...l, text: '' } : l)) };
 }

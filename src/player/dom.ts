@@ -35,6 +35,11 @@ export function fill(el: Element, ...kids: Child[]): void {
   add(el, kids);
 }
 
+/** `<p>`, `<div>` and `<span>` with a class (or none) and children: the most common elements. */
+export const p = (cls?: string | null, ...kids: Child[]): HTMLParagraphElement => h('p', cls, ...kids);
+export const div = (cls?: string | null, ...kids: Child[]): HTMLDivElement => h('div', cls, ...kids);
+export const span = (cls?: string | null, ...kids: Child[]): HTMLSpanElement => h('span', cls, ...kids);
+
 /** A native button. */
 export function button(cls: string, label: Child, onclick: (e: Event) => void): HTMLButtonElement {
   return h('button', { type: 'button', class: cls, onclick }, label);

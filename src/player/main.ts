@@ -6,7 +6,6 @@
  */
 import type { RuntimeCourse } from '../shared/runtime-types';
 import { createEngine } from './engine';
-import { stringsFor } from './strings';
 import { StandaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
 import { mountApp } from './ui';
@@ -41,12 +40,10 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
       .then(null, () => none)
       .then((restored) => {
         const engine = createEngine(course, transport, restored);
-        mountApp(root, engine, stringsFor(course.uiLanguage), transport);
+        mountApp(root, engine, transport);
         // Whichever comes first; the engine finishes once.
         const leave = () => engine.finish();
-        window.addEventListener('pagehide', leave);
-        window.addEventListener('beforeunload', leave);
-        window.addEventListener('unload', leave);
+        for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);
         document.addEventListener('visibilitychange', () => {
           if (document.visibilityState === 'hidden') engine.save();
         });

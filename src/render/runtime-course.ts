@@ -9,6 +9,7 @@ import type {
   RuntimeUnit,
   UiLanguage,
 } from '../shared/runtime-types.js';
+import { uiStrings } from '../shared/ui-strings.js';
 import { MarkdownRenderer, escapeHtml, plainText } from './markdown.js';
 
 const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
@@ -139,6 +140,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
       version: course.meta.version,
       language: course.meta.language,
       uiLanguage,
+      strings: uiStrings(uiLanguage),
       description: course.meta.description,
       iri: course.meta.iri,
       passingScore: course.meta.passingScore,

@@ -30,7 +30,7 @@ import type {
 export const NS = 'https://w3id.org/xapi/integrity-ranger/';
 /** The xAPI Profile (all versions) and the version the player follows. */
 export const PROFILE_ID = NS + 'profile';
-export const PROFILE_VERSION = NS + 'profile/v1.0';
+export const PROFILE_VERSION = PROFILE_ID + '/v1.0';
 
 export const EXT = {
   /** Context extension: the integrity dimension's slug, e.g. `gratifikasi`. */
@@ -63,6 +63,9 @@ function under(iri: string, ...parts: string[]): string {
   return iri.replace(/\/+$/, '') + '/' + parts.map(encodeURIComponent).join('/');
 }
 
+// The builders below call `under` directly (so the player bundles no
+// `activityId` table); `activityId` spells the same scheme out for callers
+// that need only an id.
 export const activityId = {
   course: (iri: string): string => iri,
   lesson: (iri: string, lesson: string): string => under(iri, 'lesson', lesson),
@@ -116,54 +119,38 @@ export interface ActivityInfo {
   interaction?: InteractionInfo;
 }
 
+const activity = (id: string, type: string, name: string, description: string, interaction?: InteractionInfo): ActivityInfo =>
+  interaction ? { id, type, name, description, interaction } : { id, type, name, description };
+
+/** A choice interaction's choices, lettered, and the letters of those `pick` selects. */
+const lettered = <C extends { text: string }>(list: C[], pick: (c: C) => boolean) => {
+  const choices = list.map((c, i) => ({ id: choiceLetter(i), text: c.text }));
+  return { choices, picked: (test: (c: C) => boolean = pick) => choices.filter((_, i) => test(list[i]!)).map((c) => c.id) };
+};
+
 export function courseActivity(course: RuntimeCourse, iri: string): ActivityInfo {
-  return {
-    id: activityId.course(iri),
-    type: TYPE.course,
-    name: course.title,
-    description: course.description || course.title,
-  };
+  return activity(iri, TYPE.course, course.title, course.description || course.title);
 }
 
 export function lessonActivity(iri: string, lesson: RuntimeLesson): ActivityInfo {
-  return {
-    id: activityId.lesson(iri, lesson.id),
-    type: TYPE.module,
-    name: lesson.title,
-    description: lesson.objectives.length ? lesson.objectives.map((o) => o.replace(/[.;]\s*$/, '')).join('; ') : lesson.title,
-  };
+  const { title, objectives } = lesson;
+  return activity(under(iri, 'lesson', lesson.id), TYPE.module, title, objectives.length ? objectives.map((o) => o.replace(/[.;]\s*$/, '')).join('; ') : title);
 }
 
 export function pageActivity(iri: string, lesson: RuntimeLesson, page: RuntimePage): ActivityInfo {
-  return {
-    id: activityId.page(iri, lesson.id, page.id),
-    type: TYPE.page,
-    name: page.title,
-    description: page.title === lesson.title ? page.title : `${lesson.title}: ${page.title}`,
-  };
+  const { title } = page;
+  return activity(under(iri, 'lesson', lesson.id, 'page', page.id), TYPE.page, title, title === lesson.title ? title : lesson.title + ': ' + title);
 }
 
 export function questionActivity(iri: string, q: RuntimeQuestion): ActivityInfo {
-  const choices = q.choices.map((c, i) => ({ id: choiceLetter(i), text: c.text }));
-  const right = choices.filter((_, i) => q.choices[i]!.correct).map((c) => c.id);
-  return {
-    id: activityId.question(iri, q.id),
-    type: TYPE.interaction,
-    name: shorten(q.promptText),
-    description: q.promptText,
-    // All correct choices together form the one correct response.
-    interaction: { choices, correct: right.length ? [right.join('[,]')] : [] },
-  };
+  const { choices, picked } = lettered(q.choices, (c) => c.correct);
+  const right = picked();
+  // All correct choices together form the one correct response.
+  return activity(under(iri, 'question', q.id), TYPE.interaction, shorten(q.promptText), q.promptText, { choices, correct: right.length ? [right.join('[,]')] : [] });
 }
 
 export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo {
-  const intro = htmlToText(s.introHtml);
-  return {
-    id: activityId.scenario(iri, s.id),
-    type: TYPE.simulation,
-    name: s.title,
-    description: intro || s.title,
-  };
+  return activity(under(iri, 'scenario', s.id), TYPE.simulation, s.title, htmlToText(s.introHtml) || s.title);
 }
 
 /**
@@ -173,17 +160,13 @@ export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo 
  * when every choice is neutral (any answer is acceptable).
  */
 export function sceneActivity(iri: string, s: RuntimeScenario, scene: RuntimeScene): ActivityInfo {
-  const choices = scene.choices.map((c, i) => ({ id: choiceLetter(i), text: c.text }));
-  const marked = (test: (q: string) => boolean) => choices.filter((_, i) => test(scene.choices[i]!.quality)).map((c) => c.id);
-  const good = marked((q) => q === 'good');
-  const notBad = marked((q) => q !== 'bad');
-  return {
-    id: activityId.scene(iri, s.id, scene.id),
-    type: TYPE.interaction,
-    name: `${s.title}: ${scene.title}`,
-    description: htmlToText(scene.html) || scene.title,
-    interaction: { choices, correct: good.length ? good : notBad.length < choices.length ? notBad : null },
-  };
+  const { choices, picked } = lettered(scene.choices, (c) => c.quality === 'good');
+  const good = picked();
+  const notBad = picked((c) => c.quality !== 'bad');
+  return activity(under(iri, 'scenario', s.id, 'scene', scene.id), TYPE.interaction, s.title + ': ' + scene.title, htmlToText(scene.html) || scene.title, {
+    choices,
+    correct: good.length ? good : notBad.length < choices.length ? notBad : null,
+  });
 }
 
 /** Every question of the course with its lesson, in course order. */

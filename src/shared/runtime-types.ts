@@ -5,6 +5,8 @@
  * the compiler; the player trusts it and does no Markdown work of its own.
  */
 
+import type { UiStrings } from './ui-strings.js';
+
 export type TargetId = 'scorm12' | 'xapi' | 'web';
 export type UiLanguage = 'id' | 'en';
 
@@ -19,6 +21,8 @@ export interface RuntimeCourse {
   language: string;
   /** Language of the player's own strings, derived from `language`. */
   uiLanguage: UiLanguage;
+  /** The player's own words in `uiLanguage` (src/shared/ui-strings.ts); templates use `{0}`, `{1}`. */
+  strings: UiStrings;
   description: string | null;
   /** Absolute IRI, base of every xAPI activity id; null when course.yml has none. */
   iri: string | null;

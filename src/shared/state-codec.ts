@@ -125,17 +125,11 @@ export function encodeState(course: RuntimeCourse, progress: Progress): string {
   });
   values.push(clampInt(progress.at, ix.stops.length));
 
+  // Each field as its fixed number of binary digits (2^w + v, leading 1 dropped), then 6 bits a character.
   const widths = radices(ix).map(bitsFor);
-  const bits: number[] = [];
-  values.forEach((v, f) => {
-    for (let b = widths[f]! - 1; b >= 0; b--) bits.push(Math.floor(v / Math.pow(2, b)) % 2);
-  });
+  const bits = values.map((v, f) => (Math.pow(2, widths[f]!) + v).toString(2).slice(1)).join('');
   let payload = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let c = 0;
-    for (let j = 0; j < 6; j++) c = c * 2 + (bits[i + j] || 0);
-    payload += ALPHABET[c];
-  }
+  for (let i = 0; i < bits.length; i += 6) payload += ALPHABET[parseInt((bits.slice(i, i + 6) + '00000').slice(0, 6), 2)];
   return `${STATE_VERSION}.${structureHash(course)}.${payload}`;
 }
 
@@ -156,19 +150,19 @@ function decode(course: RuntimeCourse, s: unknown): Progress | null {
   const payload = parts[2]!;
   const total = payloadBits(ix);
   if (payload.length !== Math.ceil(total / 6)) return null;
-  const bits: number[] = [];
+  let bits = '';
   for (let i = 0; i < payload.length; i++) {
     const c = ALPHABET.indexOf(payload[i]!);
     if (c < 0) return null;
-    for (let b = 5; b >= 0; b--) bits.push((c >> b) & 1);
+    bits += (64 + c).toString(2).slice(1);
   }
-  for (let i = total; i < bits.length; i++) if (bits[i]) return null;
+  if (bits.indexOf('1', total) >= 0) return null;
 
   let pos = 0;
   let bad = false;
   const read = (radix: number): number => {
-    let v = 0;
-    for (let b = bitsFor(radix); b > 0; b--) v = v * 2 + bits[pos++]!;
+    const w = bitsFor(radix);
+    const v = w ? parseInt(bits.slice(pos, (pos += w)), 2) : 0;
     if (v >= radix) bad = true;
     return v;
   };

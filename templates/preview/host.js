@@ -420,20 +420,6 @@
     );
     frag.appendChild(
       card(
-        'cmi.objectives',
-        objectives.length,
-        table(
-          ['id', 'score', 'status'],
-          objectives.map(function (o) {
-            return h('tr', null, h('td', null, h('code', null, o.id)), h('td', { class: 'num' }, (o.score && o.score.raw) || '—'), h('td', null, badge(o.status)));
-          }),
-          'No objectives yet: each integrity dimension appears once the course reports it.',
-          'objectives',
-        ),
-      ),
-    );
-    frag.appendChild(
-      card(
         'cmi.interactions',
         interactions.length,
         interactions.length
@@ -465,6 +451,20 @@
               }),
             )
           : h('p', { class: 'none', id: 'interactions' }, 'No interactions yet: answer a question or make a scenario choice.'),
+      ),
+    );
+    frag.appendChild(
+      card(
+        'cmi.objectives',
+        objectives.length,
+        table(
+          ['id', 'score', 'status'],
+          objectives.map(function (o) {
+            return h('tr', null, h('td', null, h('code', null, o.id)), h('td', { class: 'num' }, (o.score && o.score.raw) || '—'), h('td', null, badge(o.status)));
+          }),
+          'No objectives yet: each integrity dimension appears once the course reports it.',
+          'objectives',
+        ),
       ),
     );
     var calls = st.calls.slice(-200).reverse();

@@ -73,7 +73,7 @@ const isText = (p: string) => /\.(md|yml|yaml|css)$/.test(p);
 
 /** Random strings that tend to upset parsers. */
 const NASTY = [
-  '\u0000', '\ufeff', '\u202e', '\u200b', '\u2028', '\u2029', '\r', '\r\n', '\t', '\\', '`', '```', '~~~', '"', "'", '{', '}', '[', ']', '(', ')',
+  '\u0000', '\u0001', '\u000b', '\u001f', '\ufffe', '\ufeff', '\u202e', '\u200b', '\u2028', '\u2029', '\r', '\r\n', '\t', '\\', '`', '```', '~~~', '"', "'", '{', '}', '[', ']', '(', ')',
   '#', '##', '###', ':::', '::: question', '::: note', '- [x] ', '- [ ] ', '  > ', '> ', '* ', '1. ', '|', '|---|', '---', '...', ': ', '&', '&#0;', '&#x110000;',
   '&constructor;', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '![a](../../../../etc/passwd)', '![a](/etc/hostname)',
   '[a](#)', '{#}', '{#a b=c}', '{ending=pass}', '{good bad}', '*', '_', '**', '__', '$', '%', '%00', 'é', '𝕏', '👩🏽‍💻', '\u0301', 'ا', '\ud800'.slice(0, 1),
@@ -314,7 +314,14 @@ function problems(files: Files, o: Outcome): string[] {
   if (r.ok) {
     if (errors.length) out.push('ok with errors');
     if (r.artifacts.length !== 2) out.push(`ok with ${r.artifacts.length} artifacts`);
-    for (const a of r.artifacts) if (!a.files.has('index.html') || a.zip.length === 0) out.push(`${a.target} package incomplete`);
+    for (const a of r.artifacts) {
+      if (!a.files.has('index.html') || a.zip.length === 0) out.push(`${a.target} package incomplete`);
+      const manifest = a.files.get(a.target === 'scorm12' ? 'imsmanifest.xml' : 'tincan.xml');
+      // eslint-disable-next-line no-control-regex
+      const bad = manifest ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.exec(dec.decode(manifest)) : null;
+      if (!manifest) out.push(`${a.target} package has no manifest`);
+      else if (bad) out.push(`${a.target} manifest holds U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')}, which XML 1.0 forbids`);
+    }
   } else {
     if (errors.length === 0) out.push('failed without an error diagnostic');
     if (r.artifacts.length) out.push('failed but produced artifacts');
@@ -332,8 +339,29 @@ function problems(files: Files, o: Outcome): string[] {
     const lines = dec.decode(bytes).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
     if (!(d.line >= 1 && d.line <= lines.length)) out.push(`line outside the file (${lines.length} lines): ${where}`);
     else if (!(d.column >= 1 && d.column <= lines[d.line - 1]!.length + 1)) out.push(`column outside line ${d.line} (${lines[d.line - 1]!.length} chars): ${where}`);
+    else {
+      // A link or image diagnostic names its target: that text must be on the line it points at.
+      const href = hrefIn(d.code, d.message);
+      const all = lines.join('\n');
+      if (href && all.includes(href) && !/^\s*\[[^\]]+\]:\s/m.test(all) && !lines[d.line - 1]!.includes(href)) {
+        out.push(`points at line ${d.line} ${JSON.stringify(lines[d.line - 1]!.slice(0, 80))}, which does not hold ${href}: ${where}`);
+      }
+    }
   }
   return out;
+}
+
+/** The link or image target a Markdown diagnostic names, when its message starts with it. */
+function hrefIn(code: string, message: string): string | null {
+  const m =
+    code === 'IR208' ? /^link `(.+)` uses/.exec(message)
+    : code === 'IR207' || code === 'IR212' ? /^image (.+?) (?:has no alt text|is loaded from)/.exec(message)
+    : code === 'IR210' ? /^(.+) is not a lesson or scenario/.exec(message)
+    : code === 'IR401' ? /^(.+) does not exist \(looked for/.exec(message)
+    : code === 'IR402' ? /^(.+) (?:is a link that )?points outside/.exec(message)
+    : null;
+  // Link texts are cut at 60 characters in IR208 messages; a prefix is still a fair test.
+  return m ? m[1]!.slice(0, 60) : null;
 }
 
 const course = readCourse('content');

@@ -4,6 +4,7 @@ import { compile } from '../../src/compile.js';
 import { memorySource } from '../../src/core/content-source.js';
 import { readContentFolder } from '../../src/node/read-content.js';
 import { scorm12Manifest } from '../../src/targets/scorm12/manifest.js';
+import { uiStrings } from '../../src/shared/ui-strings.js';
 import { testToolAssets } from '../helpers/tool.js';
 import { SCORM12_XSD, xmllint } from '../helpers/xmllint.js';
 
@@ -50,7 +51,7 @@ describe('SCORM 1.2 manifest', () => {
 
   it('omits masteryscore without passing_score and escapes titles', () => {
     const xml = scorm12Manifest(
-      { schema: 1, id: 'x', title: 'A & B <c>', version: '1.0.0', language: 'en', uiLanguage: 'en', description: null, iri: null, passingScore: null, dimensions: [], units: [] },
+      { schema: 1, id: 'x', title: 'A & B <c>', version: '1.0.0', language: 'en', uiLanguage: 'en', strings: uiStrings('en'), description: null, iri: null, passingScore: null, dimensions: [], units: [] },
       ['index.html'],
     );
     expect(xml).not.toContain('masteryscore');

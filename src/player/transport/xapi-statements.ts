@@ -6,18 +6,17 @@
  * so the same input always gives the same statements.
  */
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
+import { indexCourse } from '../../shared/progress.js';
 import type { LearningEvent } from './types.js';
 import {
   ADL,
   EXT,
   PROFILE_VERSION,
   TYPE,
-  activityId,
   choiceLetter,
   courseActivity,
   lessonActivity,
   pageActivity,
-  questionsOf,
   questionActivity,
   sceneActivity,
   scenarioActivity,
@@ -155,11 +154,15 @@ export function statementBuilder(ctx: SessionContext): Builder {
     return { objectType: 'Activity', id: a.id, definition: def };
   };
   const courseObject = (): Activity => object({ ...courseActivity(course, iri), id: courseId });
-  const unit = <K extends 'lesson' | 'scenario'>(kind: K, id: string): Extract<RuntimeCourse['units'][number], { kind: K }> => {
-    const u = course.units.find((x) => x.kind === kind && x.id === id);
-    if (!u) throw new Error(kind + ' ' + id);
-    return u as Extract<RuntimeCourse['units'][number], { kind: K }>;
+  const ix = indexCourse(course);
+  /** The item of `list` that `test` accepts; throws (naming `what`) when the course has none. */
+  const find = <T>(list: T[], test: (x: T) => boolean, what: string): T => {
+    for (const x of list) if (test(x)) return x;
+    throw new Error(what);
   };
+  /** A parent: the activity's id and type. */
+  const parentOf = (a: ActivityInfo): Activity[] => [ref(a.id, a.type)];
+  const scenarioOf = (id: string) => find(ix.scenarios, (x) => x.scenario.id === id, 'scenario ' + id).scenario;
 
   const statement = (
     id: string,
@@ -193,29 +196,25 @@ export function statementBuilder(ctx: SessionContext): Builder {
         out.push(statement(nextId(), ev.at, ...a));
       };
       if (ev.type === 'page-viewed') {
-        const lesson = unit('lesson', ev.lesson);
-        const page = lesson.pages.find((pg) => pg.id === ev.page);
-        if (!page) throw new Error('page ' + ev.page);
-        add('experienced', object(pageActivity(iri, lesson, page)), [ref(activityId.lesson(iri, lesson.id), TYPE.module)], courseRef);
+        const { lesson, page } = find(ix.pages, (p) => p.lesson.id === ev.lesson && p.page.id === ev.page, 'page ' + ev.page);
+        add('experienced', object(pageActivity(iri, lesson, page)), parentOf(lessonActivity(iri, lesson)), courseRef);
       } else if (ev.type === 'lesson-completed') {
-        add('completed', object(lessonActivity(iri, unit('lesson', ev.lesson))), courseRef, null, {
+        add('completed', object(lessonActivity(iri, find(ix.lessons, (l) => l.lesson.id === ev.lesson, 'lesson ' + ev.lesson).lesson)), courseRef, null, {
           completion: true,
           duration: isoDuration(ev.durationMs),
         });
       } else if (ev.type === 'question-answered') {
-        const q = questionsOf(course).find((x) => x.question.id === ev.question);
-        if (!q) throw new Error('question ' + ev.question);
-        add('answered', object(questionActivity(iri, q.question)), [ref(activityId.lesson(iri, q.lesson.id), TYPE.module)], courseRef, {
+        const { question, lesson } = find(ix.questions, (x) => x.question.id === ev.question, 'question ' + ev.question);
+        add('answered', object(questionActivity(iri, question)), parentOf(lessonActivity(iri, lesson)), courseRef, {
           response: ev.response.map(choiceLetter).join('[,]'),
           success: ev.correct,
           score: score(ev.correct ? 100 : 0),
           duration: isoDuration(ev.latencyMs),
           extensions: { [EXT.countsForScore]: ev.first },
-        }, q.question.dimension);
+        }, question.dimension);
       } else if (ev.type === 'scenario-choice') {
-        const sc = unit('scenario', ev.scenario);
-        const scene = sc.scenes.find((x) => x.id === ev.scene);
-        if (!scene) throw new Error('scene ' + ev.scene);
+        const sc = scenarioOf(ev.scenario);
+        const scene = find(sc.scenes, (x) => x.id === ev.scene, 'scene ' + ev.scene);
         const result: NonNullable<Statement['result']> = {
           response: choiceLetter(ev.choiceIndex),
           duration: isoDuration(ev.latencyMs),
@@ -226,10 +225,10 @@ export function statementBuilder(ctx: SessionContext): Builder {
           result.success = ev.quality === 'good';
           result.score = score(result.success ? 100 : 0);
         }
-        add('answered', object(sceneActivity(iri, sc, scene)), [ref(activityId.scenario(iri, sc.id), TYPE.simulation)], courseRef, result, sc.dimension);
+        add('answered', object(sceneActivity(iri, sc, scene)), parentOf(scenarioActivity(iri, sc)), courseRef, result, sc.dimension);
       } else {
         // scenario-ended and course-completed: completed, then passed/failed.
-        const sc = ev.type === 'scenario-ended' ? unit('scenario', ev.scenario) : null;
+        const sc = ev.type === 'scenario-ended' ? scenarioOf(ev.scenario) : null;
         const status = ev.type === 'scenario-ended' ? (ev.outcome === 'pass' ? 'passed' : 'failed') : ev.result.status;
         const obj = sc ? object(scenarioActivity(iri, sc)) : courseObject();
         const sco = score(ev.type === 'scenario-ended' ? ev.score : ev.result.score);

@@ -1,0 +1,322 @@
+// Benchmark: `npm run bench` (builds the tool first).
+//
+// Generates synthetic courses of about 10, 100 and 1,000 lesson pages, with
+// questions and scenarios in proportion, and runs the real CLI on them as a
+// whole process, the way an author or a CI job does. For each size and target
+// it prints the median wall time of several runs (start-up included), the zip
+// size and the peak memory (max RSS); then the player's bytes, the default
+// course's build time, and the `build --watch` rebuild time after a one-line
+// edit. Figures and the machine they came from are recorded in
+// docs/performance.md.
+//
+//   BENCH_RUNS=5            runs per measurement (median reported)
+//   BENCH_SIZES=10,100,1000 lesson pages per synthetic course
+//   BENCH_KEEP=1            keep the temporary folder
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'bin', 'integrity-ranger.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const TARGETS = ['scorm12', 'xapi', 'scorm12,xapi'];
+const TMP = mkdtempSync(join(tmpdir(), 'ir-bench-'));
+const GNU_TIME = '/usr/bin/time';
+
+// ---------------------------------------------------------------- courses
+
+/** A lesson page: two paragraphs with emphasis and a link, a list, sometimes an image, a table or a question. */
+function page(u, p, withQuestion, withImage) {
+  const lines = [
+    `## Halaman ${p + 1}: integritas dalam pelayanan ${u + 1}.${p + 1}`,
+    '',
+    `Seorang ASN di unit ${u + 1} menghadapi situasi sehari-hari yang menguji **integritas**. ` +
+      `Ia perlu mengenali *gratifikasi*, pungutan liar, dan benturan kepentingan sebelum mengambil keputusan, ` +
+      `lalu mencatat pertimbangannya dengan jujur.`,
+    '',
+    `Baca juga [ketentuan gratifikasi](https://www.kpk.go.id/id/layanan-publik/gratifikasi) dan ` +
+      `[materi sebelumnya](${u === 0 ? '#' : `${String(u).padStart(4, '0')}-materi.md`}).`,
+    '',
+    '- Tolak pemberian yang terkait jabatan.',
+    '- Laporkan paling lambat 30 hari kerja.',
+    '- Simpan bukti dan catat kronologinya.',
+    '',
+  ];
+  if (withImage) lines.push('![Amplop yang ditolak di loket pelayanan](../assets/amplop.svg)', '');
+  if (p % 5 === 4) lines.push('| Situasi | Sikap |', '|---|---|', '| Amplop setelah layanan | Tolak |', '| Parsel hari raya | Laporkan |', '');
+  if (withQuestion) {
+    lines.push(
+      `::: question {#q-${u + 1}-${p + 1} points=${1 + (p % 3)} dimension=${['gratifikasi', 'suap', 'pemerasan'][p % 3]}}`,
+      `Warga menyelipkan amplop setelah urusannya selesai (kasus ${u + 1}.${p + 1}). Apa yang Anda lakukan?`,
+      '',
+      '- [ ] Menerimanya karena layanan sudah selesai',
+      '  > Tetap gratifikasi: pemberian itu terkait jabatan Anda.',
+      '- [x] Menolak dengan sopan',
+      '  > Tepat. Layanan publik tidak dipungut imbalan.',
+      '- [ ] Menerima lalu membaginya dengan rekan kerja',
+      '  > Membagi tidak menghapus kewajiban melapor.',
+      '- [ ] Menyimpannya dulu dan memutuskan nanti',
+      '  > Menunda membuat Anda lupa batas waktu pelaporan.',
+      ':::',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function scenario(s) {
+  const scene = (id, title, body, choices) =>
+    [`## ${title} {#${id}}`, '', body, '', ...choices.map(([t, target, q, fb]) => `- [${t}](#${target})${q ? ` {${q}}` : ''}\n  > ${fb}`), ''].join('\n');
+  return [
+    '---',
+    `title: Skenario ${s + 1}`,
+    `dimension: ${['gratifikasi', 'suap', 'pemerasan'][s % 3]}`,
+    'points: 2',
+    '---',
+    '',
+    `Anda bertugas di loket pelayanan ${s + 1}. Pilihan Anda menentukan kelanjutannya.`,
+    '',
+    scene('mulai', 'Amplop di loket', 'Pak Budi menyodorkan amplop setelah berkasnya diterima.', [
+      ['Menolak dengan sopan', 'tolak', 'good', 'Tepat, layanan ini gratis.'],
+      ['Menerima dan berniat melapor nanti', 'lapor', '', 'Lebih baik menolak sejak awal.'],
+      ['Menerima dan menyimpannya', 'simpan', 'bad', 'Itu gratifikasi yang wajib ditolak atau dilaporkan.'],
+    ]),
+    scene('lapor', 'Menunda laporan', 'Seminggu berlalu. Amplop masih di laci.', [
+      ['Melapor ke UPG hari ini', 'tolak', 'good', 'Masih dalam batas 30 hari kerja.'],
+      ['Menunggu sampai ada waktu', 'simpan', 'bad', 'Batas waktu bisa terlewat.'],
+    ]),
+    '## Pelayanan tetap bersih {#tolak ending=pass}\n\nAntrean berjalan tanpa "uang terima kasih".\n',
+    '## Gratifikasi tidak dilaporkan {#simpan ending=fail score=0}\n\nPemberian itu kini dianggap suap.\n',
+  ].join('\n');
+}
+
+/** A content folder with `pages` lesson pages (10 per lesson), a question on every third page, a scenario per 20 pages. */
+function makeCourse(dir, pages) {
+  mkdirSync(join(dir, 'lessons'), { recursive: true });
+  mkdirSync(join(dir, 'scenarios'), { recursive: true });
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  const perLesson = 10;
+  const lessons = Math.max(1, Math.ceil(pages / perLesson));
+  const scenarios = Math.max(1, Math.round(pages / 20));
+  writeFileSync(
+    join(dir, 'course.yml'),
+    `id: bench-${pages}\ntitle: Kursus Uji Kinerja ${pages} Halaman\nversion: 1.0.0\nlanguage: id\niri: https://example.go.id/xapi/course/bench-${pages}\npassing_score: 70\n`,
+  );
+  writeFileSync(join(dir, 'assets', 'amplop.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="6" y="2" fill="#eee" stroke="#333"/></svg>\n');
+  let made = 0;
+  let questions = 0;
+  for (let u = 0; u < lessons; u++) {
+    const n = Math.min(perLesson, pages - made);
+    const body = [];
+    for (let p = 0; p < n; p++) {
+      const q = (made + p) % 3 === 2;
+      if (q) questions++;
+      body.push(page(u, p, q, p === 0));
+    }
+    made += n;
+    const file = `${String(u + 1).padStart(4, '0')}-materi.md`;
+    writeFileSync(join(dir, 'lessons', file), `---\ntitle: Materi ${u + 1}\nduration: 15\nobjectives:\n  - Mengenali gratifikasi\n---\n\n${body.join('\n')}`);
+  }
+  for (let s = 0; s < scenarios; s++) writeFileSync(join(dir, 'scenarios', `${String(s + 1).padStart(3, '0')}-loket.md`), scenario(s));
+  return { pages: made, lessons, questions, scenarios, scenes: scenarios * 4, bytes: folderBytes(dir) };
+}
+
+function folderBytes(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) if (e.isFile()) n += statSync(join(e.parentPath ?? dir, e.name)).size;
+  return n;
+}
+
+// ---------------------------------------------------------------- measuring
+
+const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+const PRELOAD = join(TMP, 'rss-preload.mjs');
+writeFileSync(PRELOAD, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.IR_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+
+/** Runs the CLI once; returns wall ms, max RSS in KB and the --json report. */
+function runBuild(args) {
+  const rssFile = join(TMP, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
+  const node = [CLI, ...args];
+  const cmd = hasGnuTime ? GNU_TIME : process.execPath;
+  const argv = hasGnuTime ? ['-f', '%M', '-o', rssFile, process.execPath, ...node] : ['--import', `file://${PRELOAD}`, ...node];
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, CI: '1', IR_BENCH_RSS: rssFile }, maxBuffer: 64 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`integrity-ranger ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  rmSync(rssFile, { force: true });
+  return { ms, rssKb, report: JSON.parse(r.stdout) };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function measure(dir, target) {
+  const out = join(TMP, 'dist');
+  const runs = [];
+  runBuild(['build', dir, '--out', out, '--target', target, '--json']); // warm the file cache
+  for (let i = 0; i < RUNS; i++) runs.push(runBuild(['build', dir, '--out', out, '--target', target, '--json']));
+  const last = runs[runs.length - 1].report;
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    min: Math.min(...runs.map((r) => r.ms)),
+    max: Math.max(...runs.map((r) => r.ms)),
+    rssKb: Math.max(...runs.map((r) => r.rssKb)),
+    zips: Object.fromEntries(last.artifacts.map((a) => [a.target, a.bytes])),
+  };
+}
+
+/** `build --watch --json`: time from a one-line edit to the rebuilt report. */
+async function measureWatch(dir, edits) {
+  const help = spawnSync(process.execPath, [CLI, 'build', '--help'], { encoding: 'utf8' }).stdout;
+  if (!help.includes('--watch')) return null;
+  const out = join(TMP, 'watch-dist');
+  const child = spawn(process.execPath, [CLI, 'build', dir, '--out', out, '--watch', '--json'], { env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let buffer = '';
+  const waiters = [];
+  child.stdout.setEncoding('utf8').on('data', (s) => {
+    buffer += s;
+    let nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const w = waiters.shift();
+      if (w) w({ at: process.hrtime.bigint(), report: JSON.parse(line) });
+    }
+  });
+  const next = () => new Promise((res, rej) => {
+    const t = setTimeout(() => rej(new Error('no rebuild within 30 s')), 30_000);
+    waiters.push((v) => { clearTimeout(t); res(v); });
+  });
+  try {
+    await next(); // the first build
+    const lessons = readdirSync(join(dir, 'lessons')).sort();
+    const file = join(dir, 'lessons', lessons[Math.floor(lessons.length / 2)]);
+    const results = [];
+    for (let i = 0; i < edits; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const at = lines.findIndex((l) => l.startsWith('Seorang ASN'));
+      lines[at] = lines[at].replace(/ \(suntingan \d+\)$/, '') + ` (suntingan ${i + 1})`;
+      const done = next();
+      const start = process.hrtime.bigint();
+      writeFileSync(file, lines.join('\n'));
+      const { at: end, report } = await done;
+      if (!report.ok) throw new Error(`watch rebuild failed: ${JSON.stringify(report.diagnostics).slice(0, 500)}`);
+      results.push({ wall: Number(end - start) / 1e6, build: report.ms });
+    }
+    return { wall: median(results.map((r) => r.wall)), build: median(results.map((r) => r.build)) };
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('close', r));
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (k) => `${(k / 1024).toFixed(0)} MB`;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+function machine() {
+  const cpu = (() => {
+    try {
+      return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+    } catch {
+      return cpus()[0]?.model;
+    }
+  })();
+  let mem = `${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
+  try {
+    mem = execFileSync('free', ['-h'], { encoding: 'utf8' }).split('\n')[1].trim().replace(/\s+/g, ' ');
+  } catch {
+    /* free(1) missing: total from Node */
+  }
+  return { cpu, cores: availableParallelism(), mem, node: process.version, platform: `${process.platform} ${process.arch}`, load: loadavg().map((x) => x.toFixed(2)).join(' ') };
+}
+
+function table(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const m = machine();
+  console.log(`# integrity-ranger benchmark\n`);
+  console.log(`machine: ${m.cpu}, ${m.cores} cores, memory: ${m.mem}, ${m.platform}, Node ${m.node}, load average at start: ${m.load}`);
+  console.log(`runs per figure: ${RUNS} (median wall time of the whole process; peak RSS ${hasGnuTime ? 'from GNU time' : 'from process.resourceUsage()'})\n`);
+
+  // The player.
+  const css = readFileSync(join(ROOT, 'player-dist', 'player.css'));
+  const playerRows = [];
+  for (const t of ['scorm12', 'xapi']) {
+    const js = readFileSync(join(ROOT, 'player-dist', t, 'player.js'));
+    playerRows.push([t, kb(js.length), kb(css.length), kb(js.length + css.length), kb(gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length), js.length + css.length <= 40 * 1024 ? 'yes' : 'NO']);
+  }
+  console.log('## Player\n');
+  console.log(table(['target', 'player.js', 'player.css', 'together', 'gzip', '≤ 40 KB'], playerRows) + '\n');
+
+  // The default course.
+  const content = join(ROOT, 'content');
+  const def = measure(content, 'scorm12,xapi');
+  console.log('## Default course (content/), both targets\n');
+  console.log(table(['build (median)', 'min–max', 'scorm12 zip', 'xapi zip', 'peak RSS', '< 0.5 s'], [[s(def.ms), `${s(def.min)}–${s(def.max)}`, kb(def.zips.scorm12), kb(def.zips.xapi), mb(def.rssKb), def.ms < 500 ? 'yes' : 'NO']]) + '\n');
+
+  // Synthetic courses.
+  const rows = [];
+  const perPage = {};
+  for (const size of SIZES) {
+    const dir = join(TMP, `course-${size}`);
+    const shape = makeCourse(dir, size);
+    for (const target of TARGETS) {
+      const r = measure(dir, target);
+      const zip = target.includes(',') ? `${kb(r.zips.scorm12)} + ${kb(r.zips.xapi)}` : kb(r.zips[target]);
+      rows.push([shape.pages, `${shape.lessons}/${shape.questions}/${shape.scenarios}`, kb(shape.bytes), target === 'scorm12,xapi' ? 'both' : target, s(r.ms), `${s(r.min)}–${s(r.max)}`, zip, mb(r.rssKb)]);
+      perPage[`${size}:${target}`] = r.ms;
+      process.stderr.write(`… ${size} pages, ${target}: ${s(r.ms)}\n`);
+    }
+  }
+  console.log('## Synthetic courses\n');
+  console.log('lessons/questions/scenarios; each scenario has 4 scenes and 5 choices.\n');
+  console.log(table(['pages', 'l/q/s', 'source', 'target', 'build (median)', 'min–max', 'zip', 'peak RSS'], rows) + '\n');
+
+  // Growth: time above start-up per page.
+  if (SIZES.length >= 2) {
+    const [a, b] = [SIZES[0], SIZES[SIZES.length - 1]];
+    const growth = TARGETS.map((t) => {
+      const slope = (perPage[`${b}:${t}`] - perPage[`${a}:${t}`]) / (b - a);
+      return [t === 'scorm12,xapi' ? 'both' : t, `${slope.toFixed(2)} ms/page`, s(perPage[`${a}:${t}`] - slope * a)];
+    });
+    console.log('## Growth\n');
+    console.log(`Straight line through ${a} and ${b} pages: time per page, and the intercept (start-up and fixed work).\n`);
+    console.log(table(['target', 'per page', 'intercept'], growth) + '\n');
+  }
+
+  // Watch.
+  console.log('## build --watch: one-line edit to rebuilt packages (both targets)\n');
+  const watchRows = [];
+  for (const size of SIZES) {
+    const w = await measureWatch(join(TMP, `course-${size}`), Math.max(3, Math.min(RUNS, 5)));
+    if (!w) {
+      console.log("n/a (no --watch yet)\n");
+      break;
+    }
+    watchRows.push([size, s(w.wall), s(w.build)]);
+  }
+  if (watchRows.length) console.log(table(['pages', 'edit → report (median)', 'rebuild as reported'], watchRows) + '\n');
+  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
+try {
+  await main();
+} finally {
+  if (process.env.BENCH_KEEP !== '1') rmSync(TMP, { recursive: true, force: true });
+  else console.log(`kept ${TMP}`);
+}

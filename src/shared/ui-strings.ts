@@ -1,0 +1,201 @@
+/**
+ * The player's own words, one table per UI language. The compiler embeds the
+ * course's table (`RuntimeCourse.strings`, chosen by `uiLanguage`) in the
+ * course data, so the player bundles no string tables and a new language
+ * needs no player change: add a table here and a `UiLanguage`.
+ *
+ * Templates take positional arguments `{0}`, `{1}`, filled by `format`.
+ * Every control's accessible name comes from here: changing a label changes
+ * what screen readers announce and what the browser tests look for.
+ */
+import type { UiLanguage } from './runtime-types.js';
+
+export interface UiStrings {
+  skip: string;
+  toc: string;
+  /** {0}: percent complete. */
+  progress: string;
+  prev: string;
+  next: string;
+  pager: string;
+  results: string;
+  /** {0}: stop number, {1}: number of stops. */
+  stopOf: string;
+  /** {0}: lesson number. */
+  lesson: string;
+  scenario: string;
+  done: string;
+  objectives: string;
+  /** {0}: minutes. */
+  minutes: string;
+  check: string;
+  retry: string;
+  pickFirst: string;
+  pickOne: string;
+  pickAll: string;
+  correct: string;
+  incorrect: string;
+  firstCounts: string;
+  youChose: string;
+  whatDoYouDo: string;
+  continue: string;
+  playAgain: string;
+  endingPass: string;
+  endingFail: string;
+  /** {0}: the ending's score. */
+  endingScore: string;
+  /** {0}: points earned, {1}: points possible. */
+  earned: string;
+  /** {0}: points earned by the first play, {1}: points possible. */
+  replayNote: string;
+  score: string;
+  of100: string;
+  status: string;
+  /** Course and dimension statuses, keyed by `CourseStatus`. */
+  incomplete: string;
+  completed: string;
+  passed: string;
+  failed: string;
+  /** {0}: passing score. */
+  passing: string;
+  byDimension: string;
+  dimension: string;
+  remaining: string;
+  readPages: string;
+  answerQuestions: string;
+  playScenarios: string;
+  /** {0}: page title. */
+  inPage: string;
+  finished: string;
+  notSaved: string;
+  /** What records progress, keyed by the transport's `name`: the object of `failing`. */
+  scorm12: string;
+  xapi: string;
+  /** {0}: what records progress (`scorm12` / `xapi` above), {1}: how many items wait to be sent. */
+  failing: string;
+  /** {0}: title of the stop the learner resumes at. */
+  resumed: string;
+  /** Decimal separator for fractional points. */
+  decimal: string;
+}
+
+const id: UiStrings = {
+  skip: 'Langsung ke konten',
+  toc: 'Daftar isi',
+  progress: '{0}% selesai',
+  prev: 'Sebelumnya',
+  next: 'Berikutnya',
+  pager: 'Navigasi halaman',
+  results: 'Hasil',
+  stopOf: '{0} dari {1}',
+  lesson: 'Pelajaran {0}',
+  scenario: 'Skenario',
+  done: 'selesai',
+  objectives: 'Tujuan pembelajaran',
+  minutes: '± {0} menit',
+  check: 'Periksa jawaban',
+  retry: 'Coba lagi',
+  pickFirst: 'Pilih jawaban terlebih dahulu.',
+  pickOne: 'Pilih satu jawaban.',
+  pickAll: 'Pilih semua jawaban yang benar.',
+  correct: 'Benar.',
+  incorrect: 'Belum tepat.',
+  firstCounts: 'Nilai dihitung dari jawaban pertama Anda. Silakan mencoba lagi untuk berlatih.',
+  youChose: 'Pilihan Anda:',
+  whatDoYouDo: 'Apa yang Anda lakukan?',
+  continue: 'Lanjutkan',
+  playAgain: 'Main lagi',
+  endingPass: 'Skenario selesai: keputusan yang baik',
+  endingFail: 'Skenario selesai: keputusan kurang tepat',
+  endingScore: 'Skor akhir skenario: {0} dari 100.',
+  earned: 'Anda memperoleh {0} dari {1} poin.',
+  replayNote: 'Ini permainan ulang. Nilai tetap dari permainan pertama: {0} dari {1} poin.',
+  score: 'Nilai',
+  of100: 'dari 100',
+  status: 'Status',
+  incomplete: 'Belum selesai',
+  completed: 'Selesai',
+  passed: 'Lulus',
+  failed: 'Belum lulus',
+  passing: 'Nilai minimum kelulusan: {0}',
+  byDimension: 'Nilai per dimensi',
+  dimension: 'Dimensi',
+  remaining: 'Yang masih perlu diselesaikan',
+  readPages: 'Halaman yang belum dibaca',
+  answerQuestions: 'Pertanyaan yang belum dijawab',
+  playScenarios: 'Skenario yang belum dimainkan sampai akhir',
+  inPage: 'di halaman “{0}”',
+  finished: 'Anda telah menyelesaikan seluruh kursus. Terima kasih!',
+  notSaved: 'Kursus ini dibuka tanpa LMS, sehingga progres Anda tidak disimpan.',
+  scorm12: 'LMS',
+  xapi: 'server pencatatan (LRS)',
+  failing: 'Progres Anda belum tersimpan di {0}. Kami akan mencoba lagi secara otomatis. Menunggu dikirim: {1}.',
+  resumed: 'Melanjutkan dari “{0}”.',
+  decimal: ',',
+};
+
+const en: UiStrings = {
+  skip: 'Skip to content',
+  toc: 'Contents',
+  progress: '{0}% complete',
+  prev: 'Previous',
+  next: 'Next',
+  pager: 'Page navigation',
+  results: 'Results',
+  stopOf: '{0} of {1}',
+  lesson: 'Lesson {0}',
+  scenario: 'Scenario',
+  done: 'done',
+  objectives: 'Learning objectives',
+  minutes: 'about {0} min',
+  check: 'Check answer',
+  retry: 'Try again',
+  pickFirst: 'Choose an answer first.',
+  pickOne: 'Choose one answer.',
+  pickAll: 'Choose every correct answer.',
+  correct: 'Correct.',
+  incorrect: 'Not quite.',
+  firstCounts: 'Your first answer is the one that counts for your score. Feel free to try again to practise.',
+  youChose: 'You chose:',
+  whatDoYouDo: 'What do you do?',
+  continue: 'Continue',
+  playAgain: 'Play again',
+  endingPass: 'Scenario complete: a good outcome',
+  endingFail: 'Scenario complete: a poor outcome',
+  endingScore: 'Scenario score: {0} out of 100.',
+  earned: 'You earned {0} of {1} points.',
+  replayNote: 'This is a replay. Your score stays from the first play: {0} of {1} points.',
+  score: 'Score',
+  of100: 'out of 100',
+  status: 'Status',
+  incomplete: 'Not complete',
+  completed: 'Completed',
+  passed: 'Passed',
+  failed: 'Not passed',
+  passing: 'Passing score: {0}',
+  byDimension: 'Score by dimension',
+  dimension: 'Dimension',
+  remaining: 'Still to do',
+  readPages: 'Pages not read yet',
+  answerQuestions: 'Questions not answered yet',
+  playScenarios: 'Scenarios not played to an end yet',
+  inPage: 'on the page “{0}”',
+  finished: 'You have completed the whole course. Thank you!',
+  notSaved: 'This course is open without an LMS, so your progress is not being saved.',
+  scorm12: 'LMS',
+  xapi: 'learning record store (LRS)',
+  failing: 'Your progress has not reached the {0} yet. It will be retried automatically. Waiting to be sent: {1}.',
+  resumed: 'Continuing from “{0}”.',
+  decimal: '.',
+};
+
+export const UI_STRINGS: Record<UiLanguage, UiStrings> = { id, en };
+
+export function uiStrings(lang: UiLanguage): UiStrings {
+  return { ...(UI_STRINGS[lang] || id) };
+}
+
+/** Fills a template's `{0}`, `{1}` … with the arguments. */
+export function format(template: string, ...args: Array<string | number>): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[+i]));
+}
