@@ -135,21 +135,21 @@ function folderBytes(dir) {
 
 const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
 const PRELOAD = join(TMP, 'rss-preload.mjs');
-writeFileSync(PRELOAD, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.IR_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n");
+writeFileSync(PRELOAD, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.IR_BENCH_RSS, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`); });\n");
 
-/** Runs the CLI once; returns wall ms, max RSS in KB and the --json report. */
+/** Runs the CLI once; returns wall ms, CPU ms (user + system), max RSS in KB and the --json report. */
 function runBuild(args) {
   const rssFile = join(TMP, `rss-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   const node = [CLI, ...args];
   const cmd = hasGnuTime ? GNU_TIME : process.execPath;
-  const argv = hasGnuTime ? ['-f', '%M', '-o', rssFile, process.execPath, ...node] : ['--import', `file://${PRELOAD}`, ...node];
+  const argv = hasGnuTime ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...node] : ['--import', `file://${PRELOAD}`, ...node];
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, CI: '1', IR_BENCH_RSS: rssFile }, maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`integrity-ranger ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   rmSync(rssFile, { force: true });
-  return { ms, rssKb, report: JSON.parse(r.stdout) };
+  return { ms, cpuMs: (user + sys) * 1000, rssKb: rss, report: JSON.parse(r.stdout) };
 }
 
 const median = (xs) => {
@@ -167,6 +167,7 @@ function measure(dir, target) {
     ms: median(runs.map((r) => r.ms)),
     min: Math.min(...runs.map((r) => r.ms)),
     max: Math.max(...runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     rssKb: Math.max(...runs.map((r) => r.rssKb)),
     zips: Object.fromEntries(last.artifacts.map((a) => [a.target, a.bytes])),
   };
@@ -251,7 +252,7 @@ async function main() {
   const m = machine();
   console.log(`# integrity-ranger benchmark\n`);
   console.log(`machine: ${m.cpu}, ${m.cores} cores, memory: ${m.mem}, ${m.platform}, Node ${m.node}, load average at start: ${m.load}`);
-  console.log(`runs per figure: ${RUNS} (median wall time of the whole process; peak RSS ${hasGnuTime ? 'from GNU time' : 'from process.resourceUsage()'})\n`);
+  console.log(`runs per figure: ${RUNS} (median wall time of the whole process; peak RSS ${hasGnuTime ? 'and CPU time from GNU time' : 'and CPU time from process.resourceUsage()'}; CPU = user + system, median)\n`);
 
   // The player.
   const css = readFileSync(join(ROOT, 'player-dist', 'player.css'));
@@ -267,7 +268,7 @@ async function main() {
   const content = join(ROOT, 'content');
   const def = measure(content, 'scorm12,xapi');
   console.log('## Default course (content/), both targets\n');
-  console.log(table(['build (median)', 'min–max', 'scorm12 zip', 'xapi zip', 'peak RSS', '< 0.5 s'], [[s(def.ms), `${s(def.min)}–${s(def.max)}`, kb(def.zips.scorm12), kb(def.zips.xapi), mb(def.rssKb), def.ms < 500 ? 'yes' : 'NO']]) + '\n');
+  console.log(table(['build (median)', 'min–max', 'CPU', 'scorm12 zip', 'xapi zip', 'peak RSS', '< 0.5 s'], [[s(def.ms), `${s(def.min)}–${s(def.max)}`, s(def.cpuMs), kb(def.zips.scorm12), kb(def.zips.xapi), mb(def.rssKb), def.ms < 500 ? 'yes' : 'NO']]) + '\n');
 
   // Synthetic courses.
   const rows = [];
@@ -278,25 +279,27 @@ async function main() {
     for (const target of TARGETS) {
       const r = measure(dir, target);
       const zip = target.includes(',') ? `${kb(r.zips.scorm12)} + ${kb(r.zips.xapi)}` : kb(r.zips[target]);
-      rows.push([shape.pages, `${shape.lessons}/${shape.questions}/${shape.scenarios}`, kb(shape.bytes), target === 'scorm12,xapi' ? 'both' : target, s(r.ms), `${s(r.min)}–${s(r.max)}`, zip, mb(r.rssKb)]);
+      rows.push([shape.pages, `${shape.lessons}/${shape.questions}/${shape.scenarios}`, kb(shape.bytes), target === 'scorm12,xapi' ? 'both' : target, s(r.ms), `${s(r.min)}–${s(r.max)}`, s(r.cpuMs), zip, mb(r.rssKb)]);
       perPage[`${size}:${target}`] = r.ms;
       process.stderr.write(`… ${size} pages, ${target}: ${s(r.ms)}\n`);
     }
   }
   console.log('## Synthetic courses\n');
   console.log('lessons/questions/scenarios; each scenario has 4 scenes and 5 choices.\n');
-  console.log(table(['pages', 'l/q/s', 'source', 'target', 'build (median)', 'min–max', 'zip', 'peak RSS'], rows) + '\n');
+  console.log(table(['pages', 'l/q/s', 'source', 'target', 'build (median)', 'min–max', 'CPU', 'zip', 'peak RSS'], rows) + '\n');
 
-  // Growth: time above start-up per page.
+  // Growth: time per added page between consecutive sizes; linear growth keeps these alike.
   if (SIZES.length >= 2) {
-    const [a, b] = [SIZES[0], SIZES[SIZES.length - 1]];
+    const segments = SIZES.slice(1).map((b, i) => [SIZES[i], b]);
     const growth = TARGETS.map((t) => {
-      const slope = (perPage[`${b}:${t}`] - perPage[`${a}:${t}`]) / (b - a);
-      return [t === 'scorm12,xapi' ? 'both' : t, `${slope.toFixed(2)} ms/page`, s(perPage[`${a}:${t}`] - slope * a)];
+      const slope = (a, b) => (perPage[`${b}:${t}`] - perPage[`${a}:${t}`]) / (b - a);
+      const [a0, b0] = segments[segments.length - 1];
+      const intercept = perPage[`${a0}:${t}`] - slope(a0, b0) * a0;
+      return [t === 'scorm12,xapi' ? 'both' : t, ...segments.map(([a, b]) => `${slope(a, b).toFixed(2)} ms`), s(intercept)];
     });
     console.log('## Growth\n');
-    console.log(`Straight line through ${a} and ${b} pages: time per page, and the intercept (start-up and fixed work).\n`);
-    console.log(table(['target', 'per page', 'intercept'], growth) + '\n');
+    console.log('Time per added page between consecutive sizes (alike when growth is linear), and the intercept of the last segment (start-up and fixed work).\n');
+    console.log(table(['target', ...segments.map(([a, b]) => `${a}→${b} pages`), 'intercept'], growth) + '\n');
   }
 
   // Watch.

@@ -32,30 +32,47 @@ export const NS = 'https://w3id.org/xapi/integrity-ranger/';
 export const PROFILE_ID = NS + 'profile';
 export const PROFILE_VERSION = PROFILE_ID + '/v1.0';
 
+// Each IRI is also its own constant: the player imports those (a minifier
+// shortens a constant's name, never an object's property names).
+/** Context extension: the integrity dimension's slug, e.g. `gratifikasi`. */
+export const EXT_DIMENSION = NS + 'extensions/dimension';
+/** Result extension on course completed/passed/failed: per-dimension score and status. */
+export const EXT_DIMENSION_RESULTS = NS + 'extensions/dimension-results';
+/** Result extension: true when this answer or play counts for the course score (the first one). */
+export const EXT_COUNTS_FOR_SCORE = NS + 'extensions/counts-for-score';
+/** Result extension on scene choices: `good`, `bad` or `neutral`, as the author marked it. */
+export const EXT_CHOICE_QUALITY = NS + 'extensions/choice-quality';
+/** Result extension on scenario completed/passed/failed: the id of the ending scene reached. */
+export const EXT_ENDING = NS + 'extensions/ending';
+
+/** The extensions by name. */
 export const EXT = {
-  /** Context extension: the integrity dimension's slug, e.g. `gratifikasi`. */
-  dimension: NS + 'extensions/dimension',
-  /** Result extension on course completed/passed/failed: per-dimension score and status. */
-  dimensionResults: NS + 'extensions/dimension-results',
-  /** Result extension: true when this answer or play counts for the course score (the first one). */
-  countsForScore: NS + 'extensions/counts-for-score',
-  /** Result extension on scene choices: `good`, `bad` or `neutral`, as the author marked it. */
-  choiceQuality: NS + 'extensions/choice-quality',
-  /** Result extension on scenario completed/passed/failed: the id of the ending scene reached. */
-  ending: NS + 'extensions/ending',
+  dimension: EXT_DIMENSION,
+  dimensionResults: EXT_DIMENSION_RESULTS,
+  countsForScore: EXT_COUNTS_FOR_SCORE,
+  choiceQuality: EXT_CHOICE_QUALITY,
+  ending: EXT_ENDING,
 } as const;
 
 /** The State API document (stateId) holding the learner's progress. */
 export const STATE_PROGRESS = NS + 'documents/progress';
 
 export const ADL = 'http://adlnet.gov/expapi/';
+/** Activity types: ADL's, and the project's own for a lesson page. */
+export const TYPE_COURSE = ADL + 'activities/course';
+export const TYPE_MODULE = ADL + 'activities/module';
+export const TYPE_SIMULATION = ADL + 'activities/simulation';
+export const TYPE_INTERACTION = ADL + 'activities/cmi.interaction';
+export const TYPE_PROFILE = ADL + 'activities/profile';
+export const TYPE_PAGE = NS + 'activities/page';
+/** The activity types by name. */
 export const TYPE = {
-  course: ADL + 'activities/course',
-  module: ADL + 'activities/module',
-  simulation: ADL + 'activities/simulation',
-  interaction: ADL + 'activities/cmi.interaction',
-  profile: ADL + 'activities/profile',
-  page: NS + 'activities/page',
+  course: TYPE_COURSE,
+  module: TYPE_MODULE,
+  simulation: TYPE_SIMULATION,
+  interaction: TYPE_INTERACTION,
+  profile: TYPE_PROFILE,
+  page: TYPE_PAGE,
 } as const;
 
 /** `<iri>/<a>/<b>…`, each part URL-encoded. */
@@ -129,28 +146,28 @@ const lettered = <C extends { text: string }>(list: C[], pick: (c: C) => boolean
 };
 
 export function courseActivity(course: RuntimeCourse, iri: string): ActivityInfo {
-  return activity(iri, TYPE.course, course.title, course.description || course.title);
+  return activity(iri, TYPE_COURSE, course.title, course.description || course.title);
 }
 
 export function lessonActivity(iri: string, lesson: RuntimeLesson): ActivityInfo {
   const { title, objectives } = lesson;
-  return activity(under(iri, 'lesson', lesson.id), TYPE.module, title, objectives.length ? objectives.map((o) => o.replace(/[.;]\s*$/, '')).join('; ') : title);
+  return activity(under(iri, 'lesson', lesson.id), TYPE_MODULE, title, objectives.length ? objectives.map((o) => o.replace(/[.;]\s*$/, '')).join('; ') : title);
 }
 
 export function pageActivity(iri: string, lesson: RuntimeLesson, page: RuntimePage): ActivityInfo {
   const { title } = page;
-  return activity(under(iri, 'lesson', lesson.id, 'page', page.id), TYPE.page, title, title === lesson.title ? title : lesson.title + ': ' + title);
+  return activity(under(iri, 'lesson', lesson.id, 'page', page.id), TYPE_PAGE, title, title === lesson.title ? title : lesson.title + ': ' + title);
 }
 
 export function questionActivity(iri: string, q: RuntimeQuestion): ActivityInfo {
   const { choices, picked } = lettered(q.choices, (c) => c.correct);
   const right = picked();
   // All correct choices together form the one correct response.
-  return activity(under(iri, 'question', q.id), TYPE.interaction, shorten(q.promptText), q.promptText, { choices, correct: right.length ? [right.join('[,]')] : [] });
+  return activity(under(iri, 'question', q.id), TYPE_INTERACTION, shorten(q.promptText), q.promptText, { choices, correct: right.length ? [right.join('[,]')] : [] });
 }
 
 export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo {
-  return activity(under(iri, 'scenario', s.id), TYPE.simulation, s.title, htmlToText(s.introHtml) || s.title);
+  return activity(under(iri, 'scenario', s.id), TYPE_SIMULATION, s.title, htmlToText(s.introHtml) || s.title);
 }
 
 /**
@@ -163,7 +180,7 @@ export function sceneActivity(iri: string, s: RuntimeScenario, scene: RuntimeSce
   const { choices, picked } = lettered(scene.choices, (c) => c.quality === 'good');
   const good = picked();
   const notBad = picked((c) => c.quality !== 'bad');
-  return activity(under(iri, 'scenario', s.id, 'scene', scene.id), TYPE.interaction, s.title + ': ' + scene.title, htmlToText(scene.html) || scene.title, {
+  return activity(under(iri, 'scenario', s.id, 'scene', scene.id), TYPE_INTERACTION, s.title + ': ' + scene.title, htmlToText(scene.html) || scene.title, {
     choices,
     correct: good.length ? good : notBad.length < choices.length ? notBad : null,
   });

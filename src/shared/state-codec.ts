@@ -32,7 +32,6 @@ import { indexCourse, type CourseIndex, type Progress } from './progress.js';
 
 export const STATE_VERSION = '1';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const HEADER_LENGTH = STATE_VERSION.length + 1 + 4 + 1;
 
 /** Number of bits needed to store a value in [0, radix). */
 function bitsFor(radix: number): number {
@@ -91,7 +90,8 @@ function structureHash(course: RuntimeCourse): string {
 
 /** The exact length of `encodeState` for this course, which is also its maximum. */
 export function worstCaseStateLength(course: RuntimeCourse): number {
-  return HEADER_LENGTH + Math.ceil(payloadBits(indexCourse(course)) / 6);
+  // `<version>.<hash>.` then the payload.
+  return STATE_VERSION.length + 1 + 4 + 1 + Math.ceil(payloadBits(indexCourse(course)) / 6);
 }
 
 function clampInt(v: number, radix: number): number {

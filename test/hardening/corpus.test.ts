@@ -137,6 +137,7 @@ const markers = outsideMarkers();
 
 describe('bad-content corpus through the CLI', () => {
   beforeAll(async () => {
+    if (!existsSync('lib/cli.js') || !existsSync('player-dist/player.css')) throw new Error('the CLI is not built: run `npm run build` first (`npm test` does)');
     const jobs = fixtures.map((name) => () => {
       const out = join(tmp, name, 'dist');
       return runCli(['build', join(ROOT, name, 'content'), '--out', out, '--json'], out);

@@ -410,3 +410,57 @@ describe('fuzzing the default course', () => {
     }
   }, 120_000);
 });
+
+/** Each of these was found by the fuzzer; kept as plain cases so they stay fixed whatever the seed. */
+describe('fuzzer findings, pinned', () => {
+  const COURSE = 'id: uji\ntitle: Kursus Uji\nversion: 1.0.0\niri: https://example.go.id/xapi/course/uji\n';
+  const build = (files: Record<string, string>) =>
+    compile(memorySource({ 'course.yml': COURSE, ...files }), { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+  const at = (r: CompileResult) => r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
+
+  it('keeps positions after a stray `:::` and after a block opened inside a block', () => {
+    const r = build({ 'lessons/a.md': '---\ntitle: A\n---\nTeks.\n:::\n[x](tidak-ada.md)\n\n::: note\n::: tip\nTeks [y](juga-tidak.md).\n:::\n' });
+    expect(at(r)).toEqual(['IR202 lessons/a.md:5:1', 'IR210 lessons/a.md:6:1', 'IR211 lessons/a.md:9:1', 'IR210 lessons/a.md:10:6']);
+  });
+
+  it('keeps positions in scene text that follows the choice list, and in feedback after a blank line', () => {
+    const r = build({
+      'scenarios/s.md': '---\ntitle: S\n---\n## A {#a}\nTeks.\n\n- [Ke B](#b)\n  > Umpan balik.\n\n  > Baris [z](/etc/passwd).\n- [Ke B lagi](#b)\n  > Ya.\nTeks sesudah ![gambar](../assets/tidak-ada.svg).\n\n## B {#b ending=pass}\nx\n',
+    });
+    // Lines are exact; a column on the second and later lines of feedback does not count the `  > ` taken off.
+    expect(r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['IR402 scenarios/s.md:10', 'IR401 scenarios/s.md:13']);
+    expect(r.diagnostics[1]!.column).toBe(14);
+  });
+
+  it('keeps positions in a choice label that continues on the next line', () => {
+    const r = build({ 'lessons/a.md': '---\ntitle: A\n---\n::: question\nP?\n- [x] Jawaban yang\n  panjang [x](javascript:alert(1))\n  > Ya.\n- [ ] Tidak\n  > Bukan.\n:::\n' });
+    expect(at(r)).toEqual(['IR208 lessons/a.md:7:11']);
+  });
+
+  it('names course.yaml when that is the file the author has', () => {
+    const r = compile(memorySource({ 'course.yaml': '', 'lessons/a.md': '---\ntitle: A\n---\nx\n' }), { targets: ['scorm12'], tool: testToolAssets(), epoch: 0 });
+    expect(at(r)).toEqual(['IR105 course.yaml:1:1']);
+  });
+
+  it('reports YAML errors inside the file even after the parser recovered from an earlier one', () => {
+    const yml = '- '.repeat(40) + COURSE + 'description: >-\n  satu\n  dua\nauthor: Pemerintah Provinsi Banten (KPK)\n';
+    const r = compile(memorySource({ 'course.yml': yml, 'lessons/a.md': '---\ntitle: A\n---\nx\n' }), { targets: ['scorm12'], tool: testToolAssets(), epoch: 0 });
+    const lines = yml.split('\n');
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    for (const d of r.diagnostics) expect(d.column, `${d.code} ${d.line}:${d.column} ${d.message}`).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+  });
+
+  it('keeps XML-forbidden characters out of both manifests', () => {
+    const r = compile(
+      memorySource({ 'course.yml': COURSE.replace('Kursus Uji', '"Kursus\\x01 Uji\\uFFFE"') + 'description: "a\\x0bb"\n', 'lessons/a.md': '---\ntitle: "A\\x02"\n---\nx\n' }),
+      { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 0 },
+    );
+    expect(r.ok).toBe(true);
+    for (const a of r.artifacts) {
+      const xml = dec.decode(a.files.get(a.target === 'scorm12' ? 'imsmanifest.xml' : 'tincan.xml'));
+      // eslint-disable-next-line no-control-regex
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      expect(xml).toContain('Kursus Uji');
+    }
+  });
+});

@@ -10,9 +10,14 @@ import { indexCourse } from '../../shared/progress.js';
 import type { LearningEvent } from './types.js';
 import {
   ADL,
-  EXT,
+  EXT_CHOICE_QUALITY,
+  EXT_COUNTS_FOR_SCORE,
+  EXT_DIMENSION,
+  EXT_DIMENSION_RESULTS,
+  EXT_ENDING,
   PROFILE_VERSION,
-  TYPE,
+  TYPE_COURSE,
+  TYPE_PROFILE,
   choiceLetter,
   courseActivity,
   lessonActivity,
@@ -139,8 +144,8 @@ export function statementBuilder(ctx: SessionContext): Builder {
   const { course, iri, courseId, actor, registration, grouping, platform } = ctx;
   const language = course.language;
   const lang = (text: string): LangMap => ({ [language]: text });
-  const courseRef = [ref(courseId, TYPE.course)];
-  const category = [ref(PROFILE_VERSION, TYPE.profile)];
+  const courseRef = [ref(courseId, TYPE_COURSE)];
+  const category = [ref(PROFILE_VERSION, TYPE_PROFILE)];
 
   /** The full activity object, with its definition, as a statement's object. */
   const object = (a: ActivityInfo): Activity => {
@@ -181,7 +186,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
     ca.category = category;
     const context: Statement['context'] = { registration, language, contextActivities: ca };
     if (platform) context.platform = platform;
-    if (dimension) context.extensions = { [EXT.dimension]: dimension };
+    if (dimension) context.extensions = { [EXT_DIMENSION]: dimension };
     const s: Statement = { id, actor, verb: verb(verbName), object: obj, context, timestamp: new Date(at).toISOString() };
     if (result) s.result = result;
     return s;
@@ -210,7 +215,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
           success: ev.correct,
           score: score(ev.correct ? 100 : 0),
           duration: isoDuration(ev.latencyMs),
-          extensions: { [EXT.countsForScore]: ev.first },
+          extensions: { [EXT_COUNTS_FOR_SCORE]: ev.first },
         }, question.dimension);
       } else if (ev.type === 'scenario-choice') {
         const sc = scenarioOf(ev.scenario);
@@ -218,7 +223,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
         const result: NonNullable<Statement['result']> = {
           response: choiceLetter(ev.choiceIndex),
           duration: isoDuration(ev.latencyMs),
-          extensions: { [EXT.choiceQuality]: ev.quality, [EXT.countsForScore]: false },
+          extensions: { [EXT_CHOICE_QUALITY]: ev.quality, [EXT_COUNTS_FOR_SCORE]: false },
         };
         // A neutral choice is neither right nor wrong: no success, no score.
         if (ev.quality !== 'neutral') {
@@ -235,12 +240,12 @@ export function statementBuilder(ctx: SessionContext): Builder {
         const duration = isoDuration(ev.durationMs);
         const extensions: Record<string, unknown> = {};
         if (ev.type === 'scenario-ended') {
-          extensions[EXT.ending] = ev.scene;
-          extensions[EXT.countsForScore] = ev.first;
+          extensions[EXT_ENDING] = ev.scene;
+          extensions[EXT_COUNTS_FOR_SCORE] = ev.first;
         } else {
           const dims: Record<string, { score: number; status: string }> = {};
           for (const d of ev.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
-          extensions[EXT.dimensionResults] = dims;
+          extensions[EXT_DIMENSION_RESULTS] = dims;
         }
         const parent = sc && courseRef;
         const dim = sc && sc.dimension;

@@ -1,0 +1,32 @@
+/**
+ * SPEC §5: player script + stylesheet ≤ 40 KB minified together, for every
+ * target. Bundled here in memory with the options of scripts/build.mjs, so the
+ * check needs no `npm run build` and fails on the change that breaks it.
+ */
+import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+
+const BUDGET = 40 * 1024;
+const common = { bundle: true, minify: true, target: 'es2019', legalComments: 'none', write: false, logLevel: 'silent' } as const;
+
+async function bytes(entry: string, css = false): Promise<number> {
+  const r = await build({ ...common, entryPoints: [entry], ...(css ? { loader: { '.css': 'css' as const } } : { format: 'iife' as const }) });
+  return r.outputFiles[0]!.contents.length;
+}
+
+describe('player size budget', () => {
+  it('every target: player.js + player.css ≤ 40 KB minified', async () => {
+    const css = await bytes('src/player/player.css', true);
+    for (const target of ['scorm12', 'xapi', 'web']) {
+      const js = await bytes(`src/player/entry-${target}.ts`);
+      expect(js + css, `${target}: player.js ${js} + player.css ${css} bytes`).toBeLessThanOrEqual(BUDGET);
+    }
+  });
+
+  it('the player bundles no UI string table: the course carries its own', async () => {
+    const r = await build({ ...common, format: 'iife', entryPoints: ['src/player/entry-xapi.ts'] });
+    const js = r.outputFiles[0]!.text;
+    expect(js).not.toContain('Periksa jawaban');
+    expect(js).not.toContain('Check answer');
+  });
+});

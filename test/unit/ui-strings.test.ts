@@ -1,0 +1,47 @@
+/**
+ * The player's words (src/shared/ui-strings.ts): every language has every
+ * key with the same template arguments, and the compiler embeds the course's
+ * table in the course data.
+ */
+import { describe, expect, it } from 'vitest';
+import { UI_STRINGS, format, uiStrings } from '../../src/shared/ui-strings.js';
+import { compile } from '../../src/compile.js';
+import { readContentFolder } from '../../src/node/read-content.js';
+import { testToolAssets } from '../helpers/tool.js';
+
+const args = (t: string) => (t.match(/\{\d\}/g) || []).sort().join('');
+
+describe('UI strings', () => {
+  it('every language has the keys and template arguments of Indonesian, and no empty string', () => {
+    const id = UI_STRINGS.id;
+    for (const [lang, table] of Object.entries(UI_STRINGS)) {
+      expect(Object.keys(table).sort(), lang).toEqual(Object.keys(id).sort());
+      for (const [k, v] of Object.entries(table)) {
+        expect(v, `${lang}.${k}`).not.toBe('');
+        expect(args(v), `${lang}.${k} arguments`).toBe(args(id[k as keyof typeof id]));
+      }
+    }
+  });
+
+  it('format fills positional arguments', () => {
+    expect(format('{0} dari {1}', 3, 12)).toBe('3 dari 12');
+    expect(format(uiStrings('en').failing, uiStrings('en').xapi, 4)).toBe(
+      'Your progress has not reached the learning record store (LRS) yet. It will be retried automatically. Waiting to be sent: 4.',
+    );
+    expect(format(uiStrings('id').failing, uiStrings('id').scorm12, 1)).toContain('belum tersimpan di LMS');
+  });
+
+  it('the fixed control labels of SPEC §5', () => {
+    expect([uiStrings('id').prev, uiStrings('id').next, uiStrings('id').check]).toEqual(['Sebelumnya', 'Berikutnya', 'Periksa jawaban']);
+    expect([uiStrings('en').prev, uiStrings('en').next, uiStrings('en').check]).toEqual(['Previous', 'Next', 'Check answer']);
+  });
+
+  it('the compiled course carries the table of its UI language', async () => {
+    const id = compile(await readContentFolder('test/fixtures/minimal/content'), { targets: ['scorm12'], tool: testToolAssets(), epoch: 315532800 });
+    expect(id.runtime?.uiLanguage).toBe('id');
+    expect(id.runtime?.strings).toEqual(UI_STRINGS.id);
+    const en = compile(await readContentFolder('test/fixtures/english/content'), { targets: ['scorm12'], tool: testToolAssets(), epoch: 315532800 });
+    expect(en.runtime?.uiLanguage).toBe('en');
+    expect(en.runtime?.strings).toEqual(UI_STRINGS.en);
+  });
+});
