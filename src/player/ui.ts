@@ -99,7 +99,8 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     }
     prev.disabled = at === 0;
     next.hidden = at === last;
-    next.textContent = at === last - 1 ? s.results : s.next;
+    // SPEC §5 fixes the label: the button keeps its name on the last page, where it leads to the results.
+    next.textContent = s.next;
     pos.textContent = at < last ? f(s.stopOf, at + 1, last) : '';
   };
 
@@ -109,7 +110,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     if (text) status.appendChild((notices[key] = p('ir-box ir-notice ' + tone, text)));
   };
   const onHealth = (health: TransportHealth) => {
-    if (health.kind === 'standalone') notice('s', s.notSaved, '');
+    if (health.kind === 'standalone') notice('s', f(s.notSaved, course.target === 'xapi' ? s.xapi : s.scorm12), '');
     // Names what is failing (the LMS, the LRS) and how much waits to be sent.
     else notice('f', health.kind === 'failing' ? f(s.failing, s[transport.name as 'xapi'], health.pending) : null, 'ir-warn');
   };

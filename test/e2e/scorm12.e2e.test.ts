@@ -34,7 +34,7 @@ import type {
   RuntimeScenario,
   RuntimeScene,
 } from '../../src/shared/runtime-types.js';
-import { stringsFor } from '../../src/player/strings.js';
+import { stringsFor } from '../helpers/ui-strings.js';
 import {
   chromiumAvailable,
   expectChecked,
@@ -939,7 +939,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     const first = course.units[0]!;
     const title = first.kind === 'lesson' ? first.pages[0]!.title : scene(first, first.start).title;
     await expectVisible(page.getByRole('heading', { name: title, exact: true }));
-    await expectVisible(page.getByText(S.notSaved));
+    await expectVisible(page.getByText(S.notSaved(S.scorm12)));
     await expectVisible(page.getByText(/tidak (sedang )?disimpan/));
     await page.getByRole('button', { name: NEXT, exact: true }).click();
     await expectFocused(page.getByRole('heading', { level: 2 }));

@@ -32,7 +32,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../src/shared/runtime-types.js';
 import { EXT } from '../../src/shared/activity-ids.js';
-import { stringsFor } from '../../src/player/strings.js';
+import { stringsFor } from '../helpers/ui-strings.js';
 import { chromiumAvailable, expectFocused, expectText, expectVisible, launchChromium } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 import { LRS_AUTH, startLrs, startStateFront, type StoredStatement, type TestLrs } from './helpers/lrs.js';
@@ -270,9 +270,8 @@ class Learner {
   }
 
   async next(): Promise<void> {
-    // The pager's forward button: `Berikutnya`, named after the results on the last page.
-    const last = this.at === this.stops.length - 2;
-    const forward = this.page.getByRole('navigation', { name: S.pager }).getByRole('button', { name: last ? S.results : NEXT, exact: true });
+    // The pager's forward button keeps its SPEC §5 name `Berikutnya`, also where it leads to the results.
+    const forward = this.page.getByRole('navigation', { name: S.pager }).getByRole('button', { name: NEXT, exact: true });
     await forward.click({ timeout: 10000 }).catch(async (e) => {
       await this.page.screenshot({ path: join(ROOT, 'test-results', `xapi-stuck-${this.at}.png`) }).catch(() => undefined);
       throw new Error(`cannot go on from stop ${this.at} (${this.stops[this.at]!.title}): ${e}`);
@@ -553,7 +552,7 @@ describe.skipIf(!chromiumAvailable())('xAPI package against a real LRS (xapi-sta
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${server.origin}/pkg/index.html`);
-    await expectText(page.getByRole('status'), S.notSaved);
+    await expectText(page.getByRole('status'), S.notSaved(S.xapi));
     const learner = new Learner(page, new Model(course), new Set());
     await learner.arrive();
     await learner.play(2);

@@ -1,15 +1,15 @@
 /**
  * The UI strings as functions, for tests that look for the player's words
  * (`stringsFor('id').replayNote('1', '2')`). The player itself does not use
- * this module: it reads the table the compiler embedded (`course.strings`,
+^ * this module: it reads the table the compiler embedded (`course.strings`,
  * from src/shared/ui-strings.ts) and fills templates with `format`.
  */
-import type { UiLanguage } from '../shared/runtime-types';
-import type { CourseStatus } from '../shared/scoring';
-import { format, uiStrings, type UiStrings } from '../shared/ui-strings';
+import type { UiLanguage } from '../../src/shared/runtime-types.js';
+import type { CourseStatus } from '../../src/shared/scoring.js';
+import { format, uiStrings, type UiStrings } from '../../src/shared/ui-strings.js';
 
 type Fill = (...args: Array<string | number>) => string;
-type Templates = 'progress' | 'stopOf' | 'lesson' | 'minutes' | 'endingScore' | 'earned' | 'replayNote' | 'passing' | 'inPage' | 'failing' | 'resumed';
+type Templates = 'progress' | 'stopOf' | 'lesson' | 'minutes' | 'endingScore' | 'earned' | 'replayNote' | 'passing' | 'inPage' | 'failing' | 'resumed' | 'notSaved';
 
 export type Strings = Omit<UiStrings, Templates | CourseStatus> & Record<Templates, Fill> & { statuses: Record<CourseStatus, string> };
 
