@@ -53,6 +53,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText(
+      'after',
+      '\nEvery command takes --json (one JSON document on stdout), --help and --version.\n' +
+        'Exit codes: 0 success (warnings allowed), 1 content or package errors, 2 wrong usage.\n' +
+        'Authoring format: docs/authoring.md; diagnostics: docs/diagnostics.md.',
+    )
     .exitOverride();
 
   const addJson = (c: Command) => c.option('--json', 'print one JSON document on stdout and nothing else there');

@@ -6,12 +6,8 @@
 import type { RuntimeCourse, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
 import { decodeState, encodeState } from '../shared/state-codec';
-import { computeResult, type CourseResult as SharedResult } from '../shared/scoring';
+import { computeResult } from '../shared/scoring';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
-
-// The shared result types and the transport's are the same shape, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const resultTypesAgree: Same<SharedResult, CourseResult> = true;
 
 type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
 

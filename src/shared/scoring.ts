@@ -19,9 +19,8 @@
  *   over the questions and scenarios tagged with it; `incomplete` until all of
  *   them are done, then the same status rule.
  *
- * The result types are declared here (shared code must not import the player)
- * and are structurally identical to `CourseResult` & co. in
- * `src/player/transport/types.ts`; `src/player/engine.ts` asserts both ways.
+ * The result types live here, not in the player, because shared code must
+ * not import the player; src/player/transport/types.ts re-exports them.
  */
 import type { RuntimeCourse } from './runtime-types.js';
 import { indexCourse, type Progress } from './progress.js';
@@ -30,11 +29,14 @@ export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
 
 export interface DimensionResult {
   id: string;
+  /** 0–100: earned so far over everything the dimension's items can earn. */
   score: number;
+  /** `incomplete` until every item tagged with it is done. */
   status: CourseStatus;
 }
 
 export interface CourseResult {
+  /** 0–100: round(100 × earned / possible), counting what is earned so far. */
   score: number;
   earned: number;
   possible: number;

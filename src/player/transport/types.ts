@@ -3,6 +3,7 @@
  * learning: a SCORM 1.2 LMS, an xAPI LRS, or nothing (standalone). The engine
  * never touches `window.API` or `fetch` itself.
  */
+import type { CourseResult } from '../../shared/scoring';
 
 export interface LearningContext {
   /** Milliseconds since the epoch, from the player's clock. */
@@ -44,25 +45,8 @@ export type LearningEvent =
     })
   | (LearningContext & { type: 'course-completed'; result: CourseResult; durationMs: number });
 
-export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
-
-export interface DimensionResult {
-  id: string;
-  /** 0–100: earned so far over everything the dimension's items can earn (SPEC §3). */
-  score: number;
-  /** `incomplete` until every item tagged with it is done. */
-  status: CourseStatus;
-}
-
-export interface CourseResult {
-  /** 0–100 per SPEC §3, counting what is earned so far over everything possible. */
-  score: number;
-  earned: number;
-  possible: number;
-  complete: boolean;
-  status: CourseStatus;
-  dimensions: DimensionResult[];
-}
+// The result of SPEC §3's scoring, computed by shared code the compiler runs too.
+export type { CourseResult, CourseStatus, DimensionResult } from '../../shared/scoring';
 
 /** What the engine hands the transport to keep; the transport decides how. */
 export interface Snapshot {
