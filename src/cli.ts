@@ -146,6 +146,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stderr(`integrity-ranger: ${e.message}\n`);
       return 1;
     }
+    // The file system refusing us (permissions, a file vanishing mid-read, a full disk)
+    // is the user's situation to fix, not a crash: say what and where, without a stack.
+    const errno = e as NodeJS.ErrnoException;
+    if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
+      const where = errno.path ? ` ${errno.path}` : '';
+      const message = `cannot ${errno.syscall}${where}: ${errno.code}`;
+      if (json) io.stdout(JSON.stringify({ ok: false, error: message }) + '\n');
+      else io.stderr(`integrity-ranger: ${message}\n`);
+      return 1;
+    }
     throw e;
   }
 }

@@ -148,3 +148,15 @@ describe('the installed command', () => {
     expect(bad.status).toBe(1);
   });
 });
+
+describe('file-system failures', () => {
+  it('reports a build whose output path is a file as IR505, exit 1, no stack trace', async () => {
+    const out = join(work, 'out');
+    writeFileSync(out, 'a file where the output folder should be');
+    const r = await runCli(['build', FIXTURE, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('IR505');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(out, 'utf8')).toBe('a file where the output folder should be');
+  });
+});
