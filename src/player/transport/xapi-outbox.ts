@@ -12,7 +12,8 @@
  *   PUT ?statementId=; 2xx and 409 (the LRS already holds that id) count as
  *   delivered; a statement the LRS rejects as invalid (400/413) is moved aside
  *   (kept under `<key>:rejected:<id>`, logged) so that it cannot block the others.
- * - Network errors, 401/403/404/429/5xx: retried with exponential backoff
+ * - Network errors, requests unanswered for REQUEST_TIMEOUT_MS (see `timed`),
+ *   401/403/404/429/5xx: retried with exponential backoff
  *   (1 s doubling to 30 s, ±20 % jitter), at once when the browser comes back
  *   online (`kick`).
  * - `flush()` (pagehide, tab hidden) sends what is not already on its way in
@@ -68,7 +69,7 @@ export interface Timers {
 
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; keepalive?: boolean },
+  init: { method: string; headers: Record<string, string>; body?: string; keepalive?: boolean; signal?: AbortSignal },
 ) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface OutboxOptions {
@@ -107,6 +108,37 @@ export const MAX_BATCH = 50;
 export const MAX_BYTES = 24000;
 /** Browsers allow 64 KiB of keepalive bodies in flight per page; some is left for the state PUT. */
 export const KEEPALIVE_BUDGET = 56000;
+/** How long one request to the LRS may go unanswered before it counts as failed (and is retried). */
+export const REQUEST_TIMEOUT_MS = 30000;
+
+/**
+ * `fetch` that gives up on a request after REQUEST_TIMEOUT_MS, aborting it: a
+ * connection the LRS never answers must not hold the queue (one request at a
+ * time) forever with the learner never told. A statement the LRS did take
+ * before the request was given up on is sent again; its id keeps the LRS from
+ * storing it twice.
+ */
+export function timed(fetch: FetchLike, timers: Timers): FetchLike {
+  return (url, init) =>
+    new Promise((resolve, reject) => {
+      const ctl = typeof AbortController == 'function' ? new AbortController() : null;
+      const t = timers.set(() => {
+        if (ctl) ctl.abort();
+        reject(new Error('timeout'));
+      }, REQUEST_TIMEOUT_MS);
+      if (ctl) init.signal = ctl.signal;
+      fetch(url, init).then(
+        (r) => {
+          timers.clear(t);
+          resolve(r);
+        },
+        (e) => {
+          timers.clear(t);
+          reject(e);
+        },
+      );
+    });
+}
 
 const ok = (status: number): boolean => status > 199 && status < 300;
 const size = (s: Statement): number => JSON.stringify(s).length + 1;

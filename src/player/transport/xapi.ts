@@ -16,7 +16,7 @@ import type { RuntimeCourse } from '../../shared/runtime-types.js';
 import type { Restored, Snapshot, Transport, TransportHealth } from './types.js';
 import { StandaloneTransport } from './standalone.js';
 import { parseLaunch } from './xapi-launch.js';
-import { makeKV, makeOutbox, type FetchLike, type Timers } from './xapi-outbox.js';
+import { makeKV, makeOutbox, timed, type FetchLike, type Timers } from './xapi-outbox.js';
 import { makeStateSync } from './xapi-state.js';
 import { statementBuilder, type SessionVerb, type Statement } from './xapi-statements.js';
 
@@ -110,7 +110,8 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
   const key = 'ir-xapi:' + course.id + ':' + registration;
   const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   if (launch.auth) headers.Authorization = launch.auth;
-  const common = { endpoint: launch.endpoint, headers, echo: launch.echo, kv, fetch: env.fetch, timers: env.timers };
+  // Statements and the State API alike: a request left unanswered is given up on (and retried).
+  const common = { endpoint: launch.endpoint, headers, echo: launch.echo, kv, fetch: timed(env.fetch, env.timers), timers: env.timers };
 
   const listeners: ((h: TransportHealth) => void)[] = [];
   let health: TransportHealth = { kind: 'ok' };

@@ -1,0 +1,171 @@
+/**
+ * A learner for the fault tests: plays any course through the player's UI by
+ * roles and accessible names (SPEC §5), fast, and writes down what an LMS or
+ * LRS should end up with: the SCORM interactions in order, and (through
+ * hooks) whatever else a test's model wants to know.
+ *
+ * Works on a page (the package opened directly) or on the course frame of a
+ * stand-in LMS (a FrameLocator).
+ */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../../src/shared/runtime-types.js';
+import type { UiStrings } from '../../../src/shared/ui-strings.js';
+import { expectFocused, expectVisible } from '../../helpers/browser.js';
+
+export type Scope = Page | FrameLocator;
+
+export interface Stop {
+  kind: 'page' | 'scenario' | 'results';
+  lesson?: RuntimeLesson;
+  page?: string;
+  title: string;
+  scenario?: RuntimeScenario;
+}
+
+export interface ExpectedInteraction {
+  id: string;
+  student_response: string;
+  result: 'correct' | 'wrong' | 'neutral';
+}
+
+export interface Hooks {
+  view?(lesson: RuntimeLesson, page: string): void;
+  answer?(q: RuntimeQuestion, picked: number[]): void;
+  choose?(sc: RuntimeScenario, scene: RuntimeScene, i: number, next: RuntimeScene): void;
+}
+
+export const letter = (i: number): string => String.fromCharCode(97 + i);
+
+export function stopsOf(c: RuntimeCourse): Stop[] {
+  const stops: Stop[] = [];
+  for (const u of c.units) {
+    if (u.kind === 'lesson') for (const p of u.pages) stops.push({ kind: 'page', lesson: u, page: p.id, title: p.title });
+    else stops.push({ kind: 'scenario', scenario: u, title: u.scenes.find((s) => s.id === u.start)!.title });
+  }
+  stops.push({ kind: 'results', title: c.strings.results });
+  return stops;
+}
+
+/** The `failing` notice up to its count: `Progres Anda belum tersimpan di LMS. … Menunggu dikirim: ` */
+export function failingText(s: UiStrings, what: 'scorm12' | 'xapi'): string {
+  return s.failing.replace('{0}', s[what]).split('{1}')[0]!;
+}
+
+export class Learner {
+  at = 0;
+  readonly stops: Stop[];
+  readonly interactions: ExpectedInteraction[] = [];
+  readonly s: UiStrings;
+
+  constructor(
+    public scope: Scope,
+    readonly course: RuntimeCourse,
+    readonly opts: { wrongFirst?: Set<string>; badIn?: Set<string>; hooks?: Hooks } = {},
+  ) {
+    this.stops = stopsOf(course);
+    this.s = course.strings;
+  }
+
+  heading(title: string): Locator {
+    return this.scope.locator('main').getByRole('heading', { name: title, exact: true });
+  }
+
+  button(name: string): Locator {
+    return this.scope.getByRole('button', { name, exact: true });
+  }
+
+  /** The player's notices (role=status). */
+  get status(): Locator {
+    return this.scope.getByRole('status');
+  }
+
+  /** The `failing` warning, when shown. */
+  get warning(): Locator {
+    return this.status.getByText(failingText(this.s, this.course.target === 'xapi' ? 'xapi' : 'scorm12'));
+  }
+
+  /** The current stop is on screen; the hooks hear what the engine records on entering it. */
+  async arrive(): Promise<void> {
+    const stop = this.stops[this.at]!;
+    await expectVisible(this.heading(stop.title), `at ${stop.title}`);
+    if (stop.kind === 'page') this.opts.hooks?.view?.(stop.lesson!, stop.page!);
+  }
+
+  async next(): Promise<void> {
+    await this.scope.getByRole('navigation', { name: this.s.pager }).getByRole('button', { name: this.s.next, exact: true }).click();
+    this.at++;
+    await this.arrive();
+  }
+
+  async answer(q: RuntimeQuestion): Promise<void> {
+    const role = q.multiple ? 'checkbox' : 'radio';
+    let form = this.scope.locator('form');
+    for (const c of q.choices) form = form.filter({ has: this.scope.getByRole(role, { name: c.text, exact: true }) });
+    if ((await form.count()) > 1) form = form.filter({ hasText: q.promptText.slice(0, 40) });
+    const correct = q.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
+    const wrong = q.multiple ? [correct[0]!] : [q.choices.findIndex((c) => !c.correct)];
+    const attempts = this.opts.wrongFirst?.has(q.id) ? [wrong, correct] : [correct];
+    for (let a = 0; a < attempts.length; a++) {
+      if (a > 0) await form.getByRole('button', { name: this.s.retry, exact: true }).click();
+      const picked = attempts[a]!.slice().sort((x, y) => x - y);
+      for (const i of picked) await form.getByRole(role, { name: q.choices[i]!.text, exact: true }).check();
+      await form.getByRole('button', { name: this.s.check, exact: true }).click();
+      await expectVisible(form.getByRole('button', { name: this.s.retry, exact: true }));
+      const right = picked.length === correct.length && picked.every((i) => correct.includes(i));
+      this.interactions.push({ id: q.id, student_response: picked.map(letter).join(','), result: right ? 'correct' : 'wrong' });
+      this.opts.hooks?.answer?.(q, picked);
+    }
+  }
+
+  /** Answers the questions of the current page. */
+  async questions(): Promise<void> {
+    const stop = this.stops[this.at]!;
+    const page = stop.lesson!.pages.find((p) => p.id === stop.page)!;
+    for (const b of page.blocks) if (b.kind === 'question') await this.answer(b.question);
+  }
+
+  /** Plays the current scenario to an ending: the bad choice in `badIn` scenarios, else good, else neutral. */
+  async scenario(): Promise<void> {
+    const sc = this.stops[this.at]!.scenario!;
+    let scene = sc.scenes.find((s) => s.id === sc.start)!;
+    for (let guard = 0; !scene.ending && guard < 30; guard++) {
+      await expectVisible(this.heading(scene.title));
+      const pick = (q: string) => scene.choices.findIndex((c) => c.quality === q);
+      let i = this.opts.badIn?.has(sc.id) ? pick('bad') : pick('good');
+      if (i < 0) i = pick('neutral');
+      if (i < 0) i = 0;
+      const choice = scene.choices[i]!;
+      await this.button(choice.text).click();
+      const next = sc.scenes.find((s) => s.id === choice.target)!;
+      this.interactions.push({
+        id: `${sc.id}.${scene.id}`,
+        student_response: letter(i),
+        result: choice.quality === 'good' ? 'correct' : choice.quality === 'bad' ? 'wrong' : 'neutral',
+      });
+      this.opts.hooks?.choose?.(sc, scene, i, next);
+      if (choice.feedbackHtml) {
+        const go = this.button(this.s.continue);
+        await expectFocused(go);
+        await go.click();
+      }
+      scene = next;
+      await expectVisible(this.heading(scene.title));
+    }
+    expect(scene.ending, `${sc.id} reaches an ending`).toBeTruthy();
+  }
+
+  /** Does what the current stop asks (answers, plays), then moves on; `n` stops, or to the results. */
+  async play(n = Infinity): Promise<void> {
+    for (let k = 0; k < n && this.at < this.stops.length - 1; k++) {
+      const stop = this.stops[this.at]!;
+      if (stop.kind === 'page') await this.questions();
+      else if (stop.kind === 'scenario') await this.scenario();
+      await this.next();
+    }
+  }
+
+  get done(): boolean {
+    return this.at === this.stops.length - 1;
+  }
+}
