@@ -56,8 +56,11 @@ const answered = (over: Partial<Extract<LearningEvent, { type: 'question-answere
   type: 'question-answered', at: new Date(2024, 0, 2, 13, 5, 9).getTime(), lesson: 'pengantar', question: 'q-amplop', response: [1], correct: true, first: true, latencyMs: 5234, ...over,
 });
 
-function started(api: FakeApi, now = () => 1_000_000): { t: Transport; health: TransportHealth[] } {
-  const t = scorm12Transport(course, api, now);
+/** Retries the transport schedules, run by the test instead of a clock. */
+type Timers = Array<{ f: () => void; ms: number }>;
+
+function started(api: FakeApi, now = () => 1_000_000, timers: Timers = []): { t: Transport; health: TransportHealth[] } {
+  const t = scorm12Transport(course, api, now, (f, ms) => timers.push({ f, ms }));
   const health: TransportHealth[] = [];
   t.onHealth((h) => health.push(h));
   return { t, health };
@@ -251,6 +254,46 @@ describe('scorm12Transport', () => {
     });
     // The stale S1/S2 were superseded, never sent after S3.
     expect(api.sets().filter((c) => c.startsWith('set cmi.suspend_data')).at(-1)).toBe('set cmi.suspend_data=S3');
+  });
+
+  it('retries on its own while the learner does nothing, backing off, until the LMS takes everything', async () => {
+    const api = new FakeApi();
+    const timers: Timers = [];
+    const { t, health } = started(api, undefined, timers);
+    await t.start();
+    api.failCommit = () => '101';
+    t.record(answered());
+    t.save(snap({ state: 'S1' }));
+    expect(health.at(-1)).toMatchObject({ kind: 'failing' });
+    expect(timers.map((x) => x.ms)).toEqual([5000]);
+    // Still down when the first retry runs: one more, twice as late; never two at once.
+    t.save(snap({ state: 'S1' }));
+    expect(timers).toHaveLength(1);
+    timers.shift()!.f();
+    expect(timers.map((x) => x.ms)).toEqual([10000]);
+    api.failCommit = () => null;
+    timers.shift()!.f();
+    expect(health.at(-1)).toEqual({ kind: 'ok' });
+    expect(api.calls.at(-1)).toBe('LMSCommit()');
+    expect(api.data['cmi.interactions.0.id']).toBe('q-amplop');
+    expect(timers).toEqual([]);
+    // The next outage starts again from the short wait.
+    api.failCommit = () => '101';
+    t.save(snap({ state: 'S2' }));
+    expect(timers.map((x) => x.ms)).toEqual([5000]);
+  });
+
+  it('schedules nothing after LMSFinish', async () => {
+    const api = new FakeApi();
+    const timers: Timers = [];
+    const { t } = started(api, undefined, timers);
+    await t.start();
+    api.failCommit = () => '101';
+    t.finish(snap());
+    const pending = timers.length;
+    timers.forEach((x) => x.f());
+    expect(api.calls.filter((c) => c.startsWith('LMSCommit')).length).toBe(1 + 1);
+    expect(pending).toBeLessThanOrEqual(1);
   });
 
   it('a failing commit is reported and retried on the next save', async () => {

@@ -137,11 +137,21 @@ interface Write {
 
 const ok = (v: unknown) => v === true || String(v) === 'true';
 
+/** Waits before retrying refused writes on its own: 5 s, doubling, at most a minute. */
+const RETRY_FIRST_MS = 5000;
+const RETRY_MAX_MS = 60000;
+
 /**
  * Creates the transport. `api` is the LMS's adapter (see `findScorm12Api`),
- * `now` the clock (epoch milliseconds).
+ * `now` the clock (epoch milliseconds), `later` the timer that schedules a
+ * retry while the LMS refuses writes (injected so tests control time).
  */
-export function scorm12Transport(course: RuntimeCourse, api: Scorm12Api, now: () => number = Date.now): Transport {
+export function scorm12Transport(
+  course: RuntimeCourse,
+  api: Scorm12Api,
+  now: () => number = Date.now,
+  later: (f: () => void, ms: number) => unknown = (f, ms) => setTimeout(f, ms),
+): Transport {
   const questions: Record<string, RuntimeQuestion> = {};
   const scenarios: Record<string, RuntimeScenario> = {};
   for (const unit of course.units) {
@@ -161,6 +171,9 @@ export function scorm12Transport(course: RuntimeCourse, api: Scorm12Api, now: ()
   let objectiveCount = 0;
   let startedAt = 0;
   let health: TransportHealth = { kind: 'ok' };
+  /** A retry is scheduled; `retryMs` is the wait for the next one. */
+  let retrying = false;
+  let retryMs = RETRY_FIRST_MS;
   const listeners: Array<(h: TransportHealth) => void> = [];
 
   const call = (f: () => unknown): unknown => {
@@ -196,7 +209,17 @@ export function scorm12Transport(course: RuntimeCourse, api: Scorm12Api, now: ()
     health = h;
     if (!same) for (const l of listeners) l(h);
   };
-  const fail = (detail: string) => setHealth({ kind: 'failing', pending: queue.length + (uncommitted ? 1 : 0), detail });
+  // A learner who stops clicking while the LMS is down still gets their work saved once it recovers.
+  const fail = (detail: string) => {
+    setHealth({ kind: 'failing', pending: queue.length + (uncommitted ? 1 : 0), detail });
+    if (retrying || finished) return;
+    retrying = true;
+    later(() => {
+      retrying = false;
+      if (!finished) flush();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  };
 
   /** Queues a write. Interactions are a journal: always new. Anything else unchanged or superseded is not sent twice. */
   const set = (element: string, value: string, list?: 'i' | 'o', n?: number) => {
@@ -290,7 +313,10 @@ export function scorm12Transport(course: RuntimeCourse, api: Scorm12Api, now: ()
     }
     if (problem) fail(problem);
     else if (again) flush();
-    else setHealth({ kind: 'ok' });
+    else {
+      retryMs = RETRY_FIRST_MS;
+      setHealth({ kind: 'ok' });
+    }
   };
 
   return {
