@@ -33,7 +33,7 @@ import { LRS_AUTH, startLrs, startStateFront, type StoredStatement, type TestLrs
 import { buildPackage, smallCourse, type Built } from './helpers/courses.js';
 import { failingText, Learner } from './helpers/learner.js';
 import { routeLrs, type LrsFaults } from './helpers/lrs-faults.js';
-import { label, Model } from './helpers/xapi-model.js';
+import { label, Model } from '../xapi/helpers/xapi-model.js';
 
 let work: string;
 let browser: Browser;

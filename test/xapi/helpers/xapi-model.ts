@@ -2,12 +2,12 @@
  * What an LRS must end up holding for a play of a course: the statements'
  * verbs and objects in order (and their results), built from the course data
  * and the learner's clicks, independently of the player. The same rules as
- * the model in test/xapi/lrs.e2e.test.ts (SPEC §3, §4, docs/xapi.md).
+ * used by test/xapi/lrs.e2e.test.ts and test/faults/ (SPEC §3, §4, docs/xapi.md).
  */
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../../src/shared/runtime-types.js';
 import { EXT } from '../../../src/shared/activity-ids.js';
 import type { Statement } from '../../../src/player/transport/xapi-statements.js';
-import type { Hooks } from './learner.js';
+import type { Hooks } from '../../faults/helpers/learner.js';
 
 export interface Expected {
   label: string;
