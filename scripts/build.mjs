@@ -9,6 +9,23 @@ rmSync('lib', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.player.json'], { stdio: 'inherit' });
 
+// The command line as one file: resolving and loading some hundred small
+// modules is most of a short build's start-up. The library stays in lib/ for
+// code that imports it. xmllint-wasm loads its .wasm beside itself, and
+// scorm-again is served to the browser from node_modules: both stay outside.
+await build({
+  entryPoints: ['src/cli.ts'],
+  outfile: 'lib/cli.bundle.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['xmllint-wasm', 'scorm-again'],
+  // Bundled CommonJS dependencies call require(); ESM has none of its own.
+  banner: { js: "import { createRequire as __irRequire } from 'node:module'; const require = __irRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+
 rmSync('player-dist', { recursive: true, force: true });
 mkdirSync('player-dist', { recursive: true });
 // Old office PCs run old browsers: ES2019 keeps Chrome 73 / Firefox 68 / Edge 79 working.

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -5,8 +6,20 @@ import type { ToolAssets } from '../compile.js';
 import { SCORM12_SCHEMA_FILES } from '../targets/scorm12/manifest.js';
 import type { TargetId } from '../shared/runtime-types.js';
 
-/** The package root of the tool itself (lib/node/ → ../..). */
-export const TOOL_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The package root of the tool itself: the nearest folder above this module
+ * with our package.json. Searched rather than fixed, because this module runs
+ * from src/node (tests), lib/node (the library) and lib/ (the bundled CLI).
+ */
+export const TOOL_ROOT = findToolRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findToolRoot(from: string): string {
+  for (let dir = from, i = 0; i < 5; i++, dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'integrity-ranger') return dir;
+  }
+  return join(from, '..', '..');
+}
 
 export class ToolNotBuiltError extends Error {}
 
