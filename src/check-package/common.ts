@@ -1,6 +1,6 @@
 /** Helpers the SCORM 1.2 and Tin Can checks share: positions of schema errors, and hrefs inside the zip. */
 import type { Diagnostics } from '../core/diagnostics.js';
-import { walk, XML_NS, XmlSyntaxError, type XmlElement } from './xml.js';
+import { decodeXml, parseXml, walk, XML_NS, XmlSyntaxError, type XmlElement } from './xml.js';
 import type { XsdResult } from './xsd.js';
 import type { PackageZip } from './zip.js';
 
@@ -56,6 +56,20 @@ export function reportSchemaIssues(file: string, xsd: XsdResult, root: XmlElemen
 export function reportSyntaxError(file: string, e: unknown, xsd: XsdResult, diags: Diagnostics): void {
   if (!(e instanceof XmlSyntaxError)) throw e;
   if (xsd.valid || xsd.issues.length === 0) diags.report('IR604', { file, line: e.line, column: e.column }, e.message);
+}
+
+/**
+ * Parses a manifest already validated against its schema. Not well-formed:
+ * reports the schema's findings and the syntax error, and returns null.
+ */
+export function parseManifest(file: string, bytes: Uint8Array, xsd: XsdResult, diags: Diagnostics): XmlElement | null {
+  try {
+    return parseXml(decodeXml(bytes));
+  } catch (e) {
+    reportSchemaIssues(file, xsd, null, diags);
+    reportSyntaxError(file, e, xsd, diags);
+    return null;
+  }
 }
 
 export type Href = { kind: 'external' } | { kind: 'outside' } | { kind: 'file'; path: string };

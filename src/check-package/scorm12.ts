@@ -21,11 +21,11 @@ import {
   IMSCP_NS,
   findFile,
   missingFileMessage,
+  parseManifest,
   reportSchemaIssues,
-  reportSyntaxError,
   resolveHref,
 } from './common.js';
-import { attr, childrenNamed, decodeXml, firstChild, parseXml, walk, XML_NS, type XmlAttr, type XmlElement } from './xml.js';
+import { attr, childrenNamed, firstChild, walk, XML_NS, type XmlAttr, type XmlElement } from './xml.js';
 import { validateScorm12, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
 
@@ -33,14 +33,8 @@ const FILE = 'imsmanifest.xml';
 
 export async function checkScorm12(zip: PackageZip, bytes: Uint8Array, schemas: PackageSchemas, diags: Diagnostics): Promise<void> {
   const xsd = await validateScorm12(bytes, schemas);
-  let root: XmlElement;
-  try {
-    root = parseXml(decodeXml(bytes));
-  } catch (e) {
-    reportSchemaIssues(FILE, xsd, null, diags);
-    reportSyntaxError(FILE, e, xsd, diags);
-    return;
-  }
+  const root = parseManifest(FILE, bytes, xsd, diags);
+  if (!root) return;
   const foreignRoot = root.ns !== IMSCP_NS || root.local !== 'manifest';
   const hint = !foreignRoot
     ? undefined

@@ -9,8 +9,8 @@
  * a prefixed element name hides it, and the launch text is used as it is.
  */
 import type { Diagnostics } from '../core/diagnostics.js';
-import { TINCAN_NS, findFile, missingFileMessage, reportSchemaIssues, reportSyntaxError, resolveHref } from './common.js';
-import { attr, childrenNamed, decodeXml, parseXml, walk, type XmlElement } from './xml.js';
+import { TINCAN_NS, findFile, missingFileMessage, parseManifest, reportSchemaIssues, resolveHref } from './common.js';
+import { attr, childrenNamed, walk } from './xml.js';
 import { validateTincan, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
 
@@ -18,14 +18,8 @@ const FILE = 'tincan.xml';
 
 export async function checkTincan(zip: PackageZip, bytes: Uint8Array, schemas: PackageSchemas, diags: Diagnostics): Promise<void> {
   const xsd = await validateTincan(bytes, schemas);
-  let root: XmlElement;
-  try {
-    root = parseXml(decodeXml(bytes));
-  } catch (e) {
-    reportSchemaIssues(FILE, xsd, null, diags);
-    reportSyntaxError(FILE, e, xsd, diags);
-    return;
-  }
+  const root = parseManifest(FILE, bytes, xsd, diags);
+  if (!root) return;
   const foreignRoot = root.ns !== TINCAN_NS || root.local !== 'tincan';
   reportSchemaIssues(FILE, xsd, root, diags, foreignRoot ? 'tincan.xml is a <tincan> element in the namespace http://projecttincan.com/tincan.xsd.' : undefined);
   if (foreignRoot) return;

@@ -18,6 +18,7 @@ import type { ContentSource } from '../core/content-source.js';
 import { build, type BuildReport } from '../index.js';
 import { ContentFolderError, ReadCache, readContentFolder } from './read-content.js';
 import { loadToolAssets } from './tool-assets.js';
+import { serialRebuild } from './serial-rebuild.js';
 
 export interface FolderWatcher {
   close(): void;
@@ -180,8 +181,6 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
   const reader = new ContentReader(options.dir);
   let n = 0;
   let last: WatchBuildResult | null = null;
-  let chain: Promise<unknown> = Promise.resolve();
-  let queued: Promise<WatchBuildResult> | null = null;
   let closed = false;
 
   const once = async (): Promise<WatchBuildResult> => {
@@ -212,16 +211,8 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
     return result;
   };
 
-  const rebuild = (): Promise<WatchBuildResult> => {
-    if (queued) return queued;
-    const p = chain.then(() => {
-      queued = null;
-      return once();
-    });
-    queued = p;
-    chain = p.catch(() => undefined);
-    return p;
-  };
+  const serial = serialRebuild(once);
+  const rebuild = (): Promise<WatchBuildResult> => serial.request();
 
   const watcher = watchFolder(
     options.dir,
@@ -242,7 +233,7 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
     async close() {
       closed = true;
       watcher.close();
-      await chain;
+      await serial.idle();
     },
   };
 }

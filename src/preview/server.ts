@@ -33,6 +33,7 @@ import { ContentReader, watchFolder, type FolderWatcher } from '../node/watch.js
 import { courseActivity } from '../shared/activity-ids.js';
 import type { RuntimeCourse } from '../shared/runtime-types.js';
 import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
+import { serialRebuild } from '../node/serial-rebuild.js';
 
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
 const EPOCH = 315532800;
@@ -279,18 +280,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return current;
   };
 
-  let chain: Promise<unknown> = Promise.resolve();
-  let queued: Promise<PreviewBuild> | null = null;
-  const rebuild = (): Promise<PreviewBuild> => {
-    if (queued) return queued;
-    const p = chain.then(() => {
-      queued = null;
-      return once();
-    });
-    queued = p;
-    chain = p.catch(() => undefined);
-    return p;
-  };
+  const serial = serialRebuild(once);
+  const rebuild = (): Promise<PreviewBuild> => serial.request();
 
   const config = (port: number) =>
     JSON.stringify({ target, lrs: `http://127.0.0.1:${port}/xAPI/` }).replace(/</g, '\\u003c');
@@ -431,7 +422,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         clearInterval(heartbeat);
         for (const c of clients) c.end();
         clients.clear();
-        await chain;
+        await serial.idle();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
