@@ -19,7 +19,7 @@
  * test-results/e2e/ (and to docs/screenshots/ with IR_UPDATE_SCREENSHOTS=1).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,9 +45,11 @@ import {
   expectText,
   expectVisible,
   launchChromium,
+  newContextPage,
+  tearDown,
 } from '../helpers/browser.js';
-import { LMS_BEACON_PATH, lmsHostPage, relaunchData, scormAgainScript, SCORM_AGAIN_PATH, type LmsBeacon, type LmsCall } from '../helpers/lms-host.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { cmiList, lmsCalls, lmsCmi, LMS_BEACON_PATH, lmsHostPage, relaunchData, startLmsServer, type Cmi, type LmsBeacon, type LmsCall } from '../helpers/lms-host.js';
+import type { StaticServer } from '../helpers/static-server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const RESULTS = join(ROOT, 'test-results', 'e2e');
@@ -514,26 +516,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 // LMS log helpers
 // ---------------------------------------------------------------------------
 
-type Cmi = Record<string, any>;
-
-async function lmsCalls(page: Page): Promise<LmsCall[]> {
-  return page.evaluate(() => (window as any).__lms.calls as LmsCall[]);
-}
-
-async function lmsCmi(page: Page): Promise<Cmi> {
-  return page.evaluate(() => (window as any).__lms.cmi() as Record<string, any>);
-}
-
-/** scorm-again renders collections as `{ "0": {...}, "1": {...} }` (or arrays); this lists them in order. */
-function list(collection: unknown): Cmi[] {
-  if (!collection || typeof collection !== 'object') return [];
-  if (Array.isArray(collection)) return collection as Cmi[];
-  return Object.keys(collection)
-    .filter((k) => /^\d+$/.test(k))
-    .sort((a, b) => +a - +b)
-    .map((k) => (collection as Record<string, Cmi>)[k]!);
-}
-
 /** CMITimespan → seconds. */
 function seconds(t: string): number {
   const m = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(t);
@@ -567,7 +549,7 @@ function expectInteractions(actual: Cmi[], expected: ExpectedInteraction[], labe
     expect(x.latency, `interaction ${n} latency`).toMatch(TIMESPAN);
     expect(x.time, `interaction ${n} time`).toMatch(CMITIME);
     if (e.pattern !== undefined) {
-      const pattern = list(x.correct_responses)[0]?.pattern;
+      const pattern = cmiList(x.correct_responses)[0]?.pattern;
       expect(pattern, `interaction ${n} (${e.id}) correct response pattern`).toBe(e.pattern);
     }
   });
@@ -615,21 +597,17 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     if (!report.ok || !zip) throw new Error('build failed:\n' + out);
     new AdmZip(zip.path).extractAllTo(join(work, 'pkg'), true);
     course = readCourse(readFileSync(join(work, 'pkg', 'index.html'), 'utf8'));
-    server = await startStaticServer({ '/pkg/': join(work, 'pkg') });
-    server.put(SCORM_AGAIN_PATH, scormAgainScript());
+    server = await startLmsServer({ '/pkg/': join(work, 'pkg') });
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
+    await tearDown({ browser, server, work });
     if (axeLog.length) console.log('axe violations:\n' + axeLog.join('\n'));
   });
 
   it('a learner works through the course, leaves halfway, resumes on the same scene and finishes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await newContextPage(browser);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     // Nothing leaves the package but calls to the LMS (SPEC §5): every request goes to our server, and finds its file.
@@ -756,8 +734,8 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
           expect(core.lesson_location, 'lesson_location names the scene').toContain(mid.id);
           expect(session1Cmi.suspend_data.length, 'suspend_data').toBeGreaterThan(0);
           expect(session1Cmi.suspend_data.length, 'suspend_data ≤ 4096').toBeLessThanOrEqual(4096);
-          expectInteractions(list(session1Cmi.interactions), learner.interactions, 'halfway');
-          expectObjectives(list(session1Cmi.objectives), expectedResult(course, learner.ledger), 'halfway');
+          expectInteractions(cmiList(session1Cmi.interactions), learner.interactions, 'halfway');
+          expectObjectives(cmiList(session1Cmi.objectives), expectedResult(course, learner.ledger), 'halfway');
           const scoreWrites = session1Calls.filter((c) => c.fn === 'LMSSetValue' && /^cmi\.core\.score\.raw$/.test(c.args[0]!));
           expect(scoreWrites, 'no score.raw written before completion').toEqual([]);
 
@@ -777,7 +755,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
             calls2.filter((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.core.lesson_status').map((c) => c.args[1]),
             'a resumed attempt does not restart lesson_status',
           ).not.toContain('not attempted');
-          const before = list(session1Cmi.interactions).length;
+          const before = cmiList(session1Cmi.interactions).length;
           // Finish this scenario from where the learner is.
           const end = await learner.play(sc, mid.id, path.slice(1), kb);
           learner.ended(sc, end);
@@ -826,8 +804,8 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     expect(seconds(core.session_time), 'session_time counts this launch only').toBeLessThanOrEqual((Date.now() - launchedAt) / 1000 + 1);
     expect(core.lesson_location.length).toBeLessThanOrEqual(255);
     expect(cmi.suspend_data.length).toBeLessThanOrEqual(4096);
-    expectInteractions(list(cmi.interactions), learner.interactions, 'final');
-    expectObjectives(list(cmi.objectives), exp, 'final');
+    expectInteractions(cmiList(cmi.interactions), learner.interactions, 'final');
+    expectObjectives(cmiList(cmi.objectives), exp, 'final');
     // Score and final status were written only once the course was complete: one final status, one raw score.
     const finalWrites = calls.filter((c) => c.fn === 'LMSSetValue' && (c.args[0] === 'cmi.core.score.raw' || (c.args[0] === 'cmi.core.lesson_status' && c.args[1] !== 'incomplete')));
     expect(finalWrites.map((c) => `${c.args[0]}=${c.args[1]}`)).toEqual(expect.arrayContaining([`cmi.core.score.raw=${exp.score}`, `cmi.core.lesson_status=${exp.status}`]));
@@ -844,7 +822,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     expectOneSession(await lmsCalls(page), 'launch after completion');
     const after = await lmsCmi(page);
     expect({ status: after.core.lesson_status, raw: after.core.score.raw, exit: after.core.exit }, 'after a later launch').toEqual({ status: exp.status, raw: String(exp.score), exit: '' });
-    expect(list(after.interactions), 'a later launch records nothing new').toHaveLength(learner.interactions.length);
+    expect(cmiList(after.interactions), 'a later launch records nothing new').toHaveLength(learner.interactions.length);
 
     console.log(`learner: ${learner.interactions.length} interactions, ${learner.keyPresses} key presses; wrong first: ${[...wrongFirst].join(', ')}; first scenario endings: ${[...learner.ledger.scenarios].map(([k, v]) => `${k}=${v}`).join(', ')}; score ${exp.score}, ${exp.status}`);
     expect(problems, 'page errors and dialogs').toEqual([]);
@@ -857,8 +835,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
   }, 240_000);
 
   it('in a popup window: finds the API on its opener, finishes when closed, and a relaunch resumes on the same lesson page', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await newContextPage(browser);
     const errors: string[] = [];
     context.on('page', (p) => p.on('pageerror', (e) => errors.push(e.message)));
     const stops: string[] = [];
@@ -899,8 +876,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
   }, 120_000);
 
   it('the learner closes the LMS tab: the player still commits and finishes, and the next launch resumes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await newContextPage(browser);
     const learner = new Learner(page, course, [], []);
     const first = course.units[0]!;
     expect(first.kind).toBe('lesson');
@@ -931,8 +907,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
   }, 120_000);
 
   it('without an LMS the package plays and says that progress is not saved', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await newContextPage(browser);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.origin + '/pkg/index.html');

@@ -17,7 +17,7 @@
  *    compiler's own formula, every page viewed and every question answered;
  *    scorm-again takes it, a relaunch resumes; one bit more is IR502.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -25,14 +25,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySource } from '../../src/core/content-source.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { decodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
-import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, WAIT_MS } from '../helpers/browser.js';
-import { relaunchData, scormAgainScript, SCORM_AGAIN_PATH, type LmsCall } from '../helpers/lms-host.js';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS } from '../helpers/browser.js';
+import { cmiList, lmsCalls, lmsCmi, relaunchData, startLmsServer, type Cmi, type LmsCall } from '../helpers/lms-host.js';
+import type { StaticServer } from '../helpers/static-server.js';
 import { buildPackage, compileSource, defaultCourse, fullCourse, sizeFullCourse, smallCourse, type Built } from './helpers/courses.js';
 import { faultHostPage, type FaultHostOptions, type FaultLogEntry } from './helpers/fault-host.js';
-import { Learner } from './helpers/learner.js';
-
-type Cmi = Record<string, any>;
+import { Learner, type LearnerOptions } from '../xapi/helpers/learner.js';
 
 let work: string;
 let browser: Browser;
@@ -64,22 +62,10 @@ function watch(page: Page): string[] {
 }
 
 const lms = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(${fn})(window.__lms, window.__faults)`) as Promise<T>;
-const calls = (page: Page) => lms<LmsCall[]>(page, '(l) => l.calls');
-const cmiOf = (page: Page) => lms<Cmi>(page, '(l) => l.cmi()');
 const count = (page: Page, fn: string) => lms<number>(page, `(l) => l.count(${JSON.stringify(fn)})`);
 const faultLog = (page: Page) => lms<FaultLogEntry[]>(page, '(l, f) => f.log');
 async function fault(page: Page, set: Record<string, unknown>): Promise<void> {
   await page.evaluate((s) => Object.assign((window as any).__faults, s), set);
-}
-
-/** scorm-again renders collections as `{ "0": {...}, "1": {...} }`; this lists them in order. */
-function list(collection: unknown): Cmi[] {
-  if (!collection || typeof collection !== 'object') return [];
-  if (Array.isArray(collection)) return collection as Cmi[];
-  return Object.keys(collection)
-    .filter((k) => /^\d+$/.test(k))
-    .sort((a, b) => +a - +b)
-    .map((k) => (collection as Record<string, Cmi>)[k]!);
 }
 
 /** What the LMS holds that a learner's clicks decide (everything but clock times). */
@@ -90,15 +76,15 @@ function recorded(cmi: Cmi) {
     exit: cmi.core.exit,
     lesson_location: cmi.core.lesson_location,
     suspend_data: cmi.suspend_data,
-    interactions: list(cmi.interactions).map((i) => ({
+    interactions: cmiList(cmi.interactions).map((i) => ({
       id: i.id,
       type: i.type,
       student_response: i.student_response,
       result: i.result,
       weighting: i.weighting,
-      pattern: list(i.correct_responses)[0]?.pattern ?? '',
+      pattern: cmiList(i.correct_responses)[0]?.pattern ?? '',
     })),
-    objectives: list(cmi.objectives).map((o) => ({ id: o.id, score: o.score, status: o.status })),
+    objectives: cmiList(cmi.objectives).map((o) => ({ id: o.id, score: o.score, status: o.status })),
   };
 }
 
@@ -124,21 +110,40 @@ async function close(page: Page): Promise<void> {
   await expect.poll(() => count(page, 'LMSFinish'), { timeout: WAIT_MS, message: 'LMSFinish when the frame goes' }).toBe(1);
 }
 
+/** A new browser, watched for problems, on a fresh host page for `hostOpts`; a learner of `course` in its course frame (not yet arrived). */
+async function open(hostOpts: FaultHostOptions, course: RuntimeCourse = small.course, learnerOpts: LearnerOptions = {}) {
+  const { context, page } = await newContextPage(browser);
+  const problems = watch(page);
+  await page.goto(host(hostOpts));
+  const learner = new Learner(page.frameLocator('#sco-frame'), course, learnerOpts);
+  return { context, page, problems, learner };
+}
+
+/** The small course with the plan (one question wrong first), on the first page once the player's first save is committed. */
+async function startSmall() {
+  const s = await open({ launch: '/small/index.html' }, small.course, { wrongFirst: WRONG_FIRST });
+  await s.learner.arrive();
+  await expect.poll(() => count(s.page, 'LMSCommit')).toBeGreaterThan(0);
+  return s;
+}
+
+/** The learner leaves; every interaction was written once, in order. What the LMS holds then. */
+async function finish(page: Page, learner: Learner, label: string): Promise<Cmi> {
+  await close(page);
+  const cmi = await lmsCmi(page);
+  expectJournal(await lmsCalls(page), learner.interactions.length, label);
+  return cmi;
+}
+
 let control: ReturnType<typeof recorded> | null = null;
 
 /** A fault-free play of the small course with the plan: what every faulty play must end up with. */
 async function controlRun(): Promise<ReturnType<typeof recorded>> {
   if (control) return control;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(host({ launch: '/small/index.html' }));
-  const learner = new Learner(page.frameLocator('#sco-frame'), small.course, { wrongFirst: WRONG_FIRST });
+  const { context, page, problems, learner } = await open({ launch: '/small/index.html' }, small.course, { wrongFirst: WRONG_FIRST });
   await learner.arrive();
   await learner.play();
-  await close(page);
-  const cmi = await cmiOf(page);
-  expectJournal(await calls(page), learner.interactions.length, 'control');
+  const cmi = await finish(page, learner, 'control');
   control = recorded(cmi);
   // The play itself is what the learner did: these interactions, complete and passed.
   expect(control.interactions.map(({ id, student_response, result }) => ({ id, student_response, result }))).toEqual(learner.interactions);
@@ -157,26 +162,17 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     defaultPkg = await buildPackage(await defaultCourse(), 'scorm12', join(work, 'default', 'pkg'));
     fullSize = sizeFullCourse(4096);
     full = await buildPackage(fullCourse(fullSize.questions, fullSize.pages), 'scorm12', join(work, 'full', 'pkg'));
-    server = await startStaticServer({ '/small/': small.dir, '/default/': defaultPkg.dir, '/full/': full.dir });
-    server.put(SCORM_AGAIN_PATH, scormAgainScript(), 'text/javascript; charset=utf-8');
+    server = await startLmsServer({ '/small/': small.dir, '/default/': defaultPkg.dir, '/full/': full.dir });
     browser = await launchChromium();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ browser, server, work }));
 
   it('1. no LMS API: the standalone notice, the whole default course plays, nothing in the console', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/default/index.html', noApi: true }));
-    expect(await page.evaluate(() => 'API' in window)).toBe(false);
     const course = defaultPkg.course;
+    const { context, page, problems, learner } = await open({ launch: '/default/index.html', noApi: true }, course);
+    expect(await page.evaluate(() => 'API' in window)).toBe(false);
     const s = course.strings;
-    const learner = new Learner(page.frameLocator('#sco-frame'), course);
     await learner.arrive();
     await expectText(learner.status, s.notSaved.replace('{0}', s.scorm12));
     await learner.play();
@@ -196,13 +192,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
 
   it('2. LMSSetValue refused (101, 351) and LMSCommit refused for a while: warned, plays on, nothing lost once the LMS recovers', async () => {
     const expected = await controlRun();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/small/index.html' }));
-    const learner = new Learner(page.frameLocator('#sco-frame'), small.course, { wrongFirst: WRONG_FIRST });
-    await learner.arrive();
-    await expect.poll(() => count(page, 'LMSCommit')).toBeGreaterThan(0);
+    const { context, page, problems, learner } = await startSmall();
     await expectCount(learner.warning, 0);
 
     // The LMS refuses every LMSSetValue with 101 (general exception).
@@ -213,7 +203,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     expect(first).toBeGreaterThan(0);
     await learner.play(1); // answers q-satu
     await expect.poll(() => pending(learner), { message: 'the count of what waits grows' }).toBeGreaterThan(first);
-    expect(list((await cmiOf(page)).interactions), 'nothing reached the LMS').toHaveLength(0);
+    expect(cmiList((await lmsCmi(page)).interactions), 'nothing reached the LMS').toHaveLength(0);
 
     // Now 351, and LMSCommit refused too.
     await fault(page, { setValue: { code: '351' }, commit: '101' });
@@ -224,7 +214,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await fault(page, { setValue: null });
     await learner.play(1);
     await expectVisible(learner.warning, 'still warned while LMSCommit fails');
-    const inLms = list((await cmiOf(page)).interactions).map((i) => i.id);
+    const inLms = cmiList((await lmsCmi(page)).interactions).map((i) => i.id);
     expect(inLms, 'the queued interactions reached the LMS in order').toEqual(learner.interactions.map((i) => i.id));
 
     // The LMS recovers: the next save commits, the warning goes.
@@ -237,9 +227,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     expect(new Set(log.map((e) => `${e.fn} ${e.fault}`))).toEqual(new Set(['LMSSetValue 101', 'LMSSetValue 351', 'LMSCommit 101']));
 
     await learner.play();
-    await close(page);
-    const cmi = await cmiOf(page);
-    expectJournal(await calls(page), learner.interactions.length, 'after faults');
+    const cmi = await finish(page, learner, 'after faults');
     expect(recorded(cmi), 'the LMS holds what a fault-free play leaves').toEqual(expected);
     expect(decodeState(small.course, cmi.suspend_data), 'suspend_data is a state of this course').not.toBeNull();
 
@@ -252,21 +240,13 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
 
   it('2b. every second LMSSetValue refused, all through the course: the LMS still ends with what a fault-free play leaves', async () => {
     const expected = await controlRun();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/small/index.html' }));
-    const learner = new Learner(page.frameLocator('#sco-frame'), small.course, { wrongFirst: WRONG_FIRST });
-    await learner.arrive();
-    await expect.poll(() => count(page, 'LMSCommit')).toBeGreaterThan(0);
+    const { context, page, problems, learner } = await startSmall();
     await fault(page, { setValue: { code: '101', every: 2, n: 0 } });
     await learner.play();
     expect((await faultLog(page)).length, 'calls refused on the way').toBeGreaterThan(10);
     // The LMS recovers while the learner looks at the results; leaving saves the rest.
     await fault(page, { setValue: null });
-    await close(page);
-    const cmi = await cmiOf(page);
-    expectJournal(await calls(page), learner.interactions.length, 'flaky LMS');
+    const cmi = await finish(page, learner, 'flaky LMS');
     expect(recorded(cmi)).toEqual(expected);
     expect(problems).toEqual([]);
     await context.close();
@@ -274,13 +254,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
 
   it('3. LMSCommit throws: no crash, warned, and the same recovery', async () => {
     const expected = await controlRun();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/small/index.html' }));
-    const learner = new Learner(page.frameLocator('#sco-frame'), small.course, { wrongFirst: WRONG_FIRST });
-    await learner.arrive();
-    await expect.poll(() => count(page, 'LMSCommit')).toBeGreaterThan(0);
+    const { context, page, problems, learner } = await startSmall();
 
     await fault(page, { commit: 'throw' });
     await learner.play(2);
@@ -295,21 +269,15 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await learner.play(1);
     await expectCount(learner.warning, 0);
     await learner.play();
-    await close(page);
-    const cmi = await cmiOf(page);
-    expectJournal(await calls(page), learner.interactions.length, 'after throws');
+    const cmi = await finish(page, learner, 'after throws');
     expect(recorded(cmi)).toEqual(expected);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
 
   it('4. the LMS removes the frame while LMSCommit fails: LMSFinish once, exit suspend, the last commit resumes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/small/index.html' }));
+    const { context, page, problems, learner } = await open({ launch: '/small/index.html' });
     await fault(page, { keepCommitted: true });
-    const learner = new Learner(page.frameLocator('#sco-frame'), small.course);
     await learner.arrive();
     await learner.play(2); // at soal-dua, q-satu answered
     const committedAt = learner.stops[learner.at]!;
@@ -325,12 +293,12 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await new Promise((r) => setTimeout(r, 300)); // nothing more arrives after the finish
     expect(await count(page, 'LMSFinish'), 'LMSFinish exactly once').toBe(1);
     expect(await count(page, 'LMSInitialize')).toBe(1);
-    const log = await calls(page);
+    const log = await lmsCalls(page);
     const finishAt = log.findIndex((c) => c.fn === 'LMSFinish');
     expect(finishAt, 'LMSFinish is the last call').toBe(log.length - 1);
     const faults = await faultLog(page);
     expect(faults.filter((e) => e.fn === 'LMSCommit').length, 'LMSCommit tried at pagehide too').toBeGreaterThanOrEqual(2);
-    const atFinish = await cmiOf(page);
+    const atFinish = await lmsCmi(page);
     expect(atFinish.core.exit).toBe('suspend');
     expect(atFinish.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/);
     expect(atFinish.core.lesson_location).toBe(`l:lanjut/${leftAt.page}`);
@@ -359,11 +327,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
   }, 60_000);
 
   it('4b. LMSFinish itself throws at pagehide: called once, no error escapes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/small/index.html' }));
-    const learner = new Learner(page.frameLocator('#sco-frame'), small.course);
+    const { context, page, problems, learner } = await open({ launch: '/small/index.html' });
     await learner.arrive();
     await learner.play(1);
     await fault(page, { setValue: { code: '101' }, commit: 'throw', finish: 'throw' });
@@ -386,14 +350,10 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
       'IR502 progress data could reach 4097 characters; SCORM 1.2 keeps at most 4096',
     ]);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(host({ launch: '/full/index.html' }));
+    const course: RuntimeCourse = full.course;
+    const { context, page, problems, learner } = await open({ launch: '/full/index.html' }, course);
     // A strict LMS: suspend_data beyond CMIString4096 is refused with 405 (scorm-again alone would take 64000).
     await fault(page, { strict: true });
-    const course: RuntimeCourse = full.course;
-    const learner = new Learner(page.frameLocator('#sco-frame'), course);
     const frame = learner.scope;
     await learner.arrive();
     const started = Date.now();
@@ -424,7 +384,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await close(page);
     const played = Date.now() - started;
 
-    const log = await calls(page);
+    const log = await lmsCalls(page);
     const writes = log.filter((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.suspend_data');
     expect(writes.length).toBeGreaterThan(fullSize.pages);
     for (const w of writes) {
@@ -434,12 +394,12 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     const refused = log.filter((c) => c.fn !== 'LMSGetValue' && (c.result !== 'true' || c.error !== '0'));
     expect(refused, 'no LMS call refused').toEqual([]);
     expect(await faultLog(page), 'the strict LMS refused nothing').toEqual([]);
-    const cmi = await cmiOf(page);
+    const cmi = await lmsCmi(page);
     expect(cmi.suspend_data.length).toBe(4096);
     const progress = decodeState(course, cmi.suspend_data)!;
     expect(progress.pages.every(Boolean), 'every page viewed').toBe(true);
     expect(progress.questions.every((q) => q.first === true), 'every question answered right').toBe(true);
-    expect(list(cmi.interactions)).toHaveLength(fullSize.questions);
+    expect(cmiList(cmi.interactions)).toHaveLength(fullSize.questions);
     expect(cmi.core.lesson_status, 'complete (all viewed and answered): completed, no passing score').toBe('completed');
     expect(cmi.core.score.raw).toBe('100');
 

@@ -58,6 +58,20 @@ function fresh(name: string): string {
   return dir;
 }
 
+/** The files of a two-package write: a.zip, then `second` (b.zip). */
+const pair = (a: Uint8Array, b: Uint8Array, second = 'b.zip') => [
+  { name: 'a.zip', bytes: a },
+  { name: second, bytes: b },
+];
+
+/** An error as Node's file system throws it: `EIO: i/o error, rename`, with its code. */
+const fsError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
+
+/** The write of `files` to `out` through `fs` is rejected with `error`. */
+async function expectWriteFails(out: string, files: { name: string; bytes: Uint8Array }[], fs: OutputFs | undefined, error: RegExp): Promise<void> {
+  await expect(writeAtomically(out, files, fs)).rejects.toThrow(error);
+}
+
 /** Node's file system with one operation made to fail on its n-th call. */
 function failingFs(op: 'writeFile' | 'rename', nth: number, how: (path: string, bytes?: Uint8Array) => Promise<void>): OutputFs & { calls: string[] } {
   let n = 0;
@@ -82,10 +96,7 @@ function failingFs(op: 'writeFile' | 'rename', nth: number, how: (path: string, 
 describe('writeAtomically: a failed write changes nothing', () => {
   it('writes every file and leaves no temporary file', async () => {
     const out = fresh('ok');
-    const files = await writeAtomically(out, [
-      { name: 'a.zip', bytes: bytes('A1') },
-      { name: 'b.zip', bytes: bytes('B1') },
-    ]);
+    const files = await writeAtomically(out, pair(bytes('A1'), bytes('B1')));
     expect(files).toEqual([join(out, 'a.zip'), join(out, 'b.zip')]);
     expect(readFileSync(join(out, 'a.zip'), 'utf8')).toBe('A1');
     // Replacing works the same way.
@@ -97,43 +108,23 @@ describe('writeAtomically: a failed write changes nothing', () => {
 
   it("the second file's final path is a non-empty folder: the first package is not replaced either", async () => {
     const out = fresh('dir');
-    await writeAtomically(out, [
-      { name: 'a.zip', bytes: bytes('A1') },
-      { name: 'b.zip', bytes: bytes('B1') },
-    ]);
+    await writeAtomically(out, pair(bytes('A1'), bytes('B1')));
     mkdirSync(join(out, 'c.zip'));
     writeFileSync(join(out, 'c.zip', 'inside'), 'x');
     const before = snapshot(out);
-    await expect(
-      writeAtomically(out, [
-        { name: 'a.zip', bytes: bytes('A2') },
-        { name: 'c.zip', bytes: bytes('C2') },
-      ]),
-    ).rejects.toThrow(/EISDIR|EPERM|ENOTEMPTY/);
+    await expectWriteFails(out, pair(bytes('A2'), bytes('C2'), 'c.zip'), undefined, /EISDIR|EPERM|ENOTEMPTY/);
     expect(snapshot(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);
   });
 
   it('the second rename fails after the first package was replaced: the first gets its old bytes back', async () => {
     const out = fresh('rename');
-    await writeAtomically(out, [
-      { name: 'a.zip', bytes: bytes('A1') },
-      { name: 'b.zip', bytes: bytes('B1') },
-    ]);
+    await writeAtomically(out, pair(bytes('A1'), bytes('B1')));
     const before = snapshot(out);
     const fs = failingFs('rename', 2, async () => {
-      throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+      throw fsError('EIO', 'i/o error, rename');
     });
-    await expect(
-      writeAtomically(
-        out,
-        [
-          { name: 'a.zip', bytes: bytes('A2') },
-          { name: 'b.zip', bytes: bytes('B2') },
-        ],
-        fs,
-      ),
-    ).rejects.toThrow(/EIO/);
+    await expectWriteFails(out, pair(bytes('A2'), bytes('B2')), fs, /EIO/);
     // The first rename happened (a.zip was new for a moment), then was undone.
     expect(fs.calls.filter((c) => c.startsWith('rename')).length).toBeGreaterThanOrEqual(3);
     expect(snapshot(out)).toEqual(before);
@@ -145,18 +136,9 @@ describe('writeAtomically: a failed write changes nothing', () => {
     await writeAtomically(out, [{ name: 'b.zip', bytes: bytes('B1') }]);
     const before = snapshot(out);
     const fs = failingFs('rename', 2, async () => {
-      throw Object.assign(new Error('EACCES: permission denied, rename'), { code: 'EACCES' });
+      throw fsError('EACCES', 'permission denied, rename');
     });
-    await expect(
-      writeAtomically(
-        out,
-        [
-          { name: 'a.zip', bytes: bytes('A2') },
-          { name: 'b.zip', bytes: bytes('B2') },
-        ],
-        fs,
-      ),
-    ).rejects.toThrow(/EACCES/);
+    await expectWriteFails(out, pair(bytes('A2'), bytes('B2')), fs, /EACCES/);
     expect(snapshot(out)).toEqual(before);
   });
 
@@ -164,28 +146,16 @@ describe('writeAtomically: a failed write changes nothing', () => {
     const out = fresh('enospc');
     const a1 = randomBytes(64 * 1024);
     const b1 = randomBytes(64 * 1024);
-    await writeAtomically(out, [
-      { name: 'a.zip', bytes: a1 },
-      { name: 'b.zip', bytes: b1 },
-    ]);
+    await writeAtomically(out, pair(a1, b1));
     const before = snapshot(out);
     let partial = '';
     const fs = failingFs('writeFile', 2, async (path, b) => {
       // Half the bytes reach the disk, then the write fails.
       writeFileSync(path, b!.subarray(0, b!.length >> 1));
       partial = path;
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      throw fsError('ENOSPC', 'no space left on device, write');
     });
-    await expect(
-      writeAtomically(
-        out,
-        [
-          { name: 'a.zip', bytes: randomBytes(64 * 1024) },
-          { name: 'b.zip', bytes: randomBytes(64 * 1024) },
-        ],
-        fs,
-      ),
-    ).rejects.toThrow(/ENOSPC/);
+    await expectWriteFails(out, pair(randomBytes(64 * 1024), randomBytes(64 * 1024)), fs, /ENOSPC/);
     expect(partial).toMatch(/\.tmp$/);
     expect(existsSync(partial)).toBe(false);
     expect(snapshot(out)).toEqual(before);

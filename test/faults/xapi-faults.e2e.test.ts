@@ -19,7 +19,7 @@
  * the learner sees, and that no page error happened. The player's backoff
  * and timeout run on Playwright's fake clock where waiting would be long.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -27,11 +27,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_TIMEOUT_MS, timed } from '../../src/player/transport/xapi-outbox.js';
 import { FakeEnv } from '../xapi/helpers/fake-env.js';
-import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, WAIT_MS } from '../helpers/browser.js';
+import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
-import { LRS_AUTH, startLrs, startStateFront, type StoredStatement, type TestLrs } from '../xapi/helpers/lrs.js';
+import { inPlayerOrder, launchQuery, LRS_AUTH, lrsHolds, startLrs, startStateFront, type StoredStatement, type TestLrs } from '../xapi/helpers/lrs.js';
 import { buildPackage, smallCourse, type Built } from './helpers/courses.js';
-import { failingText, Learner } from './helpers/learner.js';
+import { failingText, Learner } from '../xapi/helpers/learner.js';
 import { routeLrs, type LrsFaults } from './helpers/lrs-faults.js';
 import { label, Model } from '../xapi/helpers/xapi-model.js';
 
@@ -41,12 +41,10 @@ let server: StaticServer;
 let lrs: TestLrs;
 let small: Built;
 
-const ACTOR = { objectType: 'Agent', name: 'Dewi Lestari', account: { homePage: 'https://lms.bantenprov.go.id', name: '199203142019032007' } };
 const WRONG_FIRST = new Set(['q-dua']);
 
 function launchUrl(registration: string, endpoint = lrs.endpoint): string {
-  const q = new URLSearchParams({ endpoint, auth: LRS_AUTH, actor: JSON.stringify(ACTOR), registration, activity_id: small.course.iri! });
-  return `${server.origin}/small/index.html?${q}`;
+  return `${server.origin}/small/index.html?${launchQuery(endpoint, registration, small.course.iri!)}`;
 }
 
 interface Session {
@@ -61,8 +59,7 @@ interface Session {
 
 /** A learner's browser, its requests to `lrsOrigin` routed through the fault plan. */
 async function open(opts: { clock?: boolean; lrsOrigin?: string; registration?: string; model?: Model; context?: BrowserContext } = {}): Promise<Session> {
-  const context = opts.context ?? (await browser.newContext({ viewport: { width: 1280, height: 800 } }));
-  const page = await context.newPage();
+  const { context, page } = opts.context ? { context: opts.context, page: await opts.context.newPage() } : await newContextPage(browser);
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -108,18 +105,6 @@ async function shownPending(s: Session): Promise<number> {
   return Number(/(\d+)\D*$/.exec(text)?.[1] ?? NaN);
 }
 
-/** Waits until the LRS holds at least `n` statements for the registration. */
-async function lrsHolds(registration: string, n: number, timeout = 30_000): Promise<StoredStatement[]> {
-  const end = Date.now() + timeout;
-  let list: StoredStatement[] = [];
-  while (Date.now() < end) {
-    list = await lrs.statements(registration);
-    if (list.length >= n) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return list;
-}
-
 /**
  * The LRS holds exactly what the model predicts, once each, in order: sorted by
  * the player's timestamps (strictly increasing) they were also stored in that
@@ -127,18 +112,14 @@ async function lrsHolds(registration: string, n: number, timeout = 30_000): Prom
  */
 async function expectDelivered(s: Session): Promise<StoredStatement[]> {
   const expected = s.model.out;
-  const list = await lrsHolds(s.registration, expected.length);
+  const list = await lrsHolds(lrs, s.registration, expected.length, 30_000, 200);
   // Nothing more trickles in afterwards.
   await new Promise((r) => setTimeout(r, 300));
   const final = await lrs.statements(s.registration);
   expect(final.length, 'no statement arrives twice or late').toBe(list.length);
   const ids = final.map((x) => x.id);
   expect(new Set(ids).size, 'statement ids are unique').toBe(ids.length);
-  const sorted = final.slice().sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) {
-    expect(sorted[i]!.timestamp > sorted[i - 1]!.timestamp, `distinct timestamps at ${i}`).toBe(true);
-    expect(sorted[i]!.stored >= sorted[i - 1]!.stored, `${label(sorted[i]!)} stored after ${label(sorted[i - 1]!)}`).toBe(true);
-  }
+  const sorted = inPlayerOrder(final);
   expect(sorted.map(label), 'verbs and objects, in order').toEqual(expected.map((e) => e.label));
   sorted.forEach((st, i) => {
     const e = expected[i]!;
@@ -200,12 +181,7 @@ describe.skipIf(!chromiumAvailable())('xAPI runtime faults against a real LRS', 
     browser = await launchChromium();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await lrs?.stop();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ browser, server, lrs, work }));
 
   it('6. 401 for a while: warned, statements wait in localStorage, all arrive once the LRS accepts again', async () => {
     const s = await open({ clock: true });

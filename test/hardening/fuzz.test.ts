@@ -19,37 +19,13 @@ import { compile, type CompileResult } from '../../src/compile.js';
 import { catalogue } from '../../src/core/catalogue.js';
 import { memorySource } from '../../src/core/content-source.js';
 import { testToolAssets } from '../helpers/tool.js';
+import { mulberry32, Rng } from '../helpers/rng.js';
 
 const BASE_SEED = Number(process.env['FUZZ_SEED'] ?? 20240611) >>> 0;
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 const VERBOSE = process.env['FUZZ_VERBOSE'] === '1';
 /** Per compile. The default course compiles in well under 100 ms. */
 const TIME_BOUND_MS = 2000;
-
-/** mulberry32: small, fast, good enough to pick mutations; same seed, same sequence. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  constructor(readonly next: () => number) {}
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 type Files = Map<string, Uint8Array>;
 const enc = new TextEncoder();

@@ -3,8 +3,8 @@
  * (`/usr/bin/chromium`) driven through playwright-core, so no browser download
  * is ever needed. Override the binary with `IR_CHROMIUM=/path/to/chrome`.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import { existsSync, rmSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.IR_CHROMIUM || '/usr/bin/chromium';
@@ -29,6 +29,20 @@ export async function launchChromium(): Promise<Browser> {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
+}
+
+/** A fresh browser context at the tests' viewport (1280×800), and a page in it. */
+export async function newContextPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return { context, page: await context.newPage() };
+}
+
+/** For afterAll: closes the browser, the server and the LRS (those that were started), then removes the work folder. */
+export async function tearDown(started: { browser?: Browser; server?: { close(): Promise<void> }; lrs?: { stop(): Promise<void> }; work?: string }): Promise<void> {
+  await started.browser?.close();
+  await started.server?.close();
+  await started.lrs?.stop();
+  if (started.work) rmSync(started.work, { recursive: true, force: true });
 }
 
 // ---------------------------------------------------------------------------

@@ -15,6 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { startStaticServer, type StaticServer } from './static-server.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,6 +26,36 @@ export function scormAgainScript(): string {
 }
 
 export const SCORM_AGAIN_PATH = '/lms/scorm12.js';
+
+/** The stand-in LMS's server: the packages at `mounts` (URL prefix → folder), scorm-again at SCORM_AGAIN_PATH. */
+export async function startLmsServer(mounts: Record<string, string>): Promise<StaticServer> {
+  const server = await startStaticServer(mounts);
+  server.put(SCORM_AGAIN_PATH, scormAgainScript(), 'text/javascript; charset=utf-8');
+  return server;
+}
+
+/** CMI data as scorm-again renders it. */
+export type Cmi = Record<string, any>;
+
+/** Every API call the SCO made so far (`window.__lms.calls`). */
+export function lmsCalls(page: Page): Promise<LmsCall[]> {
+  return page.evaluate(() => (window as any).__lms.calls as LmsCall[]);
+}
+
+/** The whole CMI data model as the LMS holds it now (`window.__lms.cmi()`). */
+export function lmsCmi(page: Page): Promise<Cmi> {
+  return page.evaluate(() => (window as any).__lms.cmi() as Cmi);
+}
+
+/** scorm-again renders collections as `{ "0": {...}, "1": {...} }` (or arrays); this lists them in order. */
+export function cmiList(collection: unknown): Cmi[] {
+  if (!collection || typeof collection !== 'object') return [];
+  if (Array.isArray(collection)) return collection as Cmi[];
+  return Object.keys(collection)
+    .filter((k) => /^\d+$/.test(k))
+    .sort((a, b) => +a - +b)
+    .map((k) => (collection as Record<string, Cmi>)[k]!);
+}
 /** Where the host page posts `{ fn, launch, counts, cmi }` after each LMSCommit and LMSFinish. */
 export const LMS_BEACON_PATH = '/lms/beacon';
 

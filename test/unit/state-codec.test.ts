@@ -3,20 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { RuntimeCourse, RuntimeLesson, RuntimeScenario } from '../../src/shared/runtime-types.js';
 import { emptyProgress, indexCourse, type Progress } from '../../src/shared/progress.js';
 import { decodeState, encodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
+import { mulberry32 } from '../helpers/rng.js';
 
 const sample = JSON.parse(readFileSync(new URL('../fixtures/runtime/sample-course.json', import.meta.url), 'utf8')) as RuntimeCourse;
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random but valid (reachable) progress state. */
 function randomProgress(course: RuntimeCourse, r: () => number): Progress {
@@ -113,7 +102,7 @@ describe('state codec', () => {
   });
 
   it('round-trips random reachable states exactly (seeded)', () => {
-    const r = rng(42);
+    const r = mulberry32(42);
     for (let i = 0; i < 500; i++) {
       const p = randomProgress(sample, r);
       expect(decodeState(sample, encodeState(sample, p))).toEqual(p);
@@ -134,7 +123,7 @@ describe('state codec', () => {
   it('the worst case is the length of the maximal state and bounds every random state', () => {
     const worst = worstCaseStateLength(sample);
     expect(encodeState(sample, maximalProgress(sample)).length).toBe(worst);
-    const r = rng(7);
+    const r = mulberry32(7);
     for (let i = 0; i < 300; i++) expect(encodeState(sample, randomProgress(sample, r)).length).toBeLessThanOrEqual(worst);
   });
 
@@ -146,7 +135,7 @@ describe('state codec', () => {
     const worst = worstCaseStateLength(big);
     expect(worst).toBeLessThan(1000);
     expect(encodeState(big, maximalProgress(big)).length).toBe(worst);
-    const r = rng(1000);
+    const r = mulberry32(1000);
     for (let i = 0; i < 50; i++) {
       const p = randomProgress(big, r);
       const s = encodeState(big, p);
@@ -157,7 +146,7 @@ describe('state codec', () => {
 
   it('returns null for garbage, never throws', () => {
     const good = encodeState(sample, maximalProgress(sample));
-    const r = rng(3);
+    const r = mulberry32(3);
     const garbage: unknown[] = [
       null, undefined, '', ' ', 'null', '{}', '1', '1..', '1.AAAA.', '2' + good.slice(1), good + 'A', good.slice(0, -1),
       good.replace(/.$/, '!'), good.replace('.', ':'), 42, {}, [], 'a'.repeat(5000), '1.' + good.slice(2).replace(/^..../, 'ZZZZ'),

@@ -16,13 +16,45 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { Statement } from '../../../src/player/transport/xapi-statements.js';
+import { label } from './xapi-model.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./bind-loopback.cjs', import.meta.url));
 
 /** AUTH_REPO=test accepts these credentials (test:test). */
 export const LRS_AUTH = 'Basic dGVzdDp0ZXN0';
+
+/** The learner the browser tests launch a package as. */
+export const ACTOR = { objectType: 'Agent', name: 'Dewi Lestari', account: { homePage: 'https://lms.bantenprov.go.id', name: '199203142019032007' } };
+
+/** A package's launch query (the Tin Can launch convention) for ACTOR; `extra` adds or overrides parameters. */
+export function launchQuery(endpoint: string, registration: string, activityId: string, extra: Record<string, string> = {}): URLSearchParams {
+  return new URLSearchParams({ endpoint, auth: LRS_AUTH, actor: JSON.stringify(ACTOR), registration, activity_id: activityId, ...extra });
+}
+
+/** Waits until the LRS holds at least `n` statements for the registration (sending is asynchronous), polling every `interval` ms. */
+export async function lrsHolds(lrs: TestLrs, registration: string, n: number, timeout: number, interval: number): Promise<StoredStatement[]> {
+  const end = Date.now() + timeout;
+  let list: StoredStatement[] = [];
+  while (Date.now() < end) {
+    list = await lrs.statements(registration);
+    if (list.length >= n) break;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  return list;
+}
+
+/** The statements in the player's order (timestamps strictly increase), checked to be stored in that order too. */
+export function inPlayerOrder(list: StoredStatement[]): StoredStatement[] {
+  const sorted = list.slice().sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++) {
+    expect(sorted[i]!.timestamp > sorted[i - 1]!.timestamp, `distinct timestamps at ${i}`).toBe(true);
+    expect(sorted[i]!.stored >= sorted[i - 1]!.stored, `${label(sorted[i]!)} stored after ${label(sorted[i - 1]!)}`).toBe(true);
+  }
+  return sorted;
+}
 
 export interface StoredStatement extends Statement {
   stored: string;

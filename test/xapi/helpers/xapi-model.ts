@@ -7,7 +7,7 @@
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../../src/shared/runtime-types.js';
 import { EXT } from '../../../src/shared/activity-ids.js';
 import type { Statement } from '../../../src/player/transport/xapi-statements.js';
-import type { Hooks } from '../../faults/helpers/learner.js';
+import type { Hooks } from './learner.js';
 
 export interface Expected {
   label: string;

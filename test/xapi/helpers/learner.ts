@@ -1,12 +1,14 @@
 /**
- * A learner for the fault tests: plays any course through the player's UI by
- * roles and accessible names (SPEC §5), fast, and writes down what an LMS or
- * LRS should end up with: the SCORM interactions in order, and (through
- * hooks) whatever else a test's model wants to know.
+ * A learner for the browser tests (test/xapi/lrs.e2e.test.ts, test/faults/):
+ * plays any course through the player's UI by roles and accessible names
+ * (SPEC §5), fast, and writes down what an LMS or LRS should end up with: the
+ * SCORM interactions in order, and (through hooks, e.g. the xAPI model's)
+ * whatever else a test's model wants to know.
  *
  * Works on a page (the package opened directly) or on the course frame of a
  * stand-in LMS (a FrameLocator).
  */
+import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../../src/shared/runtime-types.js';
@@ -52,6 +54,22 @@ export function failingText(s: UiStrings, what: 'scorm12' | 'xapi'): string {
   return s.failing.replace('{0}', s[what]).split('{1}')[0]!;
 }
 
+export interface LearnerOptions {
+  /** Questions answered wrongly first (then right on retry). */
+  wrongFirst?: Set<string>;
+  /** Scenarios played with the bad choice. */
+  badIn?: Set<string>;
+  hooks?: Hooks;
+  /**
+   * The wrong attempt at a multiple-choice question: the first right choice
+   * alone (`one-right`, the default), or with the first wrong one added
+   * (`one-right-one-wrong`, where there is one).
+   */
+  wrongMultiple?: 'one-right' | 'one-right-one-wrong';
+  /** When the pager's forward button cannot be clicked within `timeout`: a screenshot in `shots` (a page only), and an error naming the stop. */
+  stuck?: { timeout: number; shots: string };
+}
+
 export class Learner {
   at = 0;
   readonly stops: Stop[];
@@ -61,7 +79,7 @@ export class Learner {
   constructor(
     public scope: Scope,
     readonly course: RuntimeCourse,
-    readonly opts: { wrongFirst?: Set<string>; badIn?: Set<string>; hooks?: Hooks } = {},
+    readonly opts: LearnerOptions = {},
   ) {
     this.stops = stopsOf(course);
     this.s = course.strings;
@@ -93,7 +111,14 @@ export class Learner {
   }
 
   async next(): Promise<void> {
-    await this.scope.getByRole('navigation', { name: this.s.pager }).getByRole('button', { name: this.s.next, exact: true }).click();
+    const forward = this.scope.getByRole('navigation', { name: this.s.pager }).getByRole('button', { name: this.s.next, exact: true });
+    const stuck = this.opts.stuck;
+    if (!stuck) await forward.click();
+    else
+      await forward.click({ timeout: stuck.timeout }).catch(async (e) => {
+        if ('screenshot' in this.scope) await this.scope.screenshot({ path: join(stuck.shots, `xapi-stuck-${this.at}.png`) }).catch(() => undefined);
+        throw new Error(`cannot go on from stop ${this.at} (${this.stops[this.at]!.title}): ${e}`);
+      });
     this.at++;
     await this.arrive();
   }
@@ -104,7 +129,9 @@ export class Learner {
     for (const c of q.choices) form = form.filter({ has: this.scope.getByRole(role, { name: c.text, exact: true }) });
     if ((await form.count()) > 1) form = form.filter({ hasText: q.promptText.slice(0, 40) });
     const correct = q.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
-    const wrong = q.multiple ? [correct[0]!] : [q.choices.findIndex((c) => !c.correct)];
+    const firstWrong = q.choices.findIndex((c) => !c.correct);
+    const addWrong = this.opts.wrongMultiple === 'one-right-one-wrong' && q.choices.length > correct.length;
+    const wrong = q.multiple ? [correct[0]!].concat(addWrong ? [firstWrong] : []) : [firstWrong];
     const attempts = this.opts.wrongFirst?.has(q.id) ? [wrong, correct] : [correct];
     for (let a = 0; a < attempts.length; a++) {
       if (a > 0) await form.getByRole('button', { name: this.s.retry, exact: true }).click();
