@@ -85,13 +85,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     program
       .command('check')
       .description('check a content folder, or a built SCORM 1.2 or Tin Can package (.zip), without writing anything')
-      .argument('<dir|zip>', 'content folder, or package zip'),
-  ).action(async (dir: string, opts: { json?: boolean }) => {
+      .argument('<dir|zip>', 'content folder, or package zip')
+      // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
+      .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, PACKAGE_TARGETS.join(',')),
+  ).action(async (dir: string, opts: { json?: boolean; target: string }) => {
+    const targets = parseTargets(opts.target);
     if (await isPackagePath(dir)) {
       exitCode = printPackageReport(await checkPackageFile(dir), io, Boolean(opts.json));
       return;
     }
-    const report = await build({ dir, targets: PACKAGE_TARGETS, dryRun: true, epoch: DEFAULT_EPOCH, onProgress: progress(io, opts.json) });
+    const report = await build({ dir, targets, dryRun: true, epoch: DEFAULT_EPOCH, onProgress: progress(io, opts.json) });
     exitCode = printReport(report, io, Boolean(opts.json), 'check');
   });
 

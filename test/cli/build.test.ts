@@ -160,3 +160,18 @@ describe('file-system failures', () => {
     expect(readFileSync(out, 'utf8')).toBe('a file where the output folder should be');
   });
 });
+
+describe('integrity-ranger check DIR --target', () => {
+  it('checks a SCORM-only course without `iri` for scorm12 alone', async () => {
+    const content = join(work, 'content');
+    cpSync(FIXTURE, content, { recursive: true });
+    const yml = readFileSync(join(content, 'course.yml'), 'utf8').replace(/^iri:.*\n/m, '');
+    writeFileSync(join(content, 'course.yml'), yml);
+    const both = await runCli(['check', content, '--json']);
+    expect(both.code).toBe(1);
+    expect(JSON.parse(both.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['IR503']);
+    const scorm = await runCli(['check', content, '--target', 'scorm12']);
+    expect(scorm.code).toBe(0);
+    expect((await runCli(['check', content, '--target', 'nope'])).code).toBe(2);
+  });
+});
