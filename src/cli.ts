@@ -185,7 +185,18 @@ function progress(io: Io, json: boolean | undefined): ((s: string) => void) | un
   return (step) => io.stderr(`\u001b[2m… ${step}\u001b[0m\n`);
 }
 
-function printReport(report: BuildReport, io: Io, json: boolean, command: 'build' | 'check'): number {
+/**
+ * The shape every report is printed in: with --json the report alone on
+ * stdout; otherwise diagnostics on stderr, then either why it failed or what
+ * succeeded. Exit 1 when the report is not ok.
+ */
+function printOutcome(
+  report: { ok: boolean; diagnostics: Diagnostic[] },
+  io: Io,
+  json: boolean,
+  failed: (counts: string) => string,
+  succeeded: (counts: string) => string[],
+): number {
   if (json) {
     io.stdout(JSON.stringify(report, null, 2) + '\n');
     return report.ok ? 0 : 1;
@@ -193,32 +204,33 @@ function printReport(report: BuildReport, io: Io, json: boolean, command: 'build
   for (const d of report.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
   const counts = count(report.diagnostics);
   if (!report.ok) {
-    io.stderr(`${command} failed: ${counts}${command === 'build' ? '; nothing was written' : ''}\n`);
+    io.stderr(failed(counts) + '\n');
     return 1;
   }
-  if (command === 'build') {
-    for (const a of report.artifacts) io.stdout(`${a.path}  ${kb(a.bytes)}  ${a.files} files  sha256:${a.sha256.slice(0, 12)}\n`);
-  }
-  const what = report.course ? `${report.course.title} ${report.course.version}` : '';
-  io.stdout(`${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}\n`);
+  for (const line of succeeded(counts)) io.stdout(line + '\n');
   return 0;
 }
 
+function printReport(report: BuildReport, io: Io, json: boolean, command: 'build' | 'check'): number {
+  return printOutcome(
+    report,
+    io,
+    json,
+    (counts) => `${command} failed: ${counts}${command === 'build' ? '; nothing was written' : ''}`,
+    (counts) => {
+      const what = report.course ? `${report.course.title} ${report.course.version}` : '';
+      const zips = command === 'build' ? report.artifacts.map((a) => `${a.path}  ${kb(a.bytes)}  ${a.files} files  sha256:${a.sha256.slice(0, 12)}`) : [];
+      return [...zips, `${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}`];
+    },
+  );
+}
+
 function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): number {
-  if (json) {
-    io.stdout(JSON.stringify(report, null, 2) + '\n');
-    return report.ok ? 0 : 1;
-  }
-  for (const d of report.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-  const counts = count(report.diagnostics);
-  if (!report.ok) {
-    io.stderr(`check failed: ${counts}\n`);
-    return 1;
-  }
-  const p = report.package!;
-  const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
-  io.stdout(`checked ${p.path} (${kinds}, ${p.files} files): ${counts}\n`);
-  return 0;
+  return printOutcome(report, io, json, (counts) => `check failed: ${counts}`, (counts) => {
+    const p = report.package!;
+    const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
+    return [`checked ${p.path} (${kinds}, ${p.files} files): ${counts}`];
+  });
 }
 
 function count(ds: Diagnostic[]): string {
