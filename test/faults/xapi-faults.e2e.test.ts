@@ -89,10 +89,16 @@ async function launch(s: Session, endpoint?: string): Promise<void> {
   await s.learner.arrive();
 }
 
-/** Pagehide (the learner leaves): suspended (unless complete), terminated. */
+/**
+ * Pagehide (the learner leaves): suspended (unless complete), terminated. The
+ * browser stays open until the LRS holds them: closing the whole context
+ * cancels the keepalive request and discards the localStorage copy with it
+ * (a test context is a fresh profile), which no learner's browser does.
+ */
 async function leave(s: Session): Promise<void> {
   await s.page.goto('about:blank');
   s.model.leave();
+  await lrsHolds(lrs, s.registration, s.model.out.length, 30_000, 200);
 }
 
 /** Statements waiting in the browser's outbox. */

@@ -240,6 +240,8 @@ describe.skipIf(!chromiumAvailable())('xAPI package against a real LRS (xapi-sta
       const here = learner.stops[learner.at]!;
       await leave(one.page);
       model.leave();
+      // Closing the context cancels the pagehide keepalive request and drops localStorage: wait for the LRS first.
+      await lrsHolds(lrs, registration, model.out.length, 30000, 200);
       await one.context.close();
       await expect.poll(() => [...front.documents.keys()].filter((k) => k.endsWith('|' + registration)).length).toBe(1);
       const [key, doc] = [...front.documents].find(([k]) => k.endsWith('|' + registration))!;
