@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../core/diagnostics.js';
+import { slugify } from './text.js';
 
 export interface FrontMatterSplit {
   /** YAML text, or null when the file has no front matter. */
@@ -22,4 +23,18 @@ export function splitFrontMatter(text: string, file: string, diags: Diagnostics)
   }
   diags.report('IR109', { file, line: 1, column: 1 }, 'front matter opened with `---` is never closed');
   return null;
+}
+
+/**
+ * The opening every lesson and scenario file shares: refuses an empty file
+ * (IR105) and an unclosed front matter (IR109), and names the id the file
+ * gets when its front matter gives none.
+ */
+export function openDocument(file: string, text: string, diags: Diagnostics): (FrontMatterSplit & { fileId: string }) | null {
+  if (text.trim() === '') {
+    diags.report('IR105', { file, line: 1, column: 1 }, `${file} is empty`);
+    return null;
+  }
+  const split = splitFrontMatter(text, file, diags);
+  return split && { ...split, fileId: slugify(file.replace(/^.*\//, '').replace(/\.md$/i, '')) };
 }

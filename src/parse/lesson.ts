@@ -2,7 +2,7 @@ import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Block, CalloutVariant, Lesson, Page } from '../core/model.js';
 import { parseAttributes, splitTrailingAttributes } from './attributes.js';
 import { joinLines, splitBlocks, splitSections, toLines, type Segment } from './blocks.js';
-import { splitFrontMatter } from './front-matter.js';
+import { openDocument } from './front-matter.js';
 import { parseQuestion } from './question.js';
 import { lessonSchema, validateYaml } from './schemas.js';
 import { SLUG, slugify } from './text.js';
@@ -13,15 +13,11 @@ export const CALLOUTS: readonly CalloutVariant[] = ['note', 'tip', 'warning', 'i
 /** Parses `lessons/*.md`. Returns null only when nothing usable could be read. */
 export function parseLesson(file: string, text: string, diags: Diagnostics): Lesson | null {
   const at: At = { file, line: 1, column: 1 };
-  if (text.trim() === '') {
-    diags.report('IR105', at, `${file} is empty`);
-    return null;
-  }
-  const split = splitFrontMatter(text, file, diags);
+  const split = openDocument(file, text, diags);
   if (!split) return null;
   const meta = readMeta(split.yaml, split.yamlLine, file, diags);
 
-  const id = meta.id ?? slugify(file.replace(/^.*\//, '').replace(/\.md$/i, ''));
+  const id = meta.id ?? split.fileId;
   const sections = splitSections(toLines(split.body, split.bodyLine));
   const pages: Page[] = [];
   const pageIds = new Map<string, number>();

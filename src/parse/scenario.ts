@@ -2,7 +2,7 @@ import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Block, CalloutVariant, Markdown, Scenario, Scene, SceneChoice } from '../core/model.js';
 import { parseAttributes, splitTrailingAttributes } from './attributes.js';
 import { joinLines, splitBlocks, splitSections, toLines, type Line } from './blocks.js';
-import { splitFrontMatter } from './front-matter.js';
+import { openDocument } from './front-matter.js';
 import { CALLOUTS } from './lesson.js';
 import { checkSceneGraph } from './scenario-graph.js';
 import { scenarioSchema, validateYaml } from './schemas.js';
@@ -26,14 +26,10 @@ interface ScenarioMeta {
 /** Parses `scenarios/*.md` into a scene graph and checks the graph (SPEC §1). */
 export function parseScenario(file: string, text: string, diags: Diagnostics): Scenario | null {
   const at: At = { file, line: 1, column: 1 };
-  if (text.trim() === '') {
-    diags.report('IR105', at, `${file} is empty`);
-    return null;
-  }
-  const split = splitFrontMatter(text, file, diags);
+  const split = openDocument(file, text, diags);
   if (!split) return null;
   const { meta, locate } = readMeta(split.yaml, split.yamlLine, file, diags);
-  const id = meta.id ?? slugify(file.replace(/^.*\//, '').replace(/\.md$/i, ''));
+  const id = meta.id ?? split.fileId;
 
   const sections = splitSections(toLines(split.body, split.bodyLine));
   const introSection = sections[0]!;

@@ -40,25 +40,30 @@ export const courseSchema = {
   },
 };
 
-export const lessonSchema = {
+/** What every lesson's and scenario's front matter has. */
+const documentHead = {
   type: 'object',
   required: ['title'],
   additionalProperties: false,
+} as const;
+const idAndTitle = {
+  id: { type: 'string', pattern: slug },
+  title: { type: 'string', minLength: 1, maxLength: 200 },
+} as const;
+
+export const lessonSchema = {
+  ...documentHead,
   properties: {
-    id: { type: 'string', pattern: slug },
-    title: { type: 'string', minLength: 1, maxLength: 200 },
+    ...idAndTitle,
     duration: { type: 'number', exclusiveMinimum: 0, maximum: 1000 },
     objectives: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 };
 
 export const scenarioSchema = {
-  type: 'object',
-  required: ['title'],
-  additionalProperties: false,
+  ...documentHead,
   properties: {
-    id: { type: 'string', pattern: slug },
-    title: { type: 'string', minLength: 1, maxLength: 200 },
+    ...idAndTitle,
     dimension: { type: 'string', pattern: slug },
     points: { type: 'number', minimum: 0, maximum: 1000 },
     start: { type: 'string', pattern: slug },
