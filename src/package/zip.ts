@@ -9,8 +9,10 @@ export function zipFiles(files: ReadonlyMap<string, Uint8Array>, epochSeconds: n
   const zip = new AdmZip();
   const timeval = dosDateTime(epochSeconds);
   for (const path of [...files.keys()].sort(byteOrder)) {
-    // 0o100644: a regular file readable by all, the same on every OS.
-    zip.addFile(path, Buffer.from(files.get(path)!), '', 0o100644 << 16);
+    // Readable by all, the same on every OS. adm-zip takes the permission bits
+    // alone and adds the regular-file type itself (giving it the shifted
+    // external attribute left the mode 000: files unzip unreadable).
+    zip.addFile(path, Buffer.from(files.get(path)!), '', 0o644);
     const entry = zip.getEntry(path)!;
     entry.header.timeval = timeval;
     // APPNOTE 4.4.2: high byte 3 = UNIX, low byte 20 = spec 2.0; adm-zip would pick by host OS.

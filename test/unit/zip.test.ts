@@ -22,6 +22,8 @@ describe('zipFiles', () => {
     expect(entries.map((e) => e.entryName)).toEqual(['a.txt', 'z.txt']);
     expect(entries.every((e) => e.header.timeval === dosDateTime(1700000000))).toBe(true);
     expect(entries[0]!.header.made).toBe(0x0314);
+    // External attributes, high 16 bits: st_mode of a regular file, rw-r--r-- (what unzip and Info-ZIP restore).
+    expect(entries.map((e) => (e.header.attr >>> 16).toString(8))).toEqual(['100644', '100644']);
     expect(zip.readAsText('z.txt')).toBe('z');
   });
 
