@@ -355,7 +355,6 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       h('main', { id: 'ir-main', class: 'ir-main', tabindex: '-1', onclick: onContentClick },
         view, h('nav', { class: 'ir-pager', 'aria-label': s.pager }, prev, pos, next))));
   transport.onHealth(onHealth);
-  if (transport.name === 'standalone') onHealth({ kind: 'standalone' });
   engine.enter();
   render(false);
   if (engine.resumed) notice('r', f(s.resumed, title(engine.at)), '');

@@ -80,6 +80,6 @@ export interface Transport {
   save(snapshot: Snapshot): void;
   /** The learner is leaving (pagehide / unload / explicit exit). Called at most once. */
   finish(snapshot: Snapshot): void;
-  /** Health changes, so the player can tell the learner. */
+  /** Health changes, so the player can tell the learner; a new listener hears at once of any trouble (standalone too). */
   onHealth(listener: (health: TransportHealth) => void): void;
 }
