@@ -44,6 +44,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   } });
   const view = div('ir-view');
   const prev = button('ir-btn ir-quiet', s.prev, () => go(engine.at - 1));
+  // SPEC §5 fixes the label: it stays on the last page too, where the button leads to the results.
   const next = button('ir-btn ir-primary ir-next', s.next, () => go(engine.at + 1));
   const pos = span('ir-pos');
 
@@ -99,8 +100,6 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     }
     prev.disabled = at === 0;
     next.hidden = at === last;
-    // SPEC §5 fixes the label: the button keeps its name on the last page, where it leads to the results.
-    next.textContent = s.next;
     pos.textContent = at < last ? f(s.stopOf, at + 1, last) : '';
   };
 
