@@ -3,7 +3,7 @@
  * does into learning events for the transport, and saves after every
  * meaningful change. No DOM here; the UI calls these methods.
  */
-import type { RuntimeCourse, RuntimeScene } from '../shared/runtime-types';
+import type { RuntimeCourse, RuntimeQuestion, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
 import { decodeState, encodeState } from '../shared/state-codec';
 import { computeResult } from '../shared/scoring';
@@ -41,6 +41,11 @@ export interface Engine {
   save(): void;
   /** The learner leaves: hands the transport its last snapshot. Once. */
   finish(): void;
+}
+
+/** Whether an answer (choice indexes) is exactly the question's set of correct choices (SPEC §3). */
+export function isRight(q: RuntimeQuestion, response: number[]): boolean {
+  return response.length > 0 && q.choices.every((c, i) => c.correct === response.indexOf(i) >= 0);
 }
 
 export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
@@ -126,7 +131,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       const ref = ix.questions[q]!;
       const qp = progress.questions[q]!;
       const chosen = response.slice().sort((a, b) => a - b);
-      const correct = chosen.length > 0 && ref.question.choices.every((c, i) => c.correct === chosen.indexOf(i) >= 0);
+      const correct = isRight(ref.question, chosen);
       const first = qp.first === null;
       if (first) qp.first = correct;
       qp.last = chosen;

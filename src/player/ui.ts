@@ -10,7 +10,7 @@
  */
 import type { RuntimeQuestion } from '../shared/runtime-types';
 import { format as f } from '../shared/ui-strings';
-import type { Engine } from './engine';
+import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
 
@@ -226,7 +226,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const answered = (announce: boolean) => {
       const picked = engine.progress.questions[qi]!.last;
       const has = (i: number) => picked.indexOf(i) >= 0;
-      const correct = q.choices.every((c, i) => c.correct === has(i));
+      const correct = isRight(q, picked);
       inputs.forEach((x, i) => (x.checked = has(i)));
       labels.forEach((lb, i) => (lb.className = 'ir-choice' + (has(i) ? (q.choices[i]!.correct ? ' is-right' : ' is-wrong') : '')));
       set.disabled = true;
