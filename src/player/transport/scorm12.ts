@@ -16,7 +16,8 @@
  * §3.3 the API, §3.4 the data model, where every element below has its own
  * definition under its dotted name, with its data type and read/write rules.
  */
-import type { RuntimeCourse, RuntimeQuestion, RuntimeScenario } from '../../shared/runtime-types';
+import type { RuntimeCourse } from '../../shared/runtime-types';
+import { indexCourse } from '../../shared/progress';
 import type { LearningEvent, Snapshot, Transport, TransportHealth } from './types';
 
 /** The SCORM 1.2 API adapter an LMS exposes as `window.API` (RTE §3.3). Values are strings ("true"/"false"). */
@@ -152,12 +153,7 @@ export function scorm12Transport(
   now: () => number = Date.now,
   later: (f: () => void, ms: number) => unknown = (f, ms) => setTimeout(f, ms),
 ): Transport {
-  const questions: Record<string, RuntimeQuestion> = {};
-  const scenarios: Record<string, RuntimeScenario> = {};
-  for (const unit of course.units) {
-    if (unit.kind === 'scenario') scenarios[unit.id] = unit;
-    else for (const page of unit.pages) for (const b of page.blocks) if (b.kind === 'question') questions[b.question.id] = b.question;
-  }
+  const ix = indexCourse(course);
   let queue: Write[] = [];
   /** What the LMS has accepted per element, so unchanged values are not sent again. */
   const accepted: Record<string, string> = {};
@@ -349,14 +345,15 @@ export function scorm12Transport(
     record(event: LearningEvent) {
       if (finished) return;
       if (event.type === 'question-answered') {
-        const q = questions[event.question];
-        if (!q) return;
+        const ref = ix.questions.find((x) => x.question.id === event.question);
+        if (!ref) return;
+        const q = ref.question;
         const correct: string[] = [];
         q.choices.forEach((c, i) => c.correct && correct.push(letter(i)));
         interaction(event.question, event.response.map(letter).join(','), correct.join(','), event.correct ? 'correct' : 'wrong', q.points, event.latencyMs, event.at);
       } else if (event.type === 'scenario-choice') {
-        const sc = scenarios[event.scenario];
-        const scene = sc && sc.scenes.find((x) => x.id === event.scene);
+        const ref = ix.scenarios.find((x) => x.scenario.id === event.scenario);
+        const scene = ref && ref.scenario.scenes.find((x) => x.id === event.scene);
         const good: string[] = [];
         if (scene) scene.choices.forEach((c, i) => c.quality === 'good' && good.push(letter(i)));
         const result = event.quality === 'good' ? 'correct' : event.quality === 'bad' ? 'wrong' : 'neutral';
