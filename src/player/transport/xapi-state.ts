@@ -37,8 +37,6 @@ export interface StateOptions {
 }
 
 export interface StateSync {
-  /** 'off': this LRS keeps no state for us; progress stays local. */
-  api(): 'unknown' | 'on' | 'off';
   /** The newest saved progress, waiting at most `timeoutMs` for the LRS. */
   load(timeoutMs: number): Promise<ProgressDoc | null>;
   save(doc: ProgressDoc): void;
@@ -62,6 +60,7 @@ function parseDoc(text: string | null): ProgressDoc | null {
 
 export function makeStateSync(o: StateOptions): StateSync {
   const { kv, key, headers, fetch } = o;
+  /** 'off': this LRS keeps no state for us; progress stays local. */
   let api: 'unknown' | 'on' | 'off' = 'unknown';
   let dirty = false;
   let busy = false;
@@ -80,7 +79,6 @@ export function makeStateSync(o: StateOptions): StateSync {
   const gone = (st: number): boolean => st === 404 || st === 405 || st === 501;
 
   const sync: StateSync = {
-    api: () => api,
     load(timeoutMs) {
       const local = parseDoc(kv.get(key));
       return Promise.race([
