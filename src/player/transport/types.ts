@@ -3,6 +3,7 @@
  * learning: a SCORM 1.2 LMS, an xAPI LRS, or nothing (standalone). The engine
  * never touches `window.API` or `fetch` itself.
  */
+import type { ChoiceQuality, RuntimeEnding } from '../../shared/runtime-types';
 import type { CourseResult } from '../../shared/scoring';
 
 export interface LearningContext {
@@ -30,14 +31,14 @@ export type LearningEvent =
       scenario: string;
       scene: string;
       choiceIndex: number;
-      quality: 'good' | 'bad' | 'neutral';
+      quality: ChoiceQuality;
       latencyMs: number;
     })
   | (LearningContext & {
       type: 'scenario-ended';
       scenario: string;
       scene: string;
-      outcome: 'pass' | 'fail';
+      outcome: RuntimeEnding['outcome'];
       /** 0–100 */
       score: number;
       first: boolean;
