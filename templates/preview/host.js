@@ -77,6 +77,15 @@
       return null;
     }
   }
+  /** Removes every key under `prefix` (backwards: removing shifts the later indexes). */
+  function forget(kind, prefix) {
+    var s = storage(kind);
+    if (!s) return;
+    for (var i = s.length - 1; i >= 0; i--) {
+      var k = s.key(i);
+      if (k && k.indexOf(prefix) === 0) s.removeItem(k);
+    }
+  }
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     var b = crypto.getRandomValues(new Uint8Array(16));
@@ -138,7 +147,6 @@
     var c = (b.live && b.live.course) || b.course;
     $('course-title').textContent = c ? c.title : 'No course yet';
     $('course-version').textContent = c ? c.version : '';
-    $('target').textContent = target === 'xapi' ? 'xAPI' : 'SCORM 1.2';
     document.title = (c ? c.title + ' · ' : '') + 'Preview · integrity-ranger';
     $('download').hidden = !b.live;
     var s = $('status');
@@ -254,13 +262,7 @@
     renderSoon();
   }
   function resetScorm() {
-    var s = storage('session');
-    if (s) {
-      for (var i = s.length - 1; i >= 0; i--) {
-        var k = s.key(i);
-        if (k && k.indexOf('ir-preview:scorm12:') === 0) s.removeItem(k);
-      }
-    }
+    forget('session', 'ir-preview:scorm12:');
     scorm.api = null;
     st.calls = [];
   }
@@ -306,13 +308,7 @@
     st.moves = [];
   }
   function resetXapi() {
-    var l = storage('local');
-    if (l) {
-      for (var i = l.length - 1; i >= 0; i--) {
-        var k = l.key(i);
-        if (k && k.indexOf('ir-xapi:') === 0) l.removeItem(k);
-      }
-    }
+    forget('local', 'ir-xapi:');
     var s = storage('session');
     if (s) s.removeItem('ir-preview:xapi:registration');
     st.statements = [];
