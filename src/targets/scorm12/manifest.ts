@@ -1,15 +1,12 @@
 import { create } from 'xmlbuilder2';
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
+import { xmlText } from '../xml.js';
 
 // SCORM 1.2 CAM 2.3.1: the three namespaces of a SCORM 1.2 manifest.
 const IMSCP = 'http://www.imsproject.org/xsd/imscp_rootv1p1p2';
 const ADLCP = 'http://www.adlnet.org/xsd/adlcp_rootv1p2';
 const IMSMD = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-
-// XML 1.0 forbids most control characters even when escaped; an author's title may still hold one.
-// eslint-disable-next-line no-control-regex
-const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** The ADL/IMS schema files a SCORM 1.2 package carries at its root (CAM 2.3.2). */
 export const SCORM12_SCHEMA_FILES = ['adlcp_rootv1p2.xsd', 'ims_xml.xsd', 'imscp_rootv1p1p2.xsd', 'imsmd_rootv1p2p1.xsd'] as const;
@@ -51,16 +48,16 @@ export function scorm12Manifest(course: Omit<RuntimeCourse, 'target'>, files: st
   metadata.ele(IMSCP, 'schema').txt('ADL SCORM');
   metadata.ele(IMSCP, 'schemaversion').txt('1.2');
   const general = metadata.ele(IMSMD, 'imsmd:lom').ele(IMSMD, 'imsmd:general');
-  general.ele(IMSMD, 'imsmd:title').ele(IMSMD, 'imsmd:langstring', { 'xml:lang': lang }).txt(clean(course.title));
+  general.ele(IMSMD, 'imsmd:title').ele(IMSMD, 'imsmd:langstring', { 'xml:lang': lang }).txt(xmlText(course.title));
   general.ele(IMSMD, 'imsmd:language').txt(lang);
   if (course.description) {
-    general.ele(IMSMD, 'imsmd:description').ele(IMSMD, 'imsmd:langstring', { 'xml:lang': lang }).txt(clean(course.description));
+    general.ele(IMSMD, 'imsmd:description').ele(IMSMD, 'imsmd:langstring', { 'xml:lang': lang }).txt(xmlText(course.description));
   }
 
   const org = root.ele(IMSCP, 'organizations', { default: ids.organization }).ele(IMSCP, 'organization', { identifier: ids.organization });
-  org.ele(IMSCP, 'title').txt(clean(course.title));
+  org.ele(IMSCP, 'title').txt(xmlText(course.title));
   const item = org.ele(IMSCP, 'item', { identifier: ids.item, identifierref: ids.resource, isvisible: 'true' });
-  item.ele(IMSCP, 'title').txt(clean(course.title));
+  item.ele(IMSCP, 'title').txt(xmlText(course.title));
   // CAM 2.3.6.5 adlcp:masteryscore: the LMS sets passed/failed from it when the SCO reports only a score.
   if (course.passingScore !== null) item.ele(ADLCP, 'adlcp:masteryscore').txt(String(Math.round(course.passingScore)));
 

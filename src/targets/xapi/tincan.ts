@@ -13,13 +13,10 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
 import { courseActivities } from '../../shared/activity-ids.js';
+import { xmlText } from '../xml.js';
 
 export const TINCAN_NS = 'http://projecttincan.com/tincan.xsd';
 export const LAUNCH_FILE = 'index.html';
-
-// XML 1.0 forbids most control characters even when escaped.
-// eslint-disable-next-line no-control-regex
-const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 export function tincanXml(course: RuntimeCourse): string {
   if (!course.iri) throw new Error('tincanXml: the course has no iri (the xapi target needs one)');
@@ -28,8 +25,8 @@ export function tincanXml(course: RuntimeCourse): string {
   const activities = doc.ele(TINCAN_NS, 'tincan').ele('activities');
   courseActivities(course, course.iri).forEach((a, index) => {
     const el: XMLBuilder = activities.ele('activity', { id: a.id, type: a.type });
-    el.ele('name', { lang }).txt(clean(a.name));
-    el.ele('description', { lang }).txt(clean(a.description));
+    el.ele('name', { lang }).txt(xmlText(a.name));
+    el.ele('description', { lang }).txt(xmlText(a.description));
     if (index === 0) el.ele('launch', { lang }).txt(LAUNCH_FILE);
     if (a.interaction) {
       el.ele('interactionType').txt('choice');
@@ -42,7 +39,7 @@ export function tincanXml(course: RuntimeCourse): string {
       for (const c of a.interaction.choices) {
         const comp = choices.ele('component');
         comp.ele('id').txt(c.id);
-        comp.ele('description', { lang }).txt(clean(c.text));
+        comp.ele('description', { lang }).txt(xmlText(c.text));
       }
     }
   });
