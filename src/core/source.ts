@@ -1,10 +1,3 @@
-/** A content file as read from disk, with offset → line/column mapping. */
-export interface SourceFile {
-  /** Path relative to the content folder, with forward slashes. */
-  path: string;
-  text: string;
-}
-
 export interface Position {
   line: number;
   column: number;
