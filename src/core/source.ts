@@ -28,3 +28,25 @@ export class LineMap {
     return (this.starts[line - 1] ?? 0) + column - 1;
   }
 }
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * For each line, whether it belongs to a fenced code block (its fences
+ * included), where `##`, `:::`, `>` and list markers are code, not structure.
+ * A fence closes on a line holding only a run of its own character at least
+ * as long as the opening one.
+ */
+export function fencedLines(lines: readonly string[]): boolean[] {
+  let fence: string | null = null;
+  return lines.map((text) => {
+    const m = FENCE.exec(text);
+    if (fence === null) {
+      if (!m) return false;
+      fence = m[1]!;
+    } else if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && text.trim() === m[1]) {
+      fence = null;
+    }
+    return true;
+  });
+}

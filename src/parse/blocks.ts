@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../core/diagnostics.js';
+import { fencedLines } from '../core/source.js';
 
 export interface Line {
   text: string;
@@ -17,29 +18,20 @@ export type Segment =
   | { kind: 'markdown'; lines: Line[] }
   | { kind: 'block'; name: string; attrs: string | null; attrsColumn: number; open: Line; lines: Line[] };
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // `(.*)` then trim, not `(.*?)[ \t]*$`: the lazy form backtracks quadratically on a long run of spaces.
 const H2 = /^##(?!#)(?:[ \t]+(.*))?$/;
 const OPEN = /^:::[ \t]*([A-Za-z][\w-]*)[ \t]*(\{[^{}]*\})?[ \t]*$/;
 const CLOSE = /^:::[ \t]*$/;
+/** Nested under a list item: a choice's continuation and feedback lines. */
+export const INDENTED = /^(?: {2,}|\t)/;
+/** A `> blockquote` line, the form of a choice's feedback; group 1 is its text. */
+export const QUOTE = /^\s*>[ \t]?(.*)$/;
 
 /** Lines with fenced code marked, so `##` or `:::` inside code stays code. */
 export function toLines(body: string, firstLine: number): Line[] {
-  const out: Line[] = [];
-  let fence: string | null = null;
-  body.split('\n').forEach((text, i) => {
-    const m = FENCE.exec(text);
-    if (fence === null && m) {
-      fence = m[1]!;
-      out.push({ text, line: firstLine + i, code: true });
-    } else if (fence !== null) {
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && text.trim() === m[1]) fence = null;
-      out.push({ text, line: firstLine + i, code: true });
-    } else {
-      out.push({ text, line: firstLine + i, code: false });
-    }
-  });
-  return out;
+  const texts = body.split('\n');
+  const code = fencedLines(texts);
+  return texts.map((text, i) => ({ text, line: firstLine + i, code: code[i]! }));
 }
 
 /** Splits at every `## heading`; the first section holds what comes before the first heading. */
@@ -99,4 +91,10 @@ export function splitBlocks(lines: Line[], file: string, diags: Diagnostics): Se
 
 export function joinLines(lines: Line[]): string {
   return lines.map((l) => l.text).join('\n');
+}
+
+/** Column where a `> feedback` line's text starts, so positions inside it point at the author's text. */
+export function quoteColumn(line: string): number {
+  const m = QUOTE.exec(line);
+  return m ? line.length - m[1]!.trimStart().length + 1 : 1;
 }

@@ -1,11 +1,9 @@
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Markdown, Question, QuestionChoice } from '../core/model.js';
 import { parseAttributes } from './attributes.js';
-import { joinLines, type Line } from './blocks.js';
+import { INDENTED, QUOTE, joinLines, quoteColumn, type Line } from './blocks.js';
 
 const CHOICE = /^[-*+][ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
-const INDENTED = /^(?: {2,}|\t)/;
-const QUOTE = /^\s*>[ \t]?(.*)$/;
 
 export interface QuestionBlock {
   attrs: string | null;
@@ -103,10 +101,4 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     dimensionAt: { ...openAt, column: block.attrsColumn || 1 },
     choices,
   };
-}
-
-/** Column where a `> feedback` line's text starts, so positions inside it point at the author's text. */
-export function quoteColumn(line: string): number {
-  const m = QUOTE.exec(line);
-  return m ? line.length - m[1]!.trimStart().length + 1 : 1;
 }

@@ -1,19 +1,16 @@
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Block, CalloutVariant, Markdown, Scenario, Scene, SceneChoice } from '../core/model.js';
 import { parseAttributes, splitTrailingAttributes } from './attributes.js';
-import { joinLines, splitBlocks, splitSections, toLines, type Line } from './blocks.js';
+import { INDENTED, QUOTE, joinLines, quoteColumn, splitBlocks, splitSections, toLines, type Line } from './blocks.js';
 import { openDocument } from './front-matter.js';
 import { CALLOUTS } from './lesson.js';
 import { checkSceneGraph } from './scenario-graph.js';
 import { scenarioSchema, validateYaml } from './schemas.js';
 import { slugify } from './text.js';
 import { parseYaml } from './yaml.js';
-import { quoteColumn } from './question.js';
 
 const ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const CHOICE = /^[-*+][ \t]+\[((?:[^\]\\]|\\.)+)\]\(#([^)\s]*)\)[ \t]*(?:\{([^{}]*)\})?[ \t]*$/;
-const INDENTED = /^(?: {2,}|\t)/;
-const QUOTE = /^\s*>[ \t]?(.*)$/;
 
 interface ScenarioMeta {
   id?: string;

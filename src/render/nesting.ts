@@ -5,6 +5,7 @@
  * cube of the depth). No reader can follow such text anyway, so it is refused
  * before the parser sees it, with a position the author can go to.
  */
+import { fencedLines } from '../core/source.js';
 
 /** Lists and blockquotes nested deeper than this are refused. */
 export const MAX_BLOCK_NESTING = 32;
@@ -19,7 +20,6 @@ export interface DeepNesting {
   limit: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const WS = /\s/;
 const PUNCT = /[\p{P}\p{S}]/u;
@@ -34,19 +34,11 @@ const PUNCT = /[\p{P}\p{S}]/u;
  */
 export function findDeepNesting(text: string): DeepNesting | null {
   const lines = text.split('\n');
-  let fence: string | null = null;
+  const code = fencedLines(lines);
   let open = 0;
   for (let li = 0; li < lines.length; li++) {
+    if (code[li]) continue;
     const line = lines[li]!;
-    const f = FENCE.exec(line);
-    if (fence !== null) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
     if (line.trim() === '') {
       open = 0;
       continue;
