@@ -44,10 +44,9 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
   const finish = () => {
     if (!current) return;
     const m = CHOICE.exec(current.label.text)!;
-    const labelText = [m[2] ?? '', ...current.extra.map((l) => l.text.trim())].join(' ').trim();
-    if (!labelText) diags.report('IR215', { file, line: current.label.line, column: 1 }, 'this choice has no text');
     // Continuation lines stay lines, as written: positions inside a label spanning lines stay right.
     const labelSource = [m[2] ?? '', ...current.extra.map((l) => l.text)].join('\n').trimEnd();
+    if (!labelSource.trim()) diags.report('IR215', { file, line: current.label.line, column: 1 }, 'this choice has no text');
     const feedbackText = current.feedback.map((l) => QUOTE.exec(l.text)?.[1] ?? l.text.trim()).join('\n').trim();
     choices.push({
       label: { text: labelSource, at: { file, line: current.label.line, column: current.label.text.indexOf(']') + 3 } },

@@ -188,10 +188,7 @@ function takeChoiceList(lines: Line[], file: string, diags: Diagnostics): { choi
       if (a.id) diags.report('IR206', at, 'a choice takes no `#id`');
     }
     // From the first `>` line to the last, blank lines included, so positions inside the feedback stay right.
-    const rest = item.slice(1);
-    let lastQuote = rest.length - 1;
-    while (lastQuote >= 0 && !QUOTE.test(rest[lastQuote]!.text)) lastQuote--;
-    const span = feedbackLines.length ? rest.slice(rest.indexOf(feedbackLines[0]!), lastQuote + 1) : [];
+    const span = feedbackLines.length ? item.slice(item.indexOf(feedbackLines[0]!), item.indexOf(feedbackLines[feedbackLines.length - 1]!) + 1) : [];
     const feedback = span.map((l) => QUOTE.exec(l.text)?.[1] ?? '').join('\n').trim();
     choices.push({
       label: { text: m[1]!, at: { file, line: head.line, column: head.text.indexOf('[') + 2 } },
