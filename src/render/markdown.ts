@@ -1,7 +1,7 @@
 import { Marked, type Tokens, type Token } from 'marked';
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Markdown } from '../core/model.js';
-import { LineMap } from '../core/source.js';
+import { LineMap, type Position } from '../core/source.js';
 import { findDeepNesting } from './nesting.js';
 import { resolveContentPath } from './paths.js';
 
@@ -13,13 +13,12 @@ export interface LinkTargets {
   useAsset(path: string, at: At): 'ok' | 'missing' | 'outside' | 'too-large';
 }
 
+/** The Markdown piece being rendered: walkTokens reports at positions inside it. */
 interface Ctx {
-  file: string;
   source: Markdown;
   lines: LineMap;
+  /** Where to search for the next token's text, so repeated text maps to its own place. */
   cursor: number;
-  diags: Diagnostics;
-  targets: LinkTargets;
 }
 
 type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean };
@@ -97,14 +96,14 @@ export class MarkdownRenderer {
     const deep = findDeepNesting(source.text);
     if (deep) {
       const what = deep.kind === 'block' ? 'lists and blockquotes' : 'emphasis (`*`, `_`)';
-      const at = { file: source.at.file, line: source.at.line + deep.lineIndex, column: deep.lineIndex === 0 ? source.at.column + deep.column - 1 : deep.column };
+      const at = authorAt(source, { line: deep.lineIndex + 1, column: deep.column });
       const hint = deep.kind === 'block'
         ? 'Use fewer levels of lists and blockquotes: split them into separate lists or paragraphs.'
         : 'Close each `*` or `_` you open; write a literal one as `\\*` or `\\_`.';
       this.diags.report('IR506', at, `${what} nested more than ${deep.limit} levels deep`, hint);
       return '';
     }
-    this.ctx = { file: source.at.file, source, lines: new LineMap(source.text), cursor: 0, diags: this.diags, targets: this.targets };
+    this.ctx = { source, lines: new LineMap(source.text), cursor: 0 };
     try {
       return f();
     } catch (e) {
@@ -123,8 +122,7 @@ export class MarkdownRenderer {
     const i = ctx.source.text.indexOf(raw, ctx.cursor);
     if (i < 0) return ctx.source.at;
     ctx.cursor = i + 1;
-    const p = ctx.lines.position(i);
-    return { file: ctx.file, line: ctx.source.at.line + p.line - 1, column: p.line === 1 ? ctx.source.at.column + p.column - 1 : p.column };
+    return authorAt(ctx.source, ctx.lines.position(i));
   }
 
   private rawHtml(token: Tokens.HTML): void {
@@ -163,13 +161,13 @@ export class MarkdownRenderer {
       return;
     }
     const [pathPart, anchor] = splitAnchor(href);
-    const resolved = resolveContentPath(ctx.file, pathPart);
+    const resolved = resolveContentPath(ctx.source.at.file, pathPart);
     if (resolved === null) {
       this.diags.report('IR402', at, `${token.href} points outside the content folder`);
       token.irBlocked = true;
       return;
     }
-    const unit = !isImage ? ctx.targets.unitFor(resolved) : null;
+    const unit = !isImage ? this.targets.unitFor(resolved) : null;
     if (unit) {
       token.irUnit = unit;
       if (anchor) token.irAnchor = anchor;
@@ -180,7 +178,7 @@ export class MarkdownRenderer {
       token.irBlocked = true;
       return;
     }
-    const use = ctx.targets.useAsset(resolved, at);
+    const use = this.targets.useAsset(resolved, at);
     if (use === 'missing') {
       this.diags.report('IR401', at, `${token.href} does not exist (looked for ${resolved})`);
       token.irBlocked = true;
@@ -194,6 +192,11 @@ export class MarkdownRenderer {
       token.href = encodeURI(resolved) + (anchor ? `#${anchor}` : '');
     }
   }
+}
+
+/** A position inside a Markdown piece, in the author's file: only the piece's first line starts mid-line. */
+function authorAt(source: Markdown, p: Position): At {
+  return { file: source.at.file, line: source.at.line + p.line - 1, column: p.line === 1 ? source.at.column + p.column - 1 : p.column };
 }
 
 function splitAnchor(href: string): [string, string | null] {
