@@ -1,6 +1,6 @@
 import type { Diagnostics } from '../core/diagnostics.js';
 import type { Course } from '../core/model.js';
-import { SLUG } from './text.js';
+import { SLUG, hintList } from './text.js';
 
 /** Rules that span files: unique unit and question ids, known dimensions. */
 export function checkCourse(course: Course, diags: Diagnostics): void {
@@ -15,7 +15,7 @@ export function checkCourse(course: Course, diags: Diagnostics): void {
   const known = new Set(course.meta.dimensions.map((d) => d.id));
   const checkDimension = (dim: string | null, at: Parameters<Diagnostics['report']>[1]) => {
     if (dim !== null && !known.has(dim)) {
-      diags.report('IR217', at, `dimension \`${dim}\` is not one of the course's dimensions`, `Use one of: ${[...known].slice(0, 12).join(', ')}${known.size > 12 ? ` … (${known.size} in all)` : ''}.`);
+      diags.report('IR217', at, `dimension \`${dim}\` is not one of the course's dimensions`, `Use one of: ${hintList([...known])}.`);
     }
   };
 

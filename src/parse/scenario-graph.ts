@@ -1,5 +1,6 @@
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Scenario } from '../core/model.js';
+import { hintList } from './text.js';
 
 /**
  * The graph rules of SPEC §1: unique scene ids, known targets, every scene
@@ -73,9 +74,7 @@ function hintNear(id: string, known: string[]): string | undefined {
   // the O(n·m) distance and the hint's length off pathological input.
   const close = id.length <= 64 && known.length <= 1000 ? known.find((k) => Math.abs(k.length - id.length) <= 2 && distance(k, id) <= 2) : undefined;
   if (close) return `Did you mean #${close}?`;
-  if (!known.length) return undefined;
-  const some = known.slice(0, 12).map((k) => '#' + k).join(', ');
-  return `Scenes here: ${some}${known.length > 12 ? ` … (${known.length} in all)` : ''}.`;
+  return known.length ? `Scenes here: ${hintList(known, (k) => '#' + k)}.` : undefined;
 }
 
 function distance(a: string, b: string): number {

@@ -54,3 +54,8 @@ export function slugify(text: string, max = 48): string {
 }
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Names for a hint: the first dozen, each as `show` writes it, then how many in all, so a huge course keeps hints short. */
+export function hintList(names: readonly string[], show: (name: string) => string = (n) => n): string {
+  return names.slice(0, 12).map(show).join(', ') + (names.length > 12 ? ` … (${names.length} in all)` : '');
+}
