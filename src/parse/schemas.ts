@@ -1,8 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostics } from '../core/diagnostics.js';
+import { SLUG } from './text.js';
 import type { ParsedYaml } from './yaml.js';
 
-const slug = '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$';
+const slug = SLUG.source;
 // semver 2.0.0 §2, §9, §10.
 const semver =
   '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$';
