@@ -27,9 +27,8 @@ interface CourseYaml {
   dimensions?: (string | { id: string; label?: string })[];
 }
 
-const FILE = 'course.yml';
-
-export function parseCourseYml(text: string, diags: Diagnostics, file = FILE): CourseMeta | null {
+/** `file` is what diagnostics name: `course.yml` or `course.yaml`, whichever the author has. */
+export function parseCourseYml(text: string, diags: Diagnostics, file: string): CourseMeta | null {
   if (text.trim() === '') {
     diags.report('IR105', { file, line: 1, column: 1 }, `${file} is empty`, 'It needs at least `id`, `title` and `version`.');
     return null;
