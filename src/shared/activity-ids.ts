@@ -139,10 +139,10 @@ export interface ActivityInfo {
 const activity = (id: string, type: string, name: string, description: string, interaction?: InteractionInfo): ActivityInfo =>
   interaction ? { id, type, name, description, interaction } : { id, type, name, description };
 
-/** A choice interaction's choices, lettered, and the letters of those `pick` selects. */
-const lettered = <C extends { text: string }>(list: C[], pick: (c: C) => boolean) => {
+/** A choice interaction's choices, lettered, and the letters of those `test` picks. */
+const lettered = <C extends { text: string }>(list: C[]) => {
   const choices = list.map((c, i) => ({ id: choiceLetter(i), text: c.text }));
-  return { choices, picked: (test: (c: C) => boolean = pick) => choices.filter((_, i) => test(list[i]!)).map((c) => c.id) };
+  return { choices, picked: (test: (c: C) => boolean) => choices.filter((_, i) => test(list[i]!)).map((c) => c.id) };
 };
 
 export function courseActivity(course: RuntimeCourse, iri: string): ActivityInfo {
@@ -160,8 +160,8 @@ export function pageActivity(iri: string, lesson: RuntimeLesson, page: RuntimePa
 }
 
 export function questionActivity(iri: string, q: RuntimeQuestion): ActivityInfo {
-  const { choices, picked } = lettered(q.choices, (c) => c.correct);
-  const right = picked();
+  const { choices, picked } = lettered(q.choices);
+  const right = picked((c) => c.correct);
   // All correct choices together form the one correct response.
   return activity(under(iri, 'question', q.id), TYPE_INTERACTION, shorten(q.promptText), q.promptText, { choices, correct: right.length ? [right.join('[,]')] : [] });
 }
@@ -177,8 +177,8 @@ export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo 
  * when every choice is neutral (any answer is acceptable).
  */
 export function sceneActivity(iri: string, s: RuntimeScenario, scene: RuntimeScene): ActivityInfo {
-  const { choices, picked } = lettered(scene.choices, (c) => c.quality === 'good');
-  const good = picked();
+  const { choices, picked } = lettered(scene.choices);
+  const good = picked((c) => c.quality === 'good');
   const notBad = picked((c) => c.quality !== 'bad');
   return activity(under(iri, 'scenario', s.id, 'scene', scene.id), TYPE_INTERACTION, s.title + ': ' + scene.title, htmlToText(scene.html) || scene.title, {
     choices,
