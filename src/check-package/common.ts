@@ -1,4 +1,4 @@
-/** Helpers the SCORM 1.2 and Tin Can checks share: positions of schema errors, and hrefs inside the zip. */
+/** Helpers the SCORM 1.2 and Tin Can checks share: reading the manifest with its schema errors, and hrefs inside the zip. */
 import type { Diagnostics } from '../core/diagnostics.js';
 import { decodeXml, parseXml, walk, XML_NS, XmlSyntaxError, type XmlElement } from './xml.js';
 import type { XsdResult } from './xsd.js';
@@ -14,7 +14,7 @@ export const IMSCP_2004_NS = 'http://www.imsglobal.org/xsd/imscp_v1p1';
 const SHORT: Record<string, string> = { [IMSCP_NS]: '', [TINCAN_NS]: '', [ADLCP_NS]: 'adlcp:', [IMSMD_NS]: 'imsmd:', [XML_NS]: 'xml:' };
 
 /** libxml2's `{namespace}local` names, written the way the manifest's author writes them. */
-export function shortNames(message: string): string {
+function shortNames(message: string): string {
   return message.replace(/\{([^}]*)\}([\w.-]+)/g, (m, ns: string, local: string) => (ns in SHORT ? `${SHORT[ns]}${local}` : m));
 }
 
@@ -23,7 +23,7 @@ export function shortNames(message: string): string {
  * the start tag). The element it names on that line, or the attribute it
  * names on that element, gives the column.
  */
-export function columnOf(root: XmlElement | null, line: number, message: string): number {
+function columnOf(root: XmlElement | null, line: number, message: string): number {
   if (!root) return 1;
   const el = /Element '(?:\{[^}]*\})?([^']+)'/.exec(message)?.[1];
   const at = /[Aa]ttribute '(?:\{[^}]*\})?([^']+)'/.exec(message)?.[1];
@@ -40,8 +40,37 @@ export function columnOf(root: XmlElement | null, line: number, message: string)
 /** A broken generator can produce thousands of schema errors; the first ones say what is wrong. */
 const MAX_SCHEMA_ISSUES = 100;
 
+/**
+ * The root element of a manifest already validated against its schema, or
+ * null when the document is not well-formed or its root is not `expected`:
+ * then the schema errors (with `wrongRoot`'s hint) say all there is to say.
+ * Reports every schema error, and the syntax error too when libxml2 gave no
+ * reason of its own.
+ */
+export function manifestRoot(
+  file: string,
+  bytes: Uint8Array,
+  xsd: XsdResult,
+  diags: Diagnostics,
+  expected: { ns: string; local: string },
+  wrongRoot: (root: XmlElement) => string,
+): XmlElement | null {
+  let root: XmlElement;
+  try {
+    root = parseXml(decodeXml(bytes));
+  } catch (e) {
+    if (!(e instanceof XmlSyntaxError)) throw e;
+    reportSchemaIssues(file, xsd, null, diags);
+    if (xsd.valid || xsd.issues.length === 0) diags.report('IR604', { file, line: e.line, column: e.column }, e.message);
+    return null;
+  }
+  const foreign = root.ns !== expected.ns || root.local !== expected.local;
+  reportSchemaIssues(file, xsd, root, diags, foreign ? wrongRoot(root) : undefined);
+  return foreign ? null : root;
+}
+
 /** IR604 for each schema error, at its line and (where known) column. */
-export function reportSchemaIssues(file: string, xsd: XsdResult, root: XmlElement | null, diags: Diagnostics, hint?: string): void {
+function reportSchemaIssues(file: string, xsd: XsdResult, root: XmlElement | null, diags: Diagnostics, hint?: string): void {
   for (const issue of xsd.issues.slice(0, MAX_SCHEMA_ISSUES)) {
     diags.report('IR604', { file, line: issue.line, column: columnOf(root, issue.line, issue.message) }, shortNames(issue.message), hint);
   }
@@ -49,26 +78,6 @@ export function reportSchemaIssues(file: string, xsd: XsdResult, root: XmlElemen
   if (more > 0) {
     const last = xsd.issues[MAX_SCHEMA_ISSUES]!;
     diags.report('IR604', { file, line: last.line, column: 1 }, `${more} more schema error${more === 1 ? '' : 's'} not shown`);
-  }
-}
-
-/** Reports a syntax error only when libxml2 found none (it already said why the document is broken). */
-export function reportSyntaxError(file: string, e: unknown, xsd: XsdResult, diags: Diagnostics): void {
-  if (!(e instanceof XmlSyntaxError)) throw e;
-  if (xsd.valid || xsd.issues.length === 0) diags.report('IR604', { file, line: e.line, column: e.column }, e.message);
-}
-
-/**
- * Parses a manifest already validated against its schema. Not well-formed:
- * reports the schema's findings and the syntax error, and returns null.
- */
-export function parseManifest(file: string, bytes: Uint8Array, xsd: XsdResult, diags: Diagnostics): XmlElement | null {
-  try {
-    return parseXml(decodeXml(bytes));
-  } catch (e) {
-    reportSchemaIssues(file, xsd, null, diags);
-    reportSyntaxError(file, e, xsd, diags);
-    return null;
   }
 }
 

@@ -15,16 +15,7 @@
  * mean SCORM 2004.
  */
 import type { Diagnostics } from '../core/diagnostics.js';
-import {
-  ADLCP_NS,
-  IMSCP_2004_NS,
-  IMSCP_NS,
-  findFile,
-  missingFileMessage,
-  parseManifest,
-  reportSchemaIssues,
-  resolveHref,
-} from './common.js';
+import { ADLCP_NS, IMSCP_2004_NS, IMSCP_NS, findFile, manifestRoot, missingFileMessage, resolveHref } from './common.js';
 import { attr, childrenNamed, firstChild, walk, XML_NS, type XmlAttr, type XmlElement } from './xml.js';
 import { validateScorm12, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
@@ -33,16 +24,12 @@ const FILE = 'imsmanifest.xml';
 
 export async function checkScorm12(zip: PackageZip, bytes: Uint8Array, schemas: PackageSchemas, diags: Diagnostics): Promise<void> {
   const xsd = await validateScorm12(bytes, schemas);
-  const root = parseManifest(FILE, bytes, xsd, diags);
-  if (!root) return;
-  const foreignRoot = root.ns !== IMSCP_NS || root.local !== 'manifest';
-  const hint = !foreignRoot
-    ? undefined
-    : root.ns === IMSCP_2004_NS
+  const root = manifestRoot(FILE, bytes, xsd, diags, { ns: IMSCP_NS, local: 'manifest' }, (r) =>
+    r.ns === IMSCP_2004_NS
       ? 'This is a SCORM 2004 (IMS CP 1.1.4) manifest; `check` handles SCORM 1.2 packages, whose manifest uses the namespace http://www.imsproject.org/xsd/imscp_rootv1p1p2.'
-      : 'A SCORM 1.2 manifest is a <manifest> element in the namespace http://www.imsproject.org/xsd/imscp_rootv1p1p2.';
-  reportSchemaIssues(FILE, xsd, root, diags, hint);
-  if (foreignRoot) return;
+      : 'A SCORM 1.2 manifest is a <manifest> element in the namespace http://www.imsproject.org/xsd/imscp_rootv1p1p2.',
+  );
+  if (!root) return;
 
   checkMetadata(root, diags);
   const resources = checkReferences(root, diags);

@@ -9,7 +9,7 @@
  * a prefixed element name hides it, and the launch text is used as it is.
  */
 import type { Diagnostics } from '../core/diagnostics.js';
-import { TINCAN_NS, findFile, missingFileMessage, parseManifest, reportSchemaIssues, resolveHref } from './common.js';
+import { TINCAN_NS, findFile, manifestRoot, missingFileMessage, resolveHref } from './common.js';
 import { attr, childrenNamed, walk } from './xml.js';
 import { validateTincan, type PackageSchemas } from './xsd.js';
 import type { PackageZip } from './zip.js';
@@ -18,11 +18,10 @@ const FILE = 'tincan.xml';
 
 export async function checkTincan(zip: PackageZip, bytes: Uint8Array, schemas: PackageSchemas, diags: Diagnostics): Promise<void> {
   const xsd = await validateTincan(bytes, schemas);
-  const root = parseManifest(FILE, bytes, xsd, diags);
+  const root = manifestRoot(FILE, bytes, xsd, diags, { ns: TINCAN_NS, local: 'tincan' }, () =>
+    'tincan.xml is a <tincan> element in the namespace http://projecttincan.com/tincan.xsd.',
+  );
   if (!root) return;
-  const foreignRoot = root.ns !== TINCAN_NS || root.local !== 'tincan';
-  reportSchemaIssues(FILE, xsd, root, diags, foreignRoot ? 'tincan.xml is a <tincan> element in the namespace http://projecttincan.com/tincan.xsd.' : undefined);
-  if (foreignRoot) return;
   const at = (n: { line: number; column: number }) => ({ file: FILE, line: n.line, column: n.column });
 
   const activities = childrenNamed(root, TINCAN_NS, 'activities');
