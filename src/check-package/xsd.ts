@@ -57,7 +57,6 @@ export interface XsdResult {
 }
 
 export const SCORM12_WRAPPER = 'scorm12.xsd';
-export const SCORM12_FILES = ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd'] as const;
 
 /** Drops the optional element references before `grp.any` (adjustment 2 above). */
 export function adjustImsmd(xsd: string): string {

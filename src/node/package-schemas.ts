@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCORM12_FILES, SCORM12_WRAPPER, type PackageSchemas } from '../check-package/xsd.js';
+import { SCORM12_WRAPPER, type PackageSchemas } from '../check-package/xsd.js';
+import { SCORM12_SCHEMA_FILES } from '../targets/scorm12/manifest.js';
 import { TOOL_ROOT } from './tool-assets.js';
 
 let cached: Promise<PackageSchemas> | null = null;
@@ -9,7 +10,7 @@ let cached: Promise<PackageSchemas> | null = null;
 export function loadPackageSchemas(): Promise<PackageSchemas> {
   cached ??= (async () => {
     const scorm12 = new Map<string, string>();
-    for (const name of [SCORM12_WRAPPER, ...SCORM12_FILES]) {
+    for (const name of [SCORM12_WRAPPER, ...SCORM12_SCHEMA_FILES]) {
       scorm12.set(name, await readFile(join(TOOL_ROOT, 'schemas', 'scorm12', name), 'utf8'));
     }
     const tincan = await readFile(join(TOOL_ROOT, 'schemas', 'xapi', 'tincan.xsd'), 'utf8');
