@@ -15,6 +15,7 @@ import { sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PackageTarget, ToolAssets } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { build, type BuildReport } from '../index.js';
 import { ContentFolderError, ReadCache, readContentFolder } from './read-content.js';
 import { loadToolAssets } from './tool-assets.js';
@@ -110,12 +111,10 @@ export class ContentReader {
   /**
    * The folder now. `changed` lists the paths added, changed or removed since
    * the previous successful read (every path the first time); `reread` the
-   * files that came from disk. A folder that cannot be read gives `error`.
+   * files that came from disk. A folder that cannot be read gives the error
+   * `build` would report (IR108 or IR506).
    */
-  async read(): Promise<
-    | { source: ContentSource; changed: string[]; reread: number; first: boolean }
-    | { error: ContentFolderError | Error }
-  > {
+  async read(): Promise<{ source: ContentSource; changed: string[]; reread: number; first: boolean } | { error: Diagnostic }> {
     for (let attempt = 0; ; attempt++) {
       try {
         const source = await readContentFolder(this.dir, this.cache);
@@ -126,16 +125,48 @@ export class ContentReader {
         // Start over next time: what was seen before the failure is no baseline.
         this.cache = new ReadCache();
         this.readOnce = false;
-        if (e instanceof ContentFolderError) return { error: e };
+        if (e instanceof ContentFolderError) return { error: folderError(e.code, e.message) };
         // A file renamed or removed while the folder was being walked (an editor saving): once more.
         if (attempt === 0) {
           await new Promise((r) => setTimeout(r, 50));
           continue;
         }
-        return { error: e as Error };
+        return { error: folderError('IR108', `cannot read ${this.dir}: ${(e as Error).message}`) };
       }
     }
   }
+}
+
+function folderError(code: Diagnostic['code'], message: string): Diagnostic {
+  return { severity: 'error', code, message, file: '', line: 0, column: 0 };
+}
+
+/**
+ * Runs `build` now and again after every burst of changes to the reader's
+ * folder, one build at a time. The loop of `watchBuild` and the preview server.
+ */
+export function rebuildOnChange<T>(
+  reader: ContentReader,
+  build: () => Promise<T>,
+  debounceMs = 100,
+): { first: Promise<T>; rebuild(): Promise<T>; close(): Promise<void> } {
+  const serial = serialRebuild(build);
+  const watcher = watchFolder(
+    reader.dir,
+    (paths) => {
+      reader.invalidate(paths);
+      void serial.request().catch(() => undefined);
+    },
+    { debounceMs },
+  );
+  return {
+    first: serial.request(),
+    rebuild: () => serial.request(),
+    async close() {
+      watcher.close();
+      await serial.idle();
+    },
+  };
 }
 
 export interface WatchBuildOptions {
@@ -181,7 +212,6 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
   const reader = new ContentReader(options.dir);
   let n = 0;
   let last: WatchBuildResult | null = null;
-  let closed = false;
 
   const once = async (): Promise<WatchBuildResult> => {
     const t0 = performance.now();
@@ -191,12 +221,10 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
     let changed: string[] = [];
     let reread = 0;
     if ('error' in read) {
-      const code = read.error instanceof ContentFolderError ? read.error.code : 'IR108';
-      const message = read.error instanceof ContentFolderError ? read.error.message : `cannot read ${options.dir}: ${read.error.message}`;
-      report = { ok: false, course: null, artifacts: [], diagnostics: [{ severity: 'error', code, message, file: '', line: 0, column: 0 }] };
-      if (last && !last.report.ok && last.report.diagnostics[0]?.message === message) {
+      if (last && !last.report.ok && last.report.diagnostics[0]?.message === read.error.message) {
         return { ...last, changed: [], reread: 0, ms: performance.now() - t0, unchanged: true };
       }
+      report = { ok: false, course: null, artifacts: [], diagnostics: [read.error] };
     } else {
       changed = read.changed;
       reread = read.reread;
@@ -211,29 +239,8 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
     return result;
   };
 
-  const serial = serialRebuild(once);
-  const rebuild = (): Promise<WatchBuildResult> => serial.request();
-
-  const watcher = watchFolder(
-    options.dir,
-    (paths) => {
-      if (closed) return;
-      reader.invalidate(paths);
-      void rebuild().catch(() => undefined);
-    },
-    { debounceMs: options.debounceMs ?? 100 },
-  );
-  const ready = rebuild();
+  const builds = rebuildOnChange(reader, once, options.debounceMs);
   // The tool is not built: nothing to watch for.
-  ready.catch(() => watcher.close());
-
-  return {
-    ready,
-    rebuild,
-    async close() {
-      closed = true;
-      watcher.close();
-      await serial.idle();
-    },
-  };
+  builds.first.catch(() => builds.close());
+  return { ready: builds.first, rebuild: builds.rebuild, close: builds.close };
 }

@@ -27,13 +27,11 @@ import { performance } from 'node:perf_hooks';
 import { compile, type Artifact, type PackageTarget } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { ContentFolderError } from '../node/read-content.js';
 import { TOOL_ROOT } from '../node/tool-assets.js';
-import { ContentReader, watchFolder, type FolderWatcher } from '../node/watch.js';
+import { ContentReader, rebuildOnChange } from '../node/watch.js';
 import { courseActivity } from '../shared/activity-ids.js';
 import type { RuntimeCourse } from '../shared/runtime-types.js';
 import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
-import { serialRebuild } from '../node/serial-rebuild.js';
 
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
 const EPOCH = 315532800;
@@ -230,10 +228,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     let changed: string[] = [];
     let reread = 0;
     if ('error' in read) {
-      const code = read.error instanceof ContentFolderError ? read.error.code : 'IR108';
-      const message = read.error instanceof ContentFolderError ? read.error.message : `cannot read ${dir}: ${read.error.message}`;
-      if (current && !current.ok && current.diagnostics[0]?.message === message) return current;
-      diagnostics = [{ severity: 'error', code, message, file: '', line: 0, column: 0 }];
+      if (current && !current.ok && current.diagnostics[0]?.message === read.error.message) return current;
+      diagnostics = [read.error];
     } else {
       if (current && !read.first && read.changed.length === 0) return current;
       source = read.source;
@@ -279,9 +275,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     options.onBuild?.(current);
     return current;
   };
-
-  const serial = serialRebuild(once);
-  const rebuild = (): Promise<PreviewBuild> => serial.request();
 
   const config = (port: number) =>
     JSON.stringify({ target, lrs: `http://127.0.0.1:${port}/xAPI/` }).replace(/</g, '\\u003c');
@@ -399,30 +392,22 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }, 15000);
   heartbeat.unref();
 
-  const watcher: FolderWatcher = watchFolder(
-    dir,
-    (paths) => {
-      reader.invalidate(paths);
-      void rebuild().catch(() => undefined);
-    },
-    { debounceMs: options.debounceMs ?? 100 },
-  );
-  const ready = rebuild();
+  const builds = rebuildOnChange(reader, once, options.debounceMs);
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    ready,
-    rebuild,
+    ready: builds.first,
+    rebuild: builds.rebuild,
     build: () => current,
     close() {
       closing ??= (async () => {
-        watcher.close();
+        const idle = builds.close();
         clearInterval(heartbeat);
         for (const c of clients) c.end();
         clients.clear();
-        await serial.idle();
+        await idle;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
