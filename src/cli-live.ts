@@ -29,7 +29,8 @@ function interrupted(io: LiveIo): Promise<unknown> {
   });
 }
 
-function counts(ds: Diagnostic[]): string {
+/** `1 error, 2 warnings`, for cli.ts too: every command's summary line ends alike. */
+export function diagnosticCounts(ds: Diagnostic[]): string {
   const e = ds.filter((d) => d.severity === 'error').length;
   const w = ds.length - e;
   return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
@@ -62,9 +63,9 @@ export async function watchCommand(
     const time = `${Math.round(r.ms)} ms`;
     if (r.report.ok) {
       const files = r.report.artifacts.map((a) => a.path).join(', ');
-      io.stdout(`${what} in ${time}${changedList(r.changed, r.n === 1)}: ${files}: ${counts(r.report.diagnostics)}\n`);
+      io.stdout(`${what} in ${time}${changedList(r.changed, r.n === 1)}: ${files}: ${diagnosticCounts(r.report.diagnostics)}\n`);
     } else {
-      io.stdout(`build failed in ${time}${changedList(r.changed, r.n === 1)}: ${counts(r.report.diagnostics)}; the previous packages were left as they were\n`);
+      io.stdout(`build failed in ${time}${changedList(r.changed, r.n === 1)}: ${diagnosticCounts(r.report.diagnostics)}; the previous packages were left as they were\n`);
     }
   });
   await handle.ready;
@@ -90,7 +91,7 @@ export async function previewCommand(io: LiveIo, options: { dir: string; port: n
     if (options.json) return;
     for (const d of b.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
     const what = b.ok ? `${b.n === 1 ? 'built' : 'rebuilt'} in ${b.ms} ms` : 'build failed';
-    io.stderr(`${what}${changedList(b.changed, b.n === 1)}: ${counts(b.diagnostics)}${b.ok ? '' : '; the page shows the problems'}\n`);
+    io.stderr(`${what}${changedList(b.changed, b.n === 1)}: ${diagnosticCounts(b.diagnostics)}${b.ok ? '' : '; the page shows the problems'}\n`);
   };
   const preview = await startPreview({ dir: options.dir, port: options.port, target: options.target, onBuild });
   if (options.json) io.stdout(JSON.stringify({ url: preview.url, target: options.target }) + '\n');

@@ -21,7 +21,7 @@ import {
 import { formatDiagnostic, type Diagnostic } from './core/diagnostics.js';
 import type { PackageTarget } from './compile.js';
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
-import { previewCommand, watchCommand } from './cli-live.js';
+import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
 import { DEFAULT_PREVIEW_PORT, PreviewError } from './preview/server.js';
 
 const LATER = ['cmi5', 'scorm2004', 'web'];
@@ -202,7 +202,7 @@ function printOutcome(
     return report.ok ? 0 : 1;
   }
   for (const d of report.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-  const counts = count(report.diagnostics);
+  const counts = diagnosticCounts(report.diagnostics);
   if (!report.ok) {
     io.stderr(failed(counts) + '\n');
     return 1;
@@ -231,12 +231,6 @@ function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): 
     const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
     return [`checked ${p.path} (${kinds}, ${p.files} files): ${counts}`];
   });
-}
-
-function count(ds: Diagnostic[]): string {
-  const e = ds.filter((d) => d.severity === 'error').length;
-  const w = ds.length - e;
-  return `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`;
 }
 
 function kb(n: number): string {
