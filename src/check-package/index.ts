@@ -25,7 +25,7 @@ export interface PackageCheck {
 
 const MANIFEST: Record<PackageKind, string> = { scorm12: 'imsmanifest.xml', xapi: 'tincan.xml' };
 /** A manifest larger than this is refused rather than decompressed. */
-export const MANIFEST_LIMIT = 16 * 1024 * 1024;
+const MANIFEST_LIMIT = 16 * 1024 * 1024;
 
 /** Checks the bytes of a package zip; `name` is how messages refer to it. */
 export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: PackageSchemas): Promise<PackageCheck> {
