@@ -223,7 +223,8 @@ function skipDoctype(text: string, at: number, fail: (m: string, at: number) => 
   return fail('DOCTYPE not closed', at);
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// XML 1.0 §4.6, the predefined entities only. Null prototype: `&constructor;` must not find Object.prototype.constructor.
+const NAMED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" });
 
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;

@@ -103,7 +103,8 @@ export function choiceLetter(i: number): string {
   return s;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// Null prototype: `&constructor;` must not find Object.prototype.constructor.
+const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' });
 
 /** Plain text of the compiler's sanitised HTML (tags dropped, entities decoded), for descriptions. */
 export function htmlToText(html: string): string {

@@ -66,7 +66,7 @@ export function scorm12Manifest(course: Omit<RuntimeCourse, 'target'>, files: st
     .ele(IMSCP, 'resource', { identifier: ids.resource, type: 'webcontent', 'adlcp:scormtype': 'sco', href: 'index.html' });
   for (const f of [...files].sort()) {
     if (f === 'imsmanifest.xml' || (SCORM12_SCHEMA_FILES as readonly string[]).includes(f)) continue;
-    resource.ele(IMSCP, 'file', { href: f });
+    resource.ele(IMSCP, 'file', { href: xmlText(f) });
   }
   return root.end({ prettyPrint: true, indent: '  ' }) + '\n';
 }

@@ -24,7 +24,7 @@ export function tincanXml(course: RuntimeCourse): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
   const activities = doc.ele(TINCAN_NS, 'tincan').ele('activities');
   courseActivities(course, course.iri).forEach((a, index) => {
-    const el: XMLBuilder = activities.ele('activity', { id: a.id, type: a.type });
+    const el: XMLBuilder = activities.ele('activity', { id: xmlText(a.id), type: a.type });
     el.ele('name', { lang }).txt(xmlText(a.name));
     el.ele('description', { lang }).txt(xmlText(a.description));
     if (index === 0) el.ele('launch', { lang }).txt(LAUNCH_FILE);
@@ -38,7 +38,7 @@ export function tincanXml(course: RuntimeCourse): string {
       const choices = el.ele('choices');
       for (const c of a.interaction.choices) {
         const comp = choices.ele('component');
-        comp.ele('id').txt(c.id);
+        comp.ele('id').txt(xmlText(c.id));
         comp.ele('description', { lang }).txt(xmlText(c.text));
       }
     }
