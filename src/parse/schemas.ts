@@ -9,7 +9,8 @@ const semver =
   '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$';
 // A practical subset of BCP 47: language, optional script and region.
 const bcp47 = '^[a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\\d{3}))?$';
-const iri = '^[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s<>"{}|\\\\^`]+$';
+// RFC 3987 §2.2: no spaces, controls or delimiters (a YAML "\x01" escape would otherwise reach tincan.xml ids).
+const iri = '^[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s\\u0000-\\u001f\\u007f<>"{}|\\\\^`]+$';
 
 const dimension = {
   oneOf: [
