@@ -92,7 +92,7 @@ export const activityId = {
   scene: (iri: string, scenario: string, scene: string): string => under(iri, 'scenario', scenario, 'scene', scene),
 };
 
-/** Choice ids in interactions: `a`, `b`, … `z`, `aa`, `ab` … (the letters SCORM 1.2 uses too). */
+/** Choice ids in interactions: `a`, `b`, … `z`; the same letters SCORM 1.2 records, since IR221 allows at most 26 choices (`aa`, `ab` … past that). */
 export function choiceLetter(i: number): string {
   let s = '';
   let n = i;
