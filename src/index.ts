@@ -6,6 +6,7 @@
 import { compile, PACKAGE_TARGETS, type CompileResult, type PackageTarget, type ToolAssets } from './compile.js';
 import type { ContentSource } from './core/content-source.js';
 import type { Diagnostic } from './core/diagnostics.js';
+import { DEFAULT_EPOCH } from './package/zip.js';
 import { ContentFolderError, readContentFolder } from './node/read-content.js';
 import { loadToolAssets } from './node/tool-assets.js';
 import { writeAtomically } from './node/write-output.js';
@@ -33,8 +34,7 @@ export type { WatchBuildOptions, WatchBuildResult, WatchBuildHandle, FolderWatch
 export { startPreview, PreviewError, DEFAULT_PREVIEW_PORT } from './preview/server.js';
 export type { PreviewOptions, PreviewHandle, PreviewBuild, PreviewDiagnostic, LiveBuild } from './preview/server.js';
 
-/** 1980-01-01T00:00:00Z, the first instant a zip can record. */
-export const DEFAULT_EPOCH = 315532800;
+export { DEFAULT_EPOCH };
 
 export interface BuildOptions {
   dir: string;

@@ -1,5 +1,8 @@
 import AdmZip from 'adm-zip';
 
+/** 1980-01-01T00:00:00Z, the first instant a zip can record: the default stamp of reproducible builds. */
+export const DEFAULT_EPOCH = 315532800;
+
 /**
  * Writes a zip whose bytes depend only on the files given: entries sorted by
  * path, one fixed timestamp, fixed permissions and "made by" field, so two
@@ -31,7 +34,7 @@ function byteOrder(a: string, b: string): number {
  * DOS dates start in 1980, so earlier instants are clamped to it.
  */
 export function dosDateTime(epochSeconds: number): number {
-  const d = new Date(Math.max(epochSeconds, 315532800) * 1000);
+  const d = new Date(Math.max(epochSeconds, DEFAULT_EPOCH) * 1000);
   const date = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
   const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
   return ((date << 16) | time) >>> 0;

@@ -28,13 +28,13 @@ import { compile, type Artifact, type PackageTarget } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { TOOL_ROOT } from '../node/tool-assets.js';
+import { DEFAULT_EPOCH } from '../package/zip.js';
 import { ContentReader, rebuildOnChange } from '../node/watch.js';
 import { courseActivity } from '../shared/activity-ids.js';
 import type { RuntimeCourse } from '../shared/runtime-types.js';
 import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
 
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
-const EPOCH = 315532800;
 export const DEFAULT_PREVIEW_PORT = 4173;
 
 export interface PreviewOptions {
@@ -235,7 +235,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       source = read.source;
       changed = read.changed;
       reread = read.reread;
-      const result = compile(source, { targets: [target], tool, epoch: EPOCH });
+      const result = compile(source, { targets: [target], tool, epoch: DEFAULT_EPOCH });
       diagnostics = result.diagnostics;
       course = result.course;
       const artifact = result.artifacts[0];
