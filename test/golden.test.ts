@@ -8,10 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../src/compile.js';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
-import { readContentFolder } from '../src/node/read-content.js';
-import { testToolAssets } from './helpers/tool.js';
+import { compileFolder } from './helpers/compile.js';
 
 const ROOT = 'test/fixtures';
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -24,8 +22,7 @@ describe('golden fixtures', () => {
 
   for (const name of cases) {
     it(name, async () => {
-      const source = await readContentFolder(join(ROOT, name, 'content'));
-      const r = compile(source, { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+      const r = await compileFolder(join(ROOT, name, 'content'));
       const actual = new Map<string, string>();
       actual.set('diagnostics.txt', r.diagnostics.map(formatDiagnostic).join('\n') + '\n');
       for (const a of r.artifacts) {

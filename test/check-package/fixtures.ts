@@ -6,9 +6,8 @@
  */
 import AdmZip from 'adm-zip';
 import { readFileSync } from 'node:fs';
-import { compile, type Artifact } from '../../src/compile.js';
-import { readContentFolder } from '../../src/node/read-content.js';
-import { testToolAssets } from '../helpers/tool.js';
+import type { Artifact } from '../../src/compile.js';
+import { compileFolder } from '../helpers/compile.js';
 
 export const enc = (s: string) => new TextEncoder().encode(s);
 export const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
@@ -68,7 +67,7 @@ let built: Promise<Record<'scorm12' | 'xapi', Artifact>> | null = null;
 /** Our own packages of the minimal fixture, built once per test file. */
 export function ownPackages(dir = 'test/fixtures/minimal/content'): Promise<Record<'scorm12' | 'xapi', Artifact>> {
   const make = async () => {
-    const r = compile(await readContentFolder(dir), { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+    const r = await compileFolder(dir);
     if (!r.ok) throw new Error(`fixture ${dir} does not build`);
     return { scorm12: r.artifacts.find((a) => a.target === 'scorm12')!, xapi: r.artifacts.find((a) => a.target === 'xapi')! };
   };

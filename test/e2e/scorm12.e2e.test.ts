@@ -18,12 +18,9 @@
  * 320 px for WCAG 2.1 A/AA and sideways scrolling, and screenshots are written to
  * test-results/e2e/ (and to docs/screenshots/ with IR_UPDATE_SCREENSHOTS=1).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AdmZip from 'adm-zip';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +48,6 @@ import {
 import { cmiList, lmsCalls, lmsCmi, LMS_BEACON_PATH, lmsHostPage, relaunchData, startLmsServer, type Cmi, type LmsBeacon, type LmsCall } from '../helpers/lms-host.js';
 import type { StaticServer } from '../helpers/static-server.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const RESULTS = join(ROOT, 'test-results', 'e2e');
 const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots');
 const UPDATE_DOCS = process.env.IR_UPDATE_SCREENSHOTS === '1';
@@ -63,6 +59,7 @@ const CHECK = 'Periksa jawaban';
 // The player's other words (not pinned by the SPEC) come from the player itself.
 const S = stringsFor('id');
 
+import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
 const CMITIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
@@ -70,12 +67,6 @@ const CMITIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
 // ---------------------------------------------------------------------------
 // The course, from the package itself
 // ---------------------------------------------------------------------------
-
-function readCourse(indexHtml: string): RuntimeCourse {
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(indexHtml);
-  if (!m) throw new Error('index.html has no <script id="course-data">');
-  return JSON.parse(m[1]!) as RuntimeCourse;
-}
 
 /** HTML → the text a learner reads (enough for the compiler's sanitised output). */
 function textOf(html: string): string {
@@ -567,7 +558,7 @@ function expectObjectives(actual: Cmi[], exp: Expected, label: string): void {
 // ---------------------------------------------------------------------------
 
 const haveChromium = chromiumAvailable();
-const built = existsSync(join(ROOT, 'lib', 'cli.js')) && existsSync(join(ROOT, 'player-dist', 'scorm12', 'player.js'));
+const built = cliBuilt('scorm12');
 
 describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-again as the LMS', () => {
   let work: string;
@@ -587,17 +578,9 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
   beforeAll(async () => {
     if (!built) throw new Error('the tool is not built: run `npm run build` first (npm test does)');
     work = mkdtempSync(join(tmpdir(), 'ir-e2e-'));
-    const out = execFileSync(
-      process.execPath,
-      [join(ROOT, 'bin', 'integrity-ranger.js'), 'build', join(ROOT, 'content'), '--out', join(work, 'dist'), '--target', 'scorm12', '--json'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    const report = JSON.parse(out) as { ok: boolean; artifacts: Array<{ target: string; path: string }> };
-    const zip = report.artifacts.find((a) => a.target === 'scorm12');
-    if (!report.ok || !zip) throw new Error('build failed:\n' + out);
-    new AdmZip(zip.path).extractAllTo(join(work, 'pkg'), true);
-    course = readCourse(readFileSync(join(work, 'pkg', 'index.html'), 'utf8'));
-    server = await startLmsServer({ '/pkg/': join(work, 'pkg') });
+    const pkg = buildWithCli('scorm12', work);
+    course = pkg.course;
+    server = await startLmsServer({ '/pkg/': pkg.dir });
     browser = await launchChromium();
   }, 180_000);
 

@@ -14,9 +14,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { compile } from '../../src/compile.js';
 import { readContentFolder } from '../../src/node/read-content.js';
-import { testToolAssets } from '../helpers/tool.js';
+import { compileFolder } from '../helpers/compile.js';
 
 const ROOT = 'test/fixtures';
 const CLI = resolve('bin/integrity-ranger.js');
@@ -200,8 +199,7 @@ describe('bad-content corpus in process', () => {
   });
 
   it('renders hostile HTML and links as inert text', async () => {
-    const source = await readContentFolder(join(ROOT, 'broken-hostile-html', 'content'));
-    const r = compile(source, { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+    const r = await compileFolder(join(ROOT, 'broken-hostile-html', 'content'));
     expect(r.runtime).not.toBeNull();
     const html: string[] = [];
     const collect = (v: unknown, key = ''): void => {

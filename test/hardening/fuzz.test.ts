@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { compile, type CompileResult } from '../../src/compile.js';
 import { catalogue } from '../../src/core/catalogue.js';
 import { memorySource } from '../../src/core/content-source.js';
+import { codes, compileFiles, COURSE_YML, EPOCH } from '../helpers/compile.js';
 import { testToolAssets } from '../helpers/tool.js';
 import { mulberry32, Rng } from '../helpers/rng.js';
 
@@ -273,7 +274,7 @@ function run(files: Files): Outcome {
   const source = memorySource(Object.fromEntries(files));
   const start = performance.now();
   try {
-    const result = compile(source, { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
+    const result = compile(source, { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: EPOCH });
     return { result, error: null, ms: performance.now() - start };
   } catch (error) {
     return { result: null, error, ms: performance.now() - start };
@@ -389,18 +390,13 @@ describe('fuzzing the default course', () => {
 
 /** Each of these was found by the fuzzer; kept as plain cases so they stay fixed whatever the seed. */
 describe('fuzzer findings, pinned', () => {
-  const COURSE = 'id: uji\ntitle: Kursus Uji\nversion: 1.0.0\niri: https://example.go.id/xapi/course/uji\n';
-  const build = (files: Record<string, string>) =>
-    compile(memorySource({ 'course.yml': COURSE, ...files }), { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
-  const at = (r: CompileResult) => r.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`);
-
   it('keeps positions after a stray `:::` and after a block opened inside a block', () => {
-    const r = build({ 'lessons/a.md': '---\ntitle: A\n---\nTeks.\n:::\n[x](tidak-ada.md)\n\n::: note\n::: tip\nTeks [y](juga-tidak.md).\n:::\n' });
-    expect(at(r)).toEqual(['IR202 lessons/a.md:5:1', 'IR210 lessons/a.md:6:1', 'IR211 lessons/a.md:9:1', 'IR210 lessons/a.md:10:6']);
+    const r = compileFiles({ 'lessons/a.md': '---\ntitle: A\n---\nTeks.\n:::\n[x](tidak-ada.md)\n\n::: note\n::: tip\nTeks [y](juga-tidak.md).\n:::\n' });
+    expect(codes(r)).toEqual(['IR202 lessons/a.md:5:1', 'IR210 lessons/a.md:6:1', 'IR211 lessons/a.md:9:1', 'IR210 lessons/a.md:10:6']);
   });
 
   it('keeps positions in scene text that follows the choice list, and in feedback after a blank line', () => {
-    const r = build({
+    const r = compileFiles({
       'scenarios/s.md': '---\ntitle: S\n---\n## A {#a}\nTeks.\n\n- [Ke B](#b)\n  > Umpan balik.\n\n  > Baris [z](/etc/passwd).\n- [Ke B lagi](#b)\n  > Ya.\nTeks sesudah ![gambar](../assets/tidak-ada.svg).\n\n## B {#b ending=pass}\nx\n',
     });
     // Lines are exact; a column on the second and later lines of feedback does not count the `  > ` taken off.
@@ -409,17 +405,17 @@ describe('fuzzer findings, pinned', () => {
   });
 
   it('keeps positions in a choice label that continues on the next line', () => {
-    const r = build({ 'lessons/a.md': '---\ntitle: A\n---\n::: question\nP?\n- [x] Jawaban yang\n  panjang [x](javascript:alert(1))\n  > Ya.\n- [ ] Tidak\n  > Bukan.\n:::\n' });
-    expect(at(r)).toEqual(['IR208 lessons/a.md:7:11']);
+    const r = compileFiles({ 'lessons/a.md': '---\ntitle: A\n---\n::: question\nP?\n- [x] Jawaban yang\n  panjang [x](javascript:alert(1))\n  > Ya.\n- [ ] Tidak\n  > Bukan.\n:::\n' });
+    expect(codes(r)).toEqual(['IR208 lessons/a.md:7:11']);
   });
 
   it('names course.yaml when that is the file the author has', () => {
     const r = compile(memorySource({ 'course.yaml': '', 'lessons/a.md': '---\ntitle: A\n---\nx\n' }), { targets: ['scorm12'], tool: testToolAssets(), epoch: 0 });
-    expect(at(r)).toEqual(['IR105 course.yaml:1:1']);
+    expect(codes(r)).toEqual(['IR105 course.yaml:1:1']);
   });
 
   it('reports YAML errors inside the file even after the parser recovered from an earlier one', () => {
-    const yml = '- '.repeat(40) + COURSE + 'description: >-\n  satu\n  dua\nauthor: Pemerintah Provinsi Banten (KPK)\n';
+    const yml = '- '.repeat(40) + COURSE_YML + 'description: >-\n  satu\n  dua\nauthor: Pemerintah Provinsi Banten (KPK)\n';
     const r = compile(memorySource({ 'course.yml': yml, 'lessons/a.md': '---\ntitle: A\n---\nx\n' }), { targets: ['scorm12'], tool: testToolAssets(), epoch: 0 });
     const lines = yml.split('\n');
     expect(r.diagnostics.length).toBeGreaterThan(0);
@@ -428,7 +424,7 @@ describe('fuzzer findings, pinned', () => {
 
   it('keeps XML-forbidden characters out of both manifests', () => {
     const r = compile(
-      memorySource({ 'course.yml': COURSE.replace('Kursus Uji', '"Kursus\\x01 Uji\\uFFFE"') + 'description: "a\\x0bb"\n', 'lessons/a.md': '---\ntitle: "A\\x02"\n---\nx\n' }),
+      memorySource({ 'course.yml': COURSE_YML.replace('Kursus Uji', '"Kursus\\x01 Uji\\uFFFE"') + 'description: "a\\x0bb"\n', 'lessons/a.md': '---\ntitle: "A\\x02"\n---\nx\n' }),
       { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 0 },
     );
     expect(r.ok).toBe(true);

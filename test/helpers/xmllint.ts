@@ -6,11 +6,12 @@ import { join, resolve } from 'node:path';
 export const SCORM12_XSD = resolve('schemas/scorm12/scorm12.xsd');
 
 /**
- * Validates XML with Debian's xmllint against an XSD. libxml2 prints a
- * harmless namespace complaint about ims_xml.xsd on every load (see
+ * Validates XML with Debian's xmllint against an XSD: a string as UTF-8, bytes
+ * as they are (a document in another encoding). libxml2 prints a harmless
+ * namespace complaint about ims_xml.xsd on every load (see
  * schemas/scorm12/SOURCE.md); the exit code is what counts.
  */
-export function xmllint(xml: string, xsd: string): { ok: boolean; output: string } {
+export function xmllint(xml: string | Uint8Array, xsd: string): { ok: boolean; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ir-xmllint-'));
   try {
     const file = join(dir, 'doc.xml');

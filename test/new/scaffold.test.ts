@@ -2,24 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile } from '../../src/compile.js';
 import { checkPackage } from '../../src/check-package/index.js';
-import { readContentFolder } from '../../src/node/read-content.js';
 import { loadPackageSchemas } from '../../src/node/package-schemas.js';
 import { scaffoldCourse, ScaffoldError } from '../../src/scaffold.js';
 import { runCli } from '../helpers/cli.js';
-import { compileFiles } from '../helpers/compile.js';
-import { testToolAssets } from '../helpers/tool.js';
+import { compileFiles, compileFolder } from '../helpers/compile.js';
 
 let work: string;
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'ir-new-'));
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
-
-async function compileDir(dir: string) {
-  return compile(await readContentFolder(dir), { targets: ['scorm12', 'xapi'], tool: testToolAssets(), epoch: 315532800 });
-}
 
 describe('integrity-ranger new DIR', () => {
   it.each(['id', 'en'] as const)('writes a course (%s) that builds with no errors and no warnings', async (language) => {
@@ -31,7 +24,7 @@ describe('integrity-ranger new DIR', () => {
     expect(r.files.filter((f) => /^scenarios\/.+\.md$/.test(f))).toHaveLength(1);
     expect(r.files.some((f) => f.startsWith('assets/'))).toBe(true);
 
-    const result = await compileDir(dir);
+    const result = await compileFolder(dir);
     expect(result.diagnostics).toEqual([]);
     expect(result.ok).toBe(true);
     const runtime = result.runtime!;

@@ -7,11 +7,12 @@ import { scorm12Manifest } from '../../src/targets/scorm12/manifest.js';
 import { uiStrings } from '../../src/shared/ui-strings.js';
 import { testToolAssets } from '../helpers/tool.js';
 import { SCORM12_XSD, xmllint } from '../helpers/xmllint.js';
+import { compileFolder } from '../helpers/compile.js';
 
 const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 
 async function manifestOf(dir: string): Promise<{ xml: string; files: string[] }> {
-  const r = compile(await readContentFolder(dir), { targets: ['scorm12'], tool: testToolAssets(), epoch: 315532800 });
+  const r = await compileFolder(dir, ['scorm12']);
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const files = r.artifacts[0]!.files;
   return { xml: dec(files.get('imsmanifest.xml')), files: [...files.keys()] };

@@ -5,9 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { UI_STRINGS, format, uiStrings } from '../../src/shared/ui-strings.js';
-import { compile } from '../../src/compile.js';
-import { readContentFolder } from '../../src/node/read-content.js';
-import { testToolAssets } from '../helpers/tool.js';
+import { compileFolder } from '../helpers/compile.js';
 
 const args = (t: string) => (t.match(/\{\d\}/g) || []).sort().join('');
 
@@ -37,10 +35,10 @@ describe('UI strings', () => {
   });
 
   it('the compiled course carries the table of its UI language', async () => {
-    const id = compile(await readContentFolder('test/fixtures/minimal/content'), { targets: ['scorm12'], tool: testToolAssets(), epoch: 315532800 });
+    const id = await compileFolder('test/fixtures/minimal/content', ['scorm12']);
     expect(id.runtime?.uiLanguage).toBe('id');
     expect(id.runtime?.strings).toEqual(UI_STRINGS.id);
-    const en = compile(await readContentFolder('test/fixtures/english/content'), { targets: ['scorm12'], tool: testToolAssets(), epoch: 315532800 });
+    const en = await compileFolder('test/fixtures/english/content', ['scorm12']);
     expect(en.runtime?.uiLanguage).toBe('en');
     expect(en.runtime?.strings).toEqual(UI_STRINGS.en);
   });

@@ -21,13 +21,10 @@
  * Needs `npm run build` (lib/ and player-dist/) like the CLI itself; skipped
  * only when there is no Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import AdmZip from 'adm-zip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
@@ -35,16 +32,16 @@ import { EXT } from '../../src/shared/activity-ids.js';
 import { stringsFor } from '../helpers/ui-strings.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, newContextPage, tearDown } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
+import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 import { ACTOR, inPlayerOrder, launchQuery, lrsHolds, startLrs, startStateFront, type StoredStatement, type TestLrs } from './helpers/lrs.js';
 import { Learner } from './helpers/learner.js';
 import { checker, llWarnings } from './helpers/play.js';
 import { label, Model, type Expected } from './helpers/xapi-model.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const NEXT = 'Berikutnya';
 const CHECK = 'Periksa jawaban';
 const S = stringsFor('id');
-const built = existsSync(join(ROOT, 'lib/cli.js')) && existsSync(join(ROOT, 'player-dist/xapi/player.js'));
+const built = cliBuilt('xapi');
 
 // ---------------------------------------------------------------------------
 // The package
@@ -59,19 +56,11 @@ let lrs: TestLrs;
 
 function buildPackage(): void {
   work = mkdtempSync(join(tmpdir(), 'ir-xapi-e2e-'));
-  const out = join(work, 'dist');
-  const json = execFileSync(process.execPath, [join(ROOT, 'bin/integrity-ranger.js'), 'build', join(ROOT, 'content'), '--out', out, '--target', 'xapi', '--json'], {
-    encoding: 'utf8',
-  });
-  const r = JSON.parse(json) as { ok: boolean; artifacts: { target: string; path: string }[] };
-  expect(r.ok).toBe(true);
-  const zip = r.artifacts.find((a) => a.target === 'xapi')!.path;
-  pkgDir = join(work, 'pkg');
-  new AdmZip(zip).extractAllTo(pkgDir, true);
+  const pkg = buildWithCli('xapi', work);
+  expect(pkg.ok).toBe(true);
+  pkgDir = pkg.dir;
   expect(existsSync(join(pkgDir, 'tincan.xml'))).toBe(true);
-  const html = readFileSync(join(pkgDir, 'index.html'), 'utf8');
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  course = JSON.parse(m![1]!) as RuntimeCourse;
+  course = pkg.course;
 }
 
 function launchUrl(registration: string, extra: Record<string, string> = {}): string {

@@ -12,8 +12,7 @@ import { eventStatements, isoDuration, score, sessionStatement, type SessionCont
 import { EXT, PROFILE_VERSION, TYPE, questionsOf } from '../../src/shared/activity-ids.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { compile } from '../../src/compile.js';
-import { readContentFolder } from '../../src/node/read-content.js';
-import { testToolAssets } from '../helpers/tool.js';
+import { compileFolder } from '../helpers/compile.js';
 import { ACTOR, FakeEnv, FakeLrs, REGISTRATION, launchQuery } from './helpers/fake-env.js';
 import { checker, label, llWarnings, play, startEngine, type PlayOptions } from './helpers/play.js';
 
@@ -21,7 +20,7 @@ const sample = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 async function runtimeOf(dir: string): Promise<RuntimeCourse> {
-  const r = compile(await readContentFolder(dir), { targets: ['xapi'], tool: testToolAssets(), epoch: 315532800 });
+  const r = await compileFolder(dir, ['xapi']);
   if (!r.runtime) throw new Error(`${dir} does not compile: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return { ...r.runtime, target: 'xapi' };
 }

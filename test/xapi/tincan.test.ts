@@ -10,16 +10,14 @@ import { resolve } from 'node:path';
 import { tincanXml } from '../../src/targets/xapi/tincan.js';
 import { activityId, choiceLetter, courseActivities, htmlToText, questionsOf, shorten } from '../../src/shared/activity-ids.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
-import { compile } from '../../src/compile.js';
-import { readContentFolder } from '../../src/node/read-content.js';
-import { testToolAssets } from '../helpers/tool.js';
 import { xmllint } from '../helpers/xmllint.js';
+import { compileFolder } from '../helpers/compile.js';
 
 const TINCAN_XSD = resolve('schemas/xapi/tincan.xsd');
 const sample = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json', 'utf8')) as RuntimeCourse;
 
 async function runtimeOf(dir: string): Promise<RuntimeCourse> {
-  const r = compile(await readContentFolder(dir), { targets: ['xapi'], tool: testToolAssets(), epoch: 315532800 });
+  const r = await compileFolder(dir, ['xapi']);
   if (!r.runtime) throw new Error(`${dir}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return { ...r.runtime, target: 'xapi' };
 }

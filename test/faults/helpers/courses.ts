@@ -8,9 +8,8 @@
  * Packages are compiled in this process with the tool's real player
  * (player-dist/, from `npm run build`) and unzipped into a folder to serve.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AdmZip from 'adm-zip';
 import { compile, type CompileResult, type PackageTarget } from '../../../src/compile.js';
 import { memorySource, type ContentSource } from '../../../src/core/content-source.js';
@@ -18,9 +17,8 @@ import { readContentFolder } from '../../../src/node/read-content.js';
 import { loadToolAssets } from '../../../src/node/tool-assets.js';
 import type { RuntimeCourse } from '../../../src/shared/runtime-types.js';
 import { worstCaseStateLength } from '../../../src/shared/state-codec.js';
-
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
-export const EPOCH = 315532800;
+import { EPOCH } from '../../helpers/compile.js';
+import { readCourse, ROOT } from '../../helpers/package.js';
 
 /** The small course: 2 lessons (5 pages, 3 questions), 1 scenario; passing score 60. */
 export function smallCourse(): Record<string, string> {
@@ -138,13 +136,6 @@ async function tool() {
   }
 }
 
-/** `#course-data` of an index.html. */
-export function readCourse(indexHtml: string): RuntimeCourse {
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(indexHtml);
-  if (!m) throw new Error('index.html has no <script id="course-data">');
-  return JSON.parse(m[1]!) as RuntimeCourse;
-}
-
 export async function compileSource(source: ContentSource, targets: PackageTarget[]): Promise<CompileResult> {
   return compile(source, { targets, tool: await tool(), epoch: EPOCH });
 }
@@ -158,7 +149,7 @@ export async function buildPackage(source: ContentSource | Record<string, string
   mkdirSync(into, { recursive: true });
   writeFileSync(join(into, '..', artifact.fileName), artifact.zip);
   new AdmZip(Buffer.from(artifact.zip)).extractAllTo(into, true);
-  const course = readCourse(readFileSync(join(into, 'index.html'), 'utf8'));
+  const course = readCourse(into);
   return { result, dir: into, zip: artifact.zip, course };
 }
 

@@ -1,0 +1,51 @@
+/**
+ * Packages for the browser tests: the course a package's player runs, read
+ * back from its index.html, and the default course built by the real CLI in
+ * its own process (`bin/integrity-ranger.js build … --json`, as an author
+ * runs it) and unzipped into a folder to serve.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AdmZip from 'adm-zip';
+import type { PackageTarget } from '../../src/compile.js';
+import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
+
+/** The repository, without a trailing slash. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
+/** `#course-data` of the package unzipped in `dir`: the course its player runs. */
+export function readCourse(dir: string): RuntimeCourse {
+  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(readFileSync(join(dir, 'index.html'), 'utf8'));
+  if (!m) throw new Error('index.html has no <script id="course-data">');
+  return JSON.parse(m[1]!) as RuntimeCourse;
+}
+
+/** Whether `npm run build` made the CLI and `target`'s player, which buildWithCli needs. */
+export function cliBuilt(target: PackageTarget): boolean {
+  return existsSync(join(ROOT, 'lib', 'cli.js')) && existsSync(join(ROOT, 'player-dist', target, 'player.js'));
+}
+
+export interface CliPackage {
+  /** The `--json` report's `ok`. */
+  ok: boolean;
+  /** The unzipped package: `work`/pkg. */
+  dir: string;
+  course: RuntimeCourse;
+}
+
+/** Builds content/ for `target` with the CLI into `work`/dist and unzips the package into `work`/pkg. */
+export function buildWithCli(target: PackageTarget, work: string): CliPackage {
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'integrity-ranger.js'), 'build', join(ROOT, 'content'), '--out', join(work, 'dist'), '--target', target, '--json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const report = JSON.parse(out) as { ok: boolean; artifacts: Array<{ target: string; path: string }> };
+  const zip = report.artifacts.find((a) => a.target === target);
+  if (!report.ok || !zip) throw new Error('build failed:\n' + out);
+  const dir = join(work, 'pkg');
+  new AdmZip(zip.path).extractAllTo(dir, true);
+  return { ok: report.ok, dir, course: readCourse(dir) };
+}
