@@ -59,7 +59,7 @@ const answered = (over: Partial<Extract<LearningEvent, { type: 'question-answere
 /** Retries the transport schedules, run by the test instead of a clock. */
 type Timers = Array<{ f: () => void; ms: number }>;
 
-function started(api: FakeApi, now = () => 1_000_000, timers: Timers = []): { t: Transport; health: TransportHealth[] } {
+function started(api: Scorm12Api, now = () => 1_000_000, timers: Timers = []): { t: Transport; health: TransportHealth[] } {
   const t = scorm12Transport(course, api, now, (f, ms) => timers.push({ f, ms }));
   const health: TransportHealth[] = [];
   t.onHealth((h) => health.push(h));
@@ -328,9 +328,7 @@ describe('scorm12Transport', () => {
       LMSGetLastError: () => Number(api.error),
       LMSInitialize: (p: '') => (api.LMSInitialize(p), true),
     });
-    const t = scorm12Transport(course, loose);
-    const health: TransportHealth[] = [];
-    t.onHealth((h) => health.push(h));
+    const { t, health } = started(loose);
     expect(await t.start()).toMatchObject({ state: 'kept' });
     api.failSet = (el) => (el === 'cmi.core.lesson_location' ? '0' : null);
     t.save(snap());

@@ -14,7 +14,8 @@ import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { compile } from '../../src/compile.js';
 import { compileFolder } from '../helpers/compile.js';
 import { ACTOR, FakeEnv, FakeLrs, REGISTRATION, launchQuery } from './helpers/fake-env.js';
-import { checker, label, llWarnings, play, startEngine, type PlayOptions } from './helpers/play.js';
+import { checker, llWarnings, play, startEngine, type PlayOptions } from './helpers/play.js';
+import { label } from './helpers/xapi-model.js';
 
 const sample = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json', 'utf8')) as RuntimeCourse;
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -11,16 +11,23 @@ import type { TransportHealth } from '../../src/player/transport/types.js';
 import { STATE_PROGRESS } from '../../src/shared/activity-ids.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { ACTOR, FakeEnv, FakeLrs, MemoryStorage, REGISTRATION, launchQuery } from './helpers/fake-env.js';
-import { checker, label, llWarnings, play, startEngine } from './helpers/play.js';
+import { checker, llWarnings, play, startEngine } from './helpers/play.js';
+import { label } from './helpers/xapi-model.js';
 
 const course = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json', 'utf8')) as RuntimeCourse;
 
-function launch(lrs: FakeLrs | null, extra: Record<string, string> = {}, storage = new MemoryStorage()) {
-  const env = new FakeEnv(lrs, lrs ? launchQuery(lrs, extra) : {}, storage);
-  const transport = makeXapiTransport(course, env);
+/** The transport of `c` in `env`, with the health reports it gives. */
+function connect(env: FakeEnv, c: RuntimeCourse = course) {
+  const transport = makeXapiTransport(c, env);
   const health: TransportHealth[] = [];
   transport.onHealth((h) => health.push(h));
-  return { env, transport, health, storage };
+  return { transport, health };
+}
+
+/** A launch by an LMS that gives `lrs` (none: standalone), with `extra` launch parameters. */
+function launch(lrs: FakeLrs | null, extra: Record<string, string> = {}, storage = new MemoryStorage()) {
+  const env = new FakeEnv(lrs, lrs ? launchQuery(lrs, extra) : {}, storage);
+  return { env, storage, ...connect(env) };
 }
 
 describe('xAPI transport', () => {
@@ -35,20 +42,14 @@ describe('xAPI transport', () => {
   });
 
   it('endpoint but no actor: standalone too', () => {
-    const env = new FakeEnv(new FakeLrs(), { endpoint: 'https://lrs.example.org/xapi/' });
-    const t = makeXapiTransport(course, env);
-    const h: TransportHealth[] = [];
-    t.onHealth((x) => h.push(x));
-    expect(h).toEqual([{ kind: 'standalone' }]);
+    const { health } = connect(new FakeEnv(new FakeLrs(), { endpoint: 'https://lrs.example.org/xapi/' }));
+    expect(health).toEqual([{ kind: 'standalone' }]);
   });
 
   it('a course without iri: standalone', () => {
     const lrs = new FakeLrs();
-    const env = new FakeEnv(lrs, launchQuery(lrs));
-    const t = makeXapiTransport({ ...course, iri: null }, env);
-    const h: TransportHealth[] = [];
-    t.onHealth((x) => h.push(x));
-    expect(h).toEqual([{ kind: 'standalone' }]);
+    const { health } = connect(new FakeEnv(lrs, launchQuery(lrs)), { ...course, iri: null });
+    expect(health).toEqual([{ kind: 'standalone' }]);
   });
 
   it('relaunch resumes from the State API: initialized then resumed, same place', async () => {

@@ -87,10 +87,6 @@ export class FakeLrs {
     }
     return reply(404);
   };
-
-  verbs(): string[] {
-    return this.statements.map((s) => s.verb.display['en-US'] + ' ' + s.object.id.split('/').slice(-2).join('/'));
-  }
 }
 
 interface Timer {

@@ -8,7 +8,6 @@ import * as engineModule from '../../../src/player/engine.js';
 import type { Restored, Transport } from '../../../src/player/transport/types.js';
 import type { RuntimeCourse } from '../../../src/shared/runtime-types.js';
 import type { FakeEnv } from './fake-env.js';
-import type { Statement } from '../../../src/player/transport/xapi-statements.js';
 import { ProfileChecker, type Profile } from './profile-checker.js';
 import { readFileSync } from 'node:fs';
 
@@ -107,11 +106,4 @@ export async function play(engine: Engine, env: FakeEnv, opts: PlayOptions = {})
     engine.go(engine.at + 1);
   }
   await env.settle();
-}
-
-/** The statement's verb and the tail of its object id, e.g. `answered question/q-amplop`. */
-export function label(s: Statement): string {
-  const id = s.object.id;
-  const m = /\/(lesson|question|scenario)\/(.+)$/.exec(id);
-  return `${s.verb.display['en-US']} ${m ? m[1] + '/' + m[2] : 'course'}`;
 }

@@ -140,10 +140,6 @@ export class Model {
       choose: (sc, scene, i, next) => this.choose(sc, scene, i, next),
     };
   }
-
-  get labels(): string[] {
-    return this.out.map((e) => e.label);
-  }
 }
 
 /** `answered question/q-satu`, `completed course`… from a statement. */
