@@ -45,8 +45,22 @@ import {
   newContextPage,
   tearDown,
 } from '../helpers/browser.js';
-import { cmiList, lmsCalls, lmsCmi, LMS_BEACON_PATH, lmsHostPage, relaunchData, startLmsServer, type Cmi, type LmsBeacon, type LmsCall } from '../helpers/lms-host.js';
+import {
+  closeSco,
+  cmiList,
+  expectFinished,
+  lmsCalls,
+  lmsCmi,
+  LMS_BEACON_PATH,
+  lmsHostPage,
+  relaunchData,
+  startLmsServer,
+  type Cmi,
+  type LmsBeacon,
+  type LmsCall,
+} from '../helpers/lms-host.js';
 import type { StaticServer } from '../helpers/static-server.js';
+import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 
 const RESULTS = join(ROOT, 'test-results', 'e2e');
 const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -327,7 +341,7 @@ class Learner {
     const attempts = plan === 'right' ? [correct] : [wrong, correct];
     if (emptyFirst) {
       // Checking with nothing chosen is not an answer: nothing recorded, the question stays open.
-      const written = () => this.page.evaluate(() => (window as any).__lms.calls.filter((c: LmsCall) => /^cmi\.interactions\.\d+\.id$/.test(c.args[0] || '')).length as number);
+      const written = async () => (await lmsCalls(this.page)).filter((c) => /^cmi\.interactions\.\d+\.id$/.test(c.args[0] || '')).length;
       const before = await written();
       await form.getByRole('button', { name: CHECK, exact: true }).click();
       await expectText(form, S.pickFirst);
@@ -700,8 +714,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
           leftAt = { sc, scene: mid };
 
           // ---- leave halfway ----
-          await page.evaluate(() => (window as any).__lms.close());
-          await expect.poll(() => page.evaluate(() => (window as any).__lms.count('LMSFinish')), { message: 'LMSFinish on leaving' }).toBe(1);
+          await closeSco(page, 'LMSFinish on leaving');
           session1Calls = await lmsCalls(page);
           session1Cmi = await lmsCmi(page);
           expectOneSession(session1Calls, 'first launch');
@@ -770,8 +783,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     await learner.audit('results', 'end screen');
 
     // ---- leave; what the LMS holds ----
-    await page.evaluate(() => (window as any).__lms.close());
-    await expect.poll(() => page.evaluate(() => (window as any).__lms.count('LMSFinish')), { message: 'LMSFinish on leaving' }).toBe(1);
+    await closeSco(page, 'LMSFinish on leaving');
     const calls = await lmsCalls(page);
     const cmi = await lmsCmi(page);
     expectOneSession(calls, 'second launch');
@@ -800,8 +812,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     // ---- a later launch of the finished course changes nothing ----
     await page.goto(host(relaunchData(cmi)));
     await expectVisible(learner.frame.getByRole('heading', { level: 2 }));
-    await page.evaluate(() => (window as any).__lms.close());
-    await expect.poll(() => page.evaluate(() => (window as any).__lms.count('LMSFinish')), { message: 'LMSFinish on leaving' }).toBe(1);
+    await closeSco(page, 'LMSFinish on leaving');
     expectOneSession(await lmsCalls(page), 'launch after completion');
     const after = await lmsCmi(page);
     expect({ status: after.core.lesson_status, raw: after.core.score.raw, exit: after.core.exit }, 'after a later launch').toEqual({ status: exp.status, raw: String(exp.score), exit: '' });
@@ -840,7 +851,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     }
     // The learner closes the course window.
     await popup.close();
-    await expect.poll(() => page.evaluate(() => (window as any).__lms.count('LMSFinish')), { message: 'LMSFinish when the popup closes' }).toBe(1);
+    await expectFinished(page, 'LMSFinish when the popup closes');
     const calls = await lmsCalls(page);
     expectOneSession(calls, 'popup launch');
     const cmi = await lmsCmi(page);
@@ -851,8 +862,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     popup = await open();
     await expectVisible(popup.getByRole('heading', { name: stops[2]!, exact: true }));
     await expectCount(popup.getByRole('dialog'), 0);
-    await page.evaluate(() => (window as any).__lms.close());
-    await expect.poll(() => page.evaluate(() => (window as any).__lms.count('LMSFinish')), { message: 'LMSFinish when the LMS closes the popup' }).toBe(1);
+    await closeSco(page, 'LMSFinish when the LMS closes the popup');
     expectOneSession(await lmsCalls(page), 'popup relaunch');
     expect(errors).toEqual([]);
     await context.close();

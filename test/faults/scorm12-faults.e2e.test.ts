@@ -25,8 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memorySource } from '../../src/core/content-source.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { decodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
-import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS } from '../helpers/browser.js';
-import { cmiList, lmsCalls, lmsCmi, relaunchData, startLmsServer, type Cmi, type LmsCall } from '../helpers/lms-host.js';
+import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
+import { closeSco, cmiList, lmsCalls, lmsClose, lmsCmi, lmsCount, relaunchData, startLmsServer, type Cmi, type LmsCall } from '../helpers/lms-host.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { buildPackage, compileSource, defaultCourse, fullCourse, sizeFullCourse, smallCourse, type Built } from './helpers/courses.js';
 import { faultHostPage, type FaultHostOptions, type FaultLogEntry } from './helpers/fault-host.js';
@@ -47,22 +47,7 @@ function host(opts: FaultHostOptions): string {
   return server.origin + path;
 }
 
-/** Page errors, console errors and dialogs, from the LMS page and the course frame. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
-  });
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
-
 const lms = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(${fn})(window.__lms, window.__faults)`) as Promise<T>;
-const count = (page: Page, fn: string) => lms<number>(page, `(l) => l.count(${JSON.stringify(fn)})`);
 const faultLog = (page: Page) => lms<FaultLogEntry[]>(page, '(l, f) => f.log');
 async function fault(page: Page, set: Record<string, unknown>): Promise<void> {
   await page.evaluate((s) => Object.assign((window as any).__faults, s), set);
@@ -94,26 +79,14 @@ function expectJournal(log: LmsCall[], n: number, label: string): void {
   expect(ids, `${label}: interaction ids written once each, in order`).toEqual(Array.from({ length: n }, (_, i) => `cmi.interactions.${i}.id`));
 }
 
-/** The warning's count of what waits to be sent. */
-async function pending(learner: Learner): Promise<number> {
-  const text = (await learner.warning.innerText()).replace(/\s+/g, ' ');
-  const m = /(\d+)\D*$/.exec(text);
-  return m ? Number(m[1]) : NaN;
-}
-
 // The plan every play of the small course follows: one question wrong first.
 const WRONG_FIRST = new Set(['q-dua']);
-
-/** Leaves: the LMS removes the course frame; the player finishes once. */
-async function close(page: Page): Promise<void> {
-  await page.evaluate(() => (window as any).__lms.close());
-  await expect.poll(() => count(page, 'LMSFinish'), { timeout: WAIT_MS, message: 'LMSFinish when the frame goes' }).toBe(1);
-}
 
 /** A new browser, watched for problems, on a fresh host page for `hostOpts`; a learner of `course` in its course frame (not yet arrived). */
 async function open(hostOpts: FaultHostOptions, course: RuntimeCourse = small.course, learnerOpts: LearnerOptions = {}) {
   const { context, page } = await newContextPage(browser);
-  const problems = watch(page);
+  // Page errors, console errors and dialogs, from the LMS page and the course frame.
+  const problems = watchProblems(page);
   await page.goto(host(hostOpts));
   const learner = new Learner(page.frameLocator('#sco-frame'), course, learnerOpts);
   return { context, page, problems, learner };
@@ -123,13 +96,13 @@ async function open(hostOpts: FaultHostOptions, course: RuntimeCourse = small.co
 async function startSmall() {
   const s = await open({ launch: '/small/index.html' }, small.course, { wrongFirst: WRONG_FIRST });
   await s.learner.arrive();
-  await expect.poll(() => count(s.page, 'LMSCommit')).toBeGreaterThan(0);
+  await expect.poll(() => lmsCount(s.page, 'LMSCommit')).toBeGreaterThan(0);
   return s;
 }
 
 /** The learner leaves; every interaction was written once, in order. What the LMS holds then. */
 async function finish(page: Page, learner: Learner, label: string): Promise<Cmi> {
-  await close(page);
+  await closeSco(page, 'LMSFinish when the frame goes');
   const cmi = await lmsCmi(page);
   expectJournal(await lmsCalls(page), learner.interactions.length, label);
   return cmi;
@@ -184,8 +157,8 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     // Still standalone, never a failing warning.
     await expectText(learner.status, s.notSaved.replace('{0}', s.scorm12));
     await expectCount(learner.warning, 0);
-    await page.evaluate(() => (window as any).__lms.close());
-    expect(await count(page, 'LMSInitialize')).toBe(0);
+    await lmsClose(page);
+    expect(await lmsCount(page, 'LMSInitialize')).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
@@ -199,10 +172,10 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await fault(page, { setValue: { code: '101' } });
     await learner.play(1);
     await expectVisible(learner.warning, 'warned when LMSSetValue fails');
-    const first = await pending(learner);
+    const first = await learner.pending();
     expect(first).toBeGreaterThan(0);
     await learner.play(1); // answers q-satu
-    await expect.poll(() => pending(learner), { message: 'the count of what waits grows' }).toBeGreaterThan(first);
+    await expect.poll(() => learner.pending(), { message: 'the count of what waits grows' }).toBeGreaterThan(first);
     expect(cmiList((await lmsCmi(page)).interactions), 'nothing reached the LMS').toHaveLength(0);
 
     // Now 351, and LMSCommit refused too.
@@ -218,11 +191,11 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     expect(inLms, 'the queued interactions reached the LMS in order').toEqual(learner.interactions.map((i) => i.id));
 
     // The LMS recovers: the next save commits, the warning goes.
-    const commitsBefore = await count(page, 'LMSCommit');
+    const commitsBefore = await lmsCount(page, 'LMSCommit');
     await fault(page, { commit: null });
     await learner.play(1); // answers q-tiga, goes on
     await expectCount(learner.warning, 0, 'the warning goes once everything is committed');
-    expect(await count(page, 'LMSCommit')).toBeGreaterThan(commitsBefore);
+    expect(await lmsCount(page, 'LMSCommit')).toBeGreaterThan(commitsBefore);
     const log = await faultLog(page);
     expect(new Set(log.map((e) => `${e.fn} ${e.fault}`))).toEqual(new Set(['LMSSetValue 101', 'LMSSetValue 351', 'LMSCommit 101']));
 
@@ -289,10 +262,10 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     const leftAt = learner.stops[learner.at]!;
     await expectVisible(learner.warning);
     // The frame goes (pagehide): the player stages everything, tries LMSCommit (throws again), calls LMSFinish.
-    await close(page);
+    await closeSco(page, 'LMSFinish when the frame goes');
     await new Promise((r) => setTimeout(r, 300)); // nothing more arrives after the finish
-    expect(await count(page, 'LMSFinish'), 'LMSFinish exactly once').toBe(1);
-    expect(await count(page, 'LMSInitialize')).toBe(1);
+    expect(await lmsCount(page, 'LMSFinish'), 'LMSFinish exactly once').toBe(1);
+    expect(await lmsCount(page, 'LMSInitialize')).toBe(1);
     const log = await lmsCalls(page);
     const finishAt = log.findIndex((c) => c.fn === 'LMSFinish');
     expect(finishAt, 'LMSFinish is the last call').toBe(log.length - 1);
@@ -317,7 +290,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     const back = new Learner(page.frameLocator('#sco-frame'), small.course);
     await expectVisible(back.heading(committedAt.title));
     await expectVisible(back.button(small.course.strings.check));
-    await page.evaluate(() => (window as any).__lms.close());
+    await lmsClose(page);
 
     // An LMS that also keeps what was set before LMSFinish (scorm-again does): the relaunch resumes where the learner left.
     await page.goto(host({ launch: '/small/index.html', saved: relaunchData(atFinish) }));
@@ -331,7 +304,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     await learner.arrive();
     await learner.play(1);
     await fault(page, { setValue: { code: '101' }, commit: 'throw', finish: 'throw' });
-    await page.evaluate(() => (window as any).__lms.close());
+    await lmsClose(page);
     await expect.poll(async () => (await faultLog(page)).filter((e) => e.fn === 'LMSFinish').length).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
     expect((await faultLog(page)).filter((e) => e.fn === 'LMSFinish')).toHaveLength(1);
@@ -381,7 +354,7 @@ describe.skipIf(!chromiumAvailable())('SCORM 1.2 runtime faults (scorm-again LMS
     }
     expect(answered).toBe(fullSize.questions);
     const lastPage = learner.stops[learner.at]!;
-    await close(page);
+    await closeSco(page, 'LMSFinish when the frame goes');
     const played = Date.now() - started;
 
     const log = await lmsCalls(page);

@@ -27,7 +27,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_TIMEOUT_MS, timed } from '../../src/player/transport/xapi-outbox.js';
 import { FakeEnv } from '../xapi/helpers/fake-env.js';
-import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS } from '../helpers/browser.js';
+import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS, watchProblems } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 import { inPlayerOrder, launchQuery, LRS_AUTH, lrsHolds, startLrs, startStateFront, type StoredStatement, type TestLrs } from '../xapi/helpers/lrs.js';
 import { buildPackage, smallCourse, type Built } from './helpers/courses.js';
@@ -58,14 +58,10 @@ interface Session {
 }
 
 /** A learner's browser, its requests to `lrsOrigin` routed through the fault plan. */
-async function open(opts: { clock?: boolean; lrsOrigin?: string; registration?: string; model?: Model; context?: BrowserContext } = {}): Promise<Session> {
-  const { context, page } = opts.context ? { context: opts.context, page: await opts.context.newPage() } : await newContextPage(browser);
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    // The browser's own lines for failed requests are expected here; anything else in console.error is not.
-    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console.error: ${m.text()}`);
-  });
+async function open(opts: { clock?: boolean; lrsOrigin?: string; registration?: string; model?: Model } = {}): Promise<Session> {
+  const { context, page } = await newContextPage(browser);
+  // The browser's own lines for failed requests are expected here; anything else in console.error is not.
+  const problems = watchProblems(page, /^Failed to load resource/);
   // Remembers whether the failing warning was ever on screen (it may come and go between two polls).
   await page.addInitScript((text) => {
     const w = window as unknown as { __warned: number };
@@ -104,12 +100,6 @@ async function leave(s: Session): Promise<void> {
 /** Statements waiting in the browser's outbox. */
 const queued = (page: Page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':q')).reduce((n, k) => n + (JSON.parse(localStorage.getItem(k)!) as unknown[]).length, 0));
-
-/** The number in the warning (what waits to be sent). */
-async function shownPending(s: Session): Promise<number> {
-  const text = (await s.learner.warning.innerText()).replace(/\s+/g, ' ');
-  return Number(/(\d+)\D*$/.exec(text)?.[1] ?? NaN);
-}
 
 /**
  * The LRS holds exactly what the model predicts, once each, in order: sorted by
@@ -210,7 +200,7 @@ describe.skipIf(!chromiumAvailable())('xAPI runtime faults against a real LRS', 
     await s.page.clock.fastForward(4000);
     await s.learner.play(1);
     await expect.poll(() => s.faults.statementRequests().filter((r) => r.outcome === '401' && r.ids.length).length).toBeGreaterThanOrEqual(2);
-    await expect.poll(async () => (await shownPending(s)) === (await queued(s.page)), { message: 'the warning counts what waits' }).toBe(true);
+    await expect.poll(async () => (await s.learner.pending()) === (await queued(s.page)), { message: 'the warning counts what waits' }).toBe(true);
     expect((await lrs.statements(s.registration)).length, 'nothing new reached the LRS').toBe(before);
 
     // The LRS accepts again: the next retry (at most 30 s ± 20 % later) delivers everything; the warning goes.

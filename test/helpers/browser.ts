@@ -37,6 +37,24 @@ export async function newContextPage(browser: Browser): Promise<{ context: Brows
   return { context, page: await context.newPage() };
 }
 
+/**
+ * What goes wrong on the page from now on: page errors, console errors (but
+ * those `ignoreConsole` matches) and dialogs (dismissed). A test ends with the
+ * list empty.
+ */
+export function watchProblems(page: Page, ignoreConsole?: RegExp): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !ignoreConsole?.test(m.text())) problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return problems;
+}
+
 /** For afterAll: closes the browser, the server and the LRS (those that were started), then removes the work folder. */
 export async function tearDown(started: { browser?: Browser; server?: { close(): Promise<void> }; lrs?: { stop(): Promise<void> }; work?: string }): Promise<void> {
   await started.browser?.close();

@@ -16,6 +16,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { WAIT_MS } from './browser.js';
 import { startStaticServer, type StaticServer } from './static-server.js';
 
 const require = createRequire(import.meta.url);
@@ -45,6 +47,27 @@ export function lmsCalls(page: Page): Promise<LmsCall[]> {
 /** The whole CMI data model as the LMS holds it now (`window.__lms.cmi()`). */
 export function lmsCmi(page: Page): Promise<Cmi> {
   return page.evaluate(() => (window as any).__lms.cmi() as Cmi);
+}
+
+/** How many times the SCO has called `fn` so far (`window.__lms.count`). */
+export function lmsCount(page: Page, fn: string): Promise<number> {
+  return page.evaluate((f) => (window as any).__lms.count(f) as number, fn);
+}
+
+/** The LMS closes the SCO: its frame is removed (or its popup closed), so it unloads (`window.__lms.close`). */
+export function lmsClose(page: Page): Promise<void> {
+  return page.evaluate(() => (window as any).__lms.close());
+}
+
+/** Waits until the SCO has called LMSFinish, once. */
+export async function expectFinished(page: Page, message: string): Promise<void> {
+  await expect.poll(() => lmsCount(page, 'LMSFinish'), { timeout: WAIT_MS, message }).toBe(1);
+}
+
+/** The LMS closes the SCO, which then calls LMSFinish once. */
+export async function closeSco(page: Page, message: string): Promise<void> {
+  await lmsClose(page);
+  await expectFinished(page, message);
 }
 
 /** scorm-again renders collections as `{ "0": {...}, "1": {...} }` (or arrays); this lists them in order. */

@@ -103,6 +103,12 @@ export class Learner {
     return this.status.getByText(failingText(this.s, this.course.target === 'xapi' ? 'xapi' : 'scorm12'));
   }
 
+  /** The count the `failing` warning ends with: what waits to be sent (NaN without one). */
+  async pending(): Promise<number> {
+    const text = (await this.warning.innerText()).replace(/\s+/g, ' ');
+    return Number(/(\d+)\D*$/.exec(text)?.[1] ?? NaN);
+  }
+
   /** The current stop is on screen; the hooks hear what the engine records on entering it. */
   async arrive(): Promise<void> {
     const stop = this.stops[this.at]!;
