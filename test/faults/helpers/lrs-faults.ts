@@ -41,6 +41,8 @@ export interface LrsFaults {
   release(how: 'pass' | 'abort'): Promise<void>;
   /** Statements requests only. */
   statementRequests(): LrsRequest[];
+  /** Now, on the log's clock (ms since the routing started). */
+  now(): number;
 }
 
 export async function routeLrs(page: Page, lrsOrigin: string, pageOrigin: string): Promise<LrsFaults> {
@@ -74,6 +76,7 @@ export async function routeLrs(page: Page, lrsOrigin: string, pageOrigin: string
       }
     },
     statementRequests: () => faults.log.filter((r) => r.path === 'statements'),
+    now: () => Date.now() - start,
   };
   const byRequest = new WeakMap<Request, LrsRequest>();
   page.on('requestfailed', (req) => {
