@@ -10,7 +10,6 @@ import {
   checkPackageFile,
   DEFAULT_EPOCH,
   isPackagePath,
-  PACKAGE_TARGETS,
   SCAFFOLD_LANGUAGES,
   scaffoldCourse,
   ScaffoldError,
@@ -20,11 +19,14 @@ import {
 } from './index.js';
 import { formatDiagnostic, type Diagnostic } from './core/diagnostics.js';
 import type { PackageTarget } from './compile.js';
+import { DEFAULT_TARGETS, isPackageTarget, PACKAGE_TARGETS, TARGETS, targetById } from './targets/registry.js';
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
 import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
 import { DEFAULT_PREVIEW_PORT, PreviewError } from './preview/server.js';
 
-const LATER = ['cmi5', 'scorm2004', 'web'];
+/** Named in the issue tracker and asked for; not built yet. */
+const LATER = ['cmi5', 'scorm2004', 'web'].filter((n) => !isPackageTarget(n));
+const TARGET_LIST = TARGETS.map((t) => `${t.id} (${t.summary})`).join(', ');
 
 class UsageError extends Error {}
 
@@ -69,7 +71,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('compile a content folder into dist/<id>-<version>-<target>.zip')
       .argument('[dir]', 'content folder', 'content')
       .option('--out <dir>', 'output folder', 'dist')
-      .addOption(new Option('--target <list>', `comma list of targets: ${PACKAGE_TARGETS.join(', ')}`).default(PACKAGE_TARGETS.join(',')))
+      .addOption(new Option('--target <list>', `comma list of targets: ${TARGET_LIST}`).default(DEFAULT_TARGETS.join(',')))
       .option('--watch', 'rebuild on every change to the content folder, until Ctrl-C'),
   ).action(async (dir: string, opts: { out: string; target: string; json?: boolean; watch?: boolean }) => {
     const targets = parseTargets(opts.target);
@@ -87,7 +89,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('check a content folder, or a built SCORM 1.2 or Tin Can package (.zip), without writing anything')
       .argument('<dir|zip>', 'content folder, or package zip')
       // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
-      .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, PACKAGE_TARGETS.join(',')),
+      .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, DEFAULT_TARGETS.join(',')),
   ).action(async (dir: string, opts: { json?: boolean; target: string }) => {
     const targets = parseTargets(opts.target);
     if (await isPackagePath(dir)) {
@@ -168,7 +170,7 @@ function parseTargets(list: string): PackageTarget[] {
   if (names.length === 0) throw new UsageError('--target needs at least one target');
   for (const n of names) {
     if (LATER.includes(n)) throw new UsageError(`target \`${n}\` is planned but not available yet; use ${PACKAGE_TARGETS.join(' or ')}`);
-    if (!(PACKAGE_TARGETS as readonly string[]).includes(n)) throw new UsageError(`unknown target \`${n}\`; targets are ${PACKAGE_TARGETS.join(', ')}`);
+    if (!isPackageTarget(n)) throw new UsageError(`unknown target \`${n}\`; targets are ${PACKAGE_TARGETS.join(', ')}`);
   }
   return [...new Set(names)] as PackageTarget[];
 }
@@ -228,7 +230,7 @@ function printReport(report: BuildReport, io: Io, json: boolean, command: 'build
 function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): number {
   return printOutcome(report, io, json, (counts) => `check failed: ${counts}`, (counts) => {
     const p = report.package!;
-    const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
+    const kinds = p.kinds.map((k) => targetById(k).label).join(' + ');
     return [`checked ${p.path} (${kinds}, ${p.files} files): ${counts}`];
   });
 }
