@@ -22,7 +22,7 @@ import type { PackageTarget } from './compile.js';
 import { DEFAULT_TARGETS, isPackageTarget, PACKAGE_TARGETS, TARGETS, targetById } from './targets/registry.js';
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
 import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
-import { DEFAULT_PREVIEW_PORT, PreviewError } from './preview/server.js';
+import { DEFAULT_PREVIEW_PORT, PREVIEW_TARGETS, PreviewError } from './preview/server.js';
 
 /** Named in the issue tracker and asked for; not built yet. */
 const LATER = ['cmi5', 'scorm2004', 'web'].filter((n) => !isPackageTarget(n));
@@ -128,7 +128,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .description('serve the course on 127.0.0.1 inside a stand-in LMS (SCORM 1.2) or LRS (xAPI), rebuilding on change')
       .argument('[dir]', 'content folder', 'content')
       .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', String(DEFAULT_PREVIEW_PORT))
-      .addOption(new Option('--target <target>', 'which package to play').choices(PACKAGE_TARGETS as string[]).default('scorm12')),
+      .addOption(new Option('--target <target>', 'which package to play').choices(PREVIEW_TARGETS as string[]).default('scorm12')),
   ).action(async (dir: string, opts: { port: string; target: PackageTarget; json?: boolean }) => {
     if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not \`${opts.port}\``);
     exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json) });
