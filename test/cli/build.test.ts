@@ -175,3 +175,31 @@ describe('integrity-ranger check DIR --target', () => {
     expect((await runCli(['check', content, '--target', 'nope'])).code).toBe(2);
   });
 });
+
+describe('the scorm2004 target from the command line', () => {
+  it('builds <id>-<version>-scorm2004.zip, reports it in --json, and `check` reads it as SCORM 2004', async () => {
+    const out = join(work, 'dist');
+    const r = await runCli(['build', FIXTURE, '--out', out, '--target', 'scorm2004,scorm12', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.artifacts.map((a: { target: string; path: string }) => [a.target, a.path])).toEqual([
+      ['scorm2004', join(out, 'contoh-minimal-1.2.0-scorm2004.zip')],
+      ['scorm12', join(out, 'contoh-minimal-1.2.0-scorm12.zip')],
+    ]);
+    const zip = new AdmZip(join(out, 'contoh-minimal-1.2.0-scorm2004.zip'));
+    expect(zip.readAsText('imsmanifest.xml')).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+    const checked = await runCli(['check', join(out, 'contoh-minimal-1.2.0-scorm2004.zip')]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('(SCORM 2004 4th Edition, ');
+    const json = JSON.parse((await runCli(['check', join(out, 'contoh-minimal-1.2.0-scorm2004.zip'), '--json'])).stdout);
+    expect(json.package.kinds).toEqual(['scorm2004']);
+  });
+
+  it('lists every target in --help, and is no longer "planned"', async () => {
+    const help = await runCli(['build', '--help']);
+    for (const t of ['scorm12', 'scorm2004', 'xapi']) expect(help.stdout).toContain(t);
+    const r = await runCli(['check', FIXTURE, '--target', 'scorm2004']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('planned');
+  });
+});
