@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AdmZip from 'adm-zip';
 import { runCli } from '../helpers/cli.js';
+import { PACKAGE_TARGETS } from '../../src/targets/registry.js';
 
 const FIXTURE = resolve('test/fixtures/minimal/content');
 let work: string;
@@ -46,12 +47,14 @@ describe('integrity-ranger build', () => {
     expect(a.files).toBe(new AdmZip(a.path).getEntries().length);
   });
 
-  it('is reproducible: two builds in different folders give byte-identical zips', async () => {
+  it('is reproducible: two builds in different folders give byte-identical zips, for every target', async () => {
     const copy = join(work, 'elsewhere', 'content');
     cpSync(FIXTURE, copy, { recursive: true });
-    const a = await runCli(['build', FIXTURE, '--out', join(work, 'a'), '--json']);
+    const every = PACKAGE_TARGETS.join(',');
+    const a = await runCli(['build', FIXTURE, '--out', join(work, 'a'), '--target', every, '--json']);
     await new Promise((r) => setTimeout(r, 2100));
-    const b = await runCli(['build', copy, '--out', join(work, 'b'), '--json']);
+    const b = await runCli(['build', copy, '--out', join(work, 'b'), '--target', every, '--json']);
+    expect(JSON.parse(a.stdout).artifacts.map((x: { target: string }) => x.target)).toEqual(PACKAGE_TARGETS);
     const shaA = JSON.parse(a.stdout).artifacts.map((x: { sha256: string }) => x.sha256);
     const shaB = JSON.parse(b.stdout).artifacts.map((x: { sha256: string }) => x.sha256);
     expect(shaA).toEqual(shaB);
