@@ -1,0 +1,261 @@
+import type { Diagnostics } from '../core/diagnostics.js';
+import type { Scenario, Scene, SceneChoice } from '../core/model.js';
+
+/**
+ * Scoring must agree with what the lessons teach (IR320–IR323): a learner who
+ * takes a `{bad}` choice cannot pass, one who takes only `{good}` choices cannot
+ * fail, a choice that changes the result says whether it is right or wrong,
+ * and passing earns more than failing.
+ *
+ * A scene's *results* are the (outcome, score) pairs of the endings reachable
+ * from it. There are at most 202 distinct pairs (pass or fail, score 0–100),
+ * so each scene's set is a small bitset, computed once over the graph's
+ * strongly connected components: scenarios may loop, and the whole lint is
+ * linear in scenes × choices.
+ *
+ * Runs only on a scenario without errors: on a broken graph every answer
+ * would be noise.
+ */
+export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagnostics): void {
+  const ix = new Map(scenes.map((sc, i) => [sc.id, i]));
+  const target = (c: SceneChoice): number => ix.get(c.target)!;
+  const succ = scenes.map((sc) => sc.choices.map(target));
+  const start = ix.get(s.start)!;
+
+  const kinds: Ending[] = [];
+  const kindIx = new Map<string, number>();
+  for (const sc of scenes) {
+    if (!sc.ending) continue;
+    const key = `${sc.ending.outcome} ${sc.ending.score}`;
+    if (!kindIx.has(key)) {
+      kindIx.set(key, kinds.length);
+      kinds.push(sc.ending);
+    }
+  }
+  const words = Math.max(1, Math.ceil(kinds.length / 32));
+  const own = scenes.map((sc) => {
+    const bits = new Uint32Array(words);
+    if (sc.ending) setBit(bits, kindIx.get(`${sc.ending.outcome} ${sc.ending.score}`)!);
+    return bits;
+  });
+  const results = reachableBits(succ, own, words);
+  const describe = (bits: Uint32Array): string => describeResults(bits, kinds);
+
+  // IR322. An untagged choice is accepted (and counts as right for IR321) when its scene's
+  // choices all lead to the same results, or when it leads to the same results as a `{good}` one.
+  const accepted = new Set<SceneChoice>();
+  const taggedInto = new Map<string, SceneChoice>();
+  for (const sc of scenes) for (const c of sc.choices) if (c.quality !== 'neutral' && !taggedInto.has(c.target)) taggedInto.set(c.target, c);
+  for (const sc of scenes) {
+    const sets = sc.choices.map((c) => results[target(c)]!);
+    const decides = sets.some((b) => !sameBits(b, sets[0]!));
+    sc.choices.forEach((c, i) => {
+      if (c.quality !== 'neutral') return;
+      const mine = sets[i]!;
+      if (!decides || sc.choices.some((g, j) => g.quality === 'good' && sameBits(sets[j]!, mine))) {
+        accepted.add(c);
+        return;
+      }
+      const others = new Uint32Array(words);
+      sets.forEach((b, j) => j !== i && orBits(others, b));
+      const tagged = taggedInto.get(c.target);
+      diags.report(
+        'IR322',
+        c.at,
+        `this choice is neither {good} nor {bad}, yet it decides the result: it can end in ${describe(mine)}, the other choices of #${sc.id} in ${describe(others)}`,
+        tagged
+          ? `Tag it \`{good}\` or \`{bad}\`. The choice at line ${tagged.at.line}, which leads to the same scene #${c.target}, is tagged \`{${tagged.quality}}\`.`
+          : undefined,
+      );
+    });
+  }
+
+  // IR320, at the last `{bad}` choice before a pass: the pass endings reachable from its target
+  // without another `{bad}` choice. Each scene keeps the nearest few, so the names cost O(choices).
+  const passIds = scenes.flatMap((sc, i) => (sc.ending?.outcome === 'pass' ? [i] : []));
+  const notBadPred: number[][] = scenes.map(() => []);
+  scenes.forEach((sc, i) => sc.choices.forEach((c) => c.quality !== 'bad' && notBadPred[target(c)]!.push(i)));
+  const passNear = nearestSources(scenes.length, (v) => notBadPred[v]!, passIds, NAMED + 1);
+  for (const sc of scenes) {
+    for (const c of sc.choices) {
+      if (c.quality !== 'bad') continue;
+      const found = passNear[target(c)]!;
+      if (found.length === 0) continue;
+      const names = found.slice(0, NAMED).map((e) => `#${scenes[e]!.id} (line ${scenes[e]!.at.line}, score ${scenes[e]!.ending!.score})`);
+      diags.report('IR320', c.at, `this {bad} choice can still end in a pass: ${names.join(', ')}${found.length > NAMED ? ' and more' : ''}`);
+    }
+  }
+
+  // IR321: breadth-first over (scene, has a `{good}` choice been taken), through `{good}` and
+  // accepted untagged choices only; the first path found to each fail ending is the shortest.
+  const n = scenes.length;
+  const via: (SceneChoice | null)[] = new Array<SceneChoice | null>(2 * n).fill(null);
+  const from = new Int32Array(2 * n).fill(-1);
+  const seen = new Uint8Array(2 * n);
+  const queue = [start];
+  seen[start] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const v = state % n;
+    const good = state >= n;
+    for (const c of scenes[v]!.choices) {
+      if (c.quality === 'bad' || (c.quality === 'neutral' && !accepted.has(c))) continue;
+      const next = target(c) + (good || c.quality === 'good' ? n : 0);
+      if (seen[next]) continue;
+      seen[next] = 1;
+      from[next] = state;
+      via[next] = c;
+      queue.push(next);
+    }
+  }
+  scenes.forEach((sc, i) => {
+    if (sc.ending?.outcome !== 'fail' || !seen[n + i]) return;
+    const lines: number[] = [];
+    for (let st = n + i; from[st]! >= 0; st = from[st]!) lines.push(via[st]!.at.line);
+    lines.reverse();
+    const shown = lines.length > NAMED_LINES ? [...lines.slice(0, NAMED_LINES / 2), '…', ...lines.slice(-NAMED_LINES / 2)] : lines;
+    diags.report('IR321', sc.at, `fail ending #${sc.id} can be reached by taking only {good} choices: the choices at lines ${shown.join(' → ')}`);
+  });
+
+  // IR323: points × score / 100 is what a play earns, so a fail must not earn as much as a pass.
+  if (s.points === 0) return;
+  let bestFail: Scene | null = null;
+  for (const sc of scenes) if (sc.ending?.outcome === 'fail' && (!bestFail || sc.ending.score > bestFail.ending!.score)) bestFail = sc;
+  if (!bestFail) return;
+  const failScore = bestFail.ending!.score;
+  for (const sc of scenes) {
+    if (sc.ending?.outcome !== 'pass' || sc.ending.score > failScore) continue;
+    diags.report('IR323', sc.at, `pass ending #${sc.id} scores ${sc.ending.score}, no more than fail ending #${bestFail.id} (line ${bestFail.at.line}, score ${failScore})`);
+  }
+}
+
+type Ending = NonNullable<Scene['ending']>;
+
+/** How many pass endings an IR320 message names; how many choice lines an IR321 path shows. */
+const NAMED = 3;
+const NAMED_LINES = 12;
+
+function describeResults(bits: Uint32Array, kinds: readonly Ending[]): string {
+  const parts = (['pass', 'fail'] as const).flatMap((outcome) => {
+    const scores = kinds
+      .filter((e, k) => e.outcome === outcome && hasBit(bits, k))
+      .map((e) => e.score)
+      .sort((a, b) => b - a);
+    return scores.length ? [`${outcome} (score ${orList(scores.length > NAMED_LINES ? [...scores.slice(0, NAMED_LINES), '…'] : scores)})`] : [];
+  });
+  return parts.length ? orList(parts) : 'no ending';
+}
+
+function orList(items: readonly (string | number)[]): string {
+  return items.length < 2 ? String(items[0]) : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
+}
+
+/**
+ * For each node, the union of `own` over every node reachable from it
+ * (itself included). Tarjan's algorithm, iterative so a long chain of scenes
+ * cannot overflow the stack, emits each strongly connected component after
+ * every component it reaches, so one pass computes all the unions; the nodes
+ * of a component share one bitset. O((nodes + edges) × words).
+ */
+export function reachableBits(succ: readonly (readonly number[])[], own: readonly Uint32Array[], words: number): Uint32Array[] {
+  const n = succ.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const onStack = new Uint8Array(n);
+  const out = new Array<Uint32Array>(n);
+  const stack: number[] = [];
+  const frames: number[] = [];
+  const cursor: number[] = [];
+  let counter = 0;
+  let comps = 0;
+  const enter = (v: number): void => {
+    index[v] = low[v] = counter++;
+    stack.push(v);
+    onStack[v] = 1;
+    frames.push(v);
+    cursor.push(0);
+  };
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    enter(root);
+    while (frames.length) {
+      const f = frames.length - 1;
+      const v = frames[f]!;
+      const edges = succ[v]!;
+      if (cursor[f]! < edges.length) {
+        const w = edges[cursor[f]!++]!;
+        if (index[w] === -1) enter(w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
+        continue;
+      }
+      frames.pop();
+      cursor.pop();
+      if (frames.length) {
+        const u = frames[frames.length - 1]!;
+        low[u] = Math.min(low[u]!, low[v]!);
+      }
+      if (low[v] !== index[v]) continue;
+      const members: number[] = [];
+      let w: number;
+      do {
+        w = stack.pop()!;
+        onStack[w] = 0;
+        comp[w] = comps;
+        members.push(w);
+      } while (w !== v);
+      const bits = new Uint32Array(words);
+      for (const m of members) {
+        orBits(bits, own[m]!);
+        for (const x of succ[m]!) if (comp[x] !== comps) orBits(bits, out[x]!);
+      }
+      for (const m of members) out[m] = bits;
+      comps++;
+    }
+  }
+  return out;
+}
+
+/**
+ * For each node, up to `k` distinct sources that reach it along `pred`
+ * (a reverse search), nearest first. Each node takes at most k labels and
+ * passes each on once, so the cost is O(k × edges), however many sources.
+ */
+export function nearestSources(n: number, pred: (v: number) => readonly number[], sources: readonly number[], k: number): number[][] {
+  const labels: number[][] = Array.from({ length: n }, () => []);
+  const qNode: number[] = [];
+  const qLabel: number[] = [];
+  for (const s of sources) {
+    labels[s]!.push(s);
+    qNode.push(s);
+    qLabel.push(s);
+  }
+  for (let head = 0; head < qNode.length; head++) {
+    const label = qLabel[head]!;
+    for (const u of pred(qNode[head]!)) {
+      const have = labels[u]!;
+      if (have.length >= k || have.includes(label)) continue;
+      have.push(label);
+      qNode.push(u);
+      qLabel.push(label);
+    }
+  }
+  return labels;
+}
+
+function setBit(bits: Uint32Array, k: number): void {
+  bits[k >>> 5]! |= 1 << (k & 31);
+}
+
+function hasBit(bits: Uint32Array, k: number): boolean {
+  return (bits[k >>> 5]! & (1 << (k & 31))) !== 0;
+}
+
+function orBits(into: Uint32Array, from: Uint32Array): void {
+  for (let i = 0; i < into.length; i++) into[i]! |= from[i]!;
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
