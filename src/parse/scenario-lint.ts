@@ -110,11 +110,13 @@ export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagn
   }
   scenes.forEach((sc, i) => {
     if (sc.ending?.outcome !== 'fail' || !seen[n + i]) return;
-    const lines: number[] = [];
-    for (let st = n + i; from[st]! >= 0; st = from[st]!) lines.push(via[st]!.at.line);
-    lines.reverse();
+    const path: SceneChoice[] = [];
+    for (let st = n + i; from[st]! >= 0; st = from[st]!) path.push(via[st]!);
+    path.reverse();
+    const lines = path.map((c) => c.at.line);
     const shown = lines.length > NAMED_LINES ? [...lines.slice(0, NAMED_LINES / 2), '…', ...lines.slice(-NAMED_LINES / 2)] : lines;
-    diags.report('IR321', sc.at, `fail ending #${sc.id} can be reached by taking only {good} choices: the choices at lines ${shown.join(' → ')}`);
+    const untagged = path.some((c) => c.quality === 'neutral') ? ' (the untagged ones do not change the result)' : '';
+    diags.report('IR321', sc.at, `fail ending #${sc.id} can be reached by taking only {good} choices: the choices at lines ${shown.join(' → ')}${untagged}`);
   });
 
   // IR323: points × score / 100 is what a play earns, so a fail must not earn as much as a pass.
