@@ -41,34 +41,37 @@ export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagn
   const results = reachableBits(succ, own, words);
   const describe = (bits: Uint32Array): string => describeResults(bits, kinds);
 
-  // IR322. An untagged choice is accepted (and counts as right for IR321) when its scene's
-  // choices all lead to the same results, or when it leads to the same results as a `{good}` one.
+  // IR322. An untagged choice decides nothing, is accepted and counts as right for IR321, when
+  // it keeps every result of its scene open (an "ask first" that returns, a scene whose choices
+  // all lead alike) or leads to the same results as one of the scene's `{good}` choices.
   const accepted = new Set<SceneChoice>();
   const taggedInto = new Map<string, SceneChoice>();
   for (const sc of scenes) for (const c of sc.choices) if (c.quality !== 'neutral' && !taggedInto.has(c.target)) taggedInto.set(c.target, c);
-  for (const sc of scenes) {
+  scenes.forEach((sc, i) => {
+    const all = results[i]!;
     const sets = sc.choices.map((c) => results[target(c)]!);
-    const decides = sets.some((b) => !sameBits(b, sets[0]!));
-    sc.choices.forEach((c, i) => {
+    const goods = new Uint32Array(words);
+    sc.choices.forEach((g, j) => g.quality === 'good' && orBits(goods, sets[j]!));
+    const goodCount = sc.choices.filter((g) => g.quality === 'good').length;
+    sc.choices.forEach((c, j) => {
       if (c.quality !== 'neutral') return;
-      const mine = sets[i]!;
-      if (!decides || sc.choices.some((g, j) => g.quality === 'good' && sameBits(sets[j]!, mine))) {
+      const mine = sets[j]!;
+      if (sameBits(mine, all) || sc.choices.some((g, k) => g.quality === 'good' && sameBits(sets[k]!, mine))) {
         accepted.add(c);
         return;
       }
-      const others = new Uint32Array(words);
-      sets.forEach((b, j) => j !== i && orBits(others, b));
+      const good = goodCount === 0 ? ' and has no {good} choice' : `, and its {good} ${goodCount === 1 ? 'choice' : 'choices'} in ${describe(goods)}`;
       const tagged = taggedInto.get(c.target);
       diags.report(
         'IR322',
         c.at,
-        `this choice is neither {good} nor {bad}, yet it decides the result: it can end in ${describe(mine)}, the other choices of #${sc.id} in ${describe(others)}`,
+        `this choice is neither {good} nor {bad}, yet it decides the result: it can only end in ${describe(mine)}, while #${sc.id} can end in ${describe(all)}${good}`,
         tagged
           ? `Tag it \`{good}\` or \`{bad}\`. The choice at line ${tagged.at.line}, which leads to the same scene #${c.target}, is tagged \`{${tagged.quality}}\`.`
           : undefined,
       );
     });
-  }
+  });
 
   // IR320, at the last `{bad}` choice before a pass: the pass endings reachable from its target
   // without another `{bad}` choice. Each scene keeps the nearest few, so the names cost O(choices).
