@@ -13,97 +13,132 @@ import type { Scenario, Scene, SceneChoice } from '../core/model.js';
  * strongly connected components: scenarios may loop, and the whole lint is
  * linear in scenes × choices.
  *
- * Runs only on a scenario without errors: on a broken graph every answer
- * would be noise.
+ * parseScenario runs it only on a scenario without errors, so scene ids are
+ * unique, every choice leads to a scene and every scene reaches an ending: on
+ * a broken graph its answers would be noise.
  */
-export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagnostics): void {
+export function lintScenario(s: Scenario, diags: Diagnostics): void {
+  const g = buildGraph(s.scenes);
+  const accepted = untaggedChoices(g, diags);
+  badChoicesThatPass(g, diags);
+  goodPathsThatFail(g, g.ix.get(s.start)!, accepted, diags);
+  // A scenario worth no points earns nothing whatever its scores.
+  if (s.points > 0) passesBelowFails(s.scenes, diags);
+}
+
+type Ending = NonNullable<Scene['ending']>;
+
+interface Graph {
+  scenes: readonly Scene[];
+  ix: Map<string, number>;
+  target: (c: SceneChoice) => number;
+  /** Per scene, the results reachable from it, as bits over `kinds`. */
+  results: Uint32Array[];
+  kinds: Ending[];
+  words: number;
+}
+
+function buildGraph(scenes: readonly Scene[]): Graph {
   const ix = new Map(scenes.map((sc, i) => [sc.id, i]));
   const target = (c: SceneChoice): number => ix.get(c.target)!;
-  const succ = scenes.map((sc) => sc.choices.map(target));
-  const start = ix.get(s.start)!;
-
   const kinds: Ending[] = [];
   const kindIx = new Map<string, number>();
+  const key = (e: Ending): string => `${e.outcome} ${e.score}`;
   for (const sc of scenes) {
-    if (!sc.ending) continue;
-    const key = `${sc.ending.outcome} ${sc.ending.score}`;
-    if (!kindIx.has(key)) {
-      kindIx.set(key, kinds.length);
+    if (sc.ending && !kindIx.has(key(sc.ending))) {
+      kindIx.set(key(sc.ending), kinds.length);
       kinds.push(sc.ending);
     }
   }
   const words = Math.max(1, Math.ceil(kinds.length / 32));
   const own = scenes.map((sc) => {
     const bits = new Uint32Array(words);
-    if (sc.ending) setBit(bits, kindIx.get(`${sc.ending.outcome} ${sc.ending.score}`)!);
+    if (sc.ending) setBit(bits, kindIx.get(key(sc.ending))!);
     return bits;
   });
-  const results = reachableBits(succ, own, words);
-  const describe = (bits: Uint32Array): string => describeResults(bits, kinds);
+  const results = reachableBits(scenes.map((sc) => sc.choices.map(target)), own, words);
+  return { scenes, ix, target, results, kinds, words };
+}
 
-  // IR322. An untagged choice decides nothing, is accepted and counts as right for IR321, when
-  // it keeps every result of its scene open (an "ask first" that returns, a scene whose choices
-  // all lead alike) or leads to the same results as one of the scene's `{good}` choices.
+/**
+ * IR322. An untagged choice decides nothing, and counts as right for IR321,
+ * when it keeps every result of its scene open (an "ask first" that returns,
+ * a scene whose choices all lead alike) or leads to the same results as one of
+ * the scene's `{good}` choices. Returns those choices.
+ */
+function untaggedChoices(g: Graph, diags: Diagnostics): Set<SceneChoice> {
+  const { scenes, results, target, kinds } = g;
   const accepted = new Set<SceneChoice>();
   const taggedInto = new Map<string, SceneChoice>();
   for (const sc of scenes) for (const c of sc.choices) if (c.quality !== 'neutral' && !taggedInto.has(c.target)) taggedInto.set(c.target, c);
   scenes.forEach((sc, i) => {
     const all = results[i]!;
     const sets = sc.choices.map((c) => results[target(c)]!);
-    const goods = new Uint32Array(words);
-    sc.choices.forEach((g, j) => g.quality === 'good' && orBits(goods, sets[j]!));
-    const goodCount = sc.choices.filter((g) => g.quality === 'good').length;
+    const goods = new Uint32Array(g.words);
+    sc.choices.forEach((c, j) => c.quality === 'good' && orBits(goods, sets[j]!));
+    const goodCount = sc.choices.filter((c) => c.quality === 'good').length;
     sc.choices.forEach((c, j) => {
       if (c.quality !== 'neutral') return;
       const mine = sets[j]!;
-      if (sameBits(mine, all) || sc.choices.some((g, k) => g.quality === 'good' && sameBits(sets[k]!, mine))) {
+      if (sameBits(mine, all) || sc.choices.some((o, k) => o.quality === 'good' && sameBits(sets[k]!, mine))) {
         accepted.add(c);
         return;
       }
-      const good = goodCount === 0 ? ' and has no {good} choice' : `, and its {good} ${goodCount === 1 ? 'choice' : 'choices'} in ${describe(goods)}`;
+      const good = goodCount === 0 ? ' and has no {good} choice' : `, and its {good} ${goodCount === 1 ? 'choice' : 'choices'} in ${describeResults(goods, kinds)}`;
       const tagged = taggedInto.get(c.target);
       diags.report(
         'IR322',
         c.at,
-        `this choice is neither {good} nor {bad}, yet it decides the result: it can only end in ${describe(mine)}, while #${sc.id} can end in ${describe(all)}${good}`,
+        `this choice is neither {good} nor {bad}, yet it decides the result: it can only end in ${describeResults(mine, kinds)}, while #${sc.id} can end in ${describeResults(all, kinds)}${good}`,
         tagged
           ? `Tag it \`{good}\` or \`{bad}\`. The choice at line ${tagged.at.line}, which leads to the same scene #${c.target}, is tagged \`{${tagged.quality}}\`.`
           : undefined,
       );
     });
   });
+  return accepted;
+}
 
-  // IR320, at the last `{bad}` choice before a pass: the pass endings reachable from its target
-  // without another `{bad}` choice. Each scene keeps the nearest few, so the names cost O(choices).
+/**
+ * IR320, at the last `{bad}` choice before a pass: the pass endings reachable
+ * from its target without another `{bad}` choice. Each scene keeps the nearest
+ * few, so naming them costs O(choices) however many `{bad}` choices there are.
+ */
+function badChoicesThatPass(g: Graph, diags: Diagnostics): void {
+  const { scenes, target } = g;
   const passIds = scenes.flatMap((sc, i) => (sc.ending?.outcome === 'pass' ? [i] : []));
   const notBadPred: number[][] = scenes.map(() => []);
   scenes.forEach((sc, i) => sc.choices.forEach((c) => c.quality !== 'bad' && notBadPred[target(c)]!.push(i)));
   const passNear = nearestSources(scenes.length, (v) => notBadPred[v]!, passIds, NAMED + 1);
   for (const sc of scenes) {
     for (const c of sc.choices) {
-      if (c.quality !== 'bad') continue;
-      const found = passNear[target(c)]!;
+      const found = c.quality === 'bad' ? passNear[target(c)]! : [];
       if (found.length === 0) continue;
       const names = found.slice(0, NAMED).map((e) => `#${scenes[e]!.id} (line ${scenes[e]!.at.line}, score ${scenes[e]!.ending!.score})`);
       diags.report('IR320', c.at, `this {bad} choice can still end in a pass: ${names.join(', ')}${found.length > NAMED ? ' and more' : ''}`);
     }
   }
+}
 
-  // IR321: breadth-first over (scene, has a `{good}` choice been taken), through `{good}` and
-  // accepted untagged choices only; the first path found to each fail ending is the shortest.
+/**
+ * IR321: breadth-first over (scene, whether a `{good}` choice has been taken),
+ * through `{good}` and accepted untagged choices only; the first path found to
+ * each fail ending is a shortest one, and each fail ending is reported once.
+ */
+function goodPathsThatFail(g: Graph, start: number, accepted: ReadonlySet<SceneChoice>, diags: Diagnostics): void {
+  const { scenes, target } = g;
   const n = scenes.length;
-  const via: (SceneChoice | null)[] = new Array<SceneChoice | null>(2 * n).fill(null);
+  const via = new Array<SceneChoice | null>(2 * n).fill(null);
   const from = new Int32Array(2 * n).fill(-1);
   const seen = new Uint8Array(2 * n);
   const queue = [start];
   seen[start] = 1;
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
-    const v = state % n;
-    const good = state >= n;
-    for (const c of scenes[v]!.choices) {
+    const tookGood = state >= n;
+    for (const c of scenes[state % n]!.choices) {
       if (c.quality === 'bad' || (c.quality === 'neutral' && !accepted.has(c))) continue;
-      const next = target(c) + (good || c.quality === 'good' ? n : 0);
+      const next = target(c) + (tookGood || c.quality === 'good' ? n : 0);
       if (seen[next]) continue;
       seen[next] = 1;
       from[next] = state;
@@ -121,9 +156,10 @@ export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagn
     const untagged = path.some((c) => c.quality === 'neutral') ? ' (the untagged ones do not change the result)' : '';
     diags.report('IR321', sc.at, `fail ending #${sc.id} can be reached by taking only {good} choices: the choices at lines ${shown.join(' → ')}${untagged}`);
   });
+}
 
-  // IR323: points × score / 100 is what a play earns, so a fail must not earn as much as a pass.
-  if (s.points === 0) return;
+/** IR323: a play earns points × score / 100, so a fail must not earn as much as a pass. */
+function passesBelowFails(scenes: readonly Scene[], diags: Diagnostics): void {
   let bestFail: Scene | null = null;
   for (const sc of scenes) if (sc.ending?.outcome === 'fail' && (!bestFail || sc.ending.score > bestFail.ending!.score)) bestFail = sc;
   if (!bestFail) return;
@@ -133,8 +169,6 @@ export function lintScenario(s: Scenario, scenes: readonly Scene[], diags: Diagn
     diags.report('IR323', sc.at, `pass ending #${sc.id} scores ${sc.ending.score}, no more than fail ending #${bestFail.id} (line ${bestFail.at.line}, score ${failScore})`);
   }
 }
-
-type Ending = NonNullable<Scene['ending']>;
 
 /** How many pass endings an IR320 message names; how many choice lines an IR321 path shows. */
 const NAMED = 3;

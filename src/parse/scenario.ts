@@ -60,7 +60,7 @@ export function parseScenario(file: string, text: string, diags: Diagnostics): S
   };
   checkSceneGraph(scenario, locate(['start']), diags);
   // The consistency lint reads a sound graph only: with errors in the file its warnings would be noise.
-  if (!diags.list.some((d) => d.severity === 'error' && d.file === file)) lintScenario(scenario, scenes, diags);
+  if (!diags.list.some((d) => d.severity === 'error' && d.file === file)) lintScenario(scenario, diags);
   return scenario;
 }
 
