@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFiles } from '../helpers/compile.js';
+import { compileFiles, compileFolder } from '../helpers/compile.js';
 import { Diagnostics, type Diagnostic } from '../../src/core/diagnostics.js';
 import { parseScenario } from '../../src/parse/scenario.js';
 import { nearestSources, reachableBits } from '../../src/parse/scenario-lint.js';
@@ -253,6 +253,37 @@ describe('scenario consistency lint', () => {
     const r = compileFiles({ 'scenarios/uji.md': text });
     expect(r.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['warning IR320', 'warning IR321']);
     expect(r.artifacts.map((a) => a.target)).toEqual(['scorm12', 'xapi']);
+  });
+
+  it('finds the scoring faults the legal review found in course 1.0.0', async () => {
+    const r = await compileFolder('test/courses/integrity-ranger-1.0.0');
+    const got = r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file.replace(/^scenarios\/(\d+)-.*$/, '$1')}:${d.line}`);
+    expect(got).toEqual([
+      // 1.0.0's other faults of the same kind: a {bad} choice that still passes, untagged choices that decide.
+      'warning IR320 01:24',
+      'warning IR322 01:26',
+      'warning IR322 01:39',
+      'warning IR320 01:51',
+      'warning IR320 02:24',
+      'warning IR322 02:26',
+      'warning IR322 02:39',
+      // Sending the citizen to Pak Darto, untagged, can pass.
+      'warning IR322 03:26',
+      // "Diam saja" leads to #diam-aman, a pass with score 60.
+      'warning IR322 03:48',
+      // Staying on the Pokja without disclosing, untagged.
+      'warning IR322 04:20',
+      // Self-reporting after a {bad} reply passes here (#mundur-tepat) but fails in 03 (#mundur-lapor).
+      'warning IR320 04:22',
+      // Signing the false "progres 100%" statement, untagged here, {bad} at line 37.
+      'warning IR322 05:24',
+      // Deleting the threat and keeping quiet leads to #aman-diam, a pass with score 60.
+      'warning IR322 05:49',
+    ]);
+    const signing = r.diagnostics.find((d) => d.file.startsWith('scenarios/05') && d.line === 24)!;
+    expect(signing.hint).toContain('The choice at line 37, which leads to the same scene #tanda-tangan, is tagged `{bad}`.');
+    const silence = r.diagnostics.find((d) => d.file.startsWith('scenarios/03') && d.line === 48)!;
+    expect(silence.message).toContain('it can only end in pass (score 60)');
   });
 
   it('stays linear on a large looping scenario', () => {
