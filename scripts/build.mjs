@@ -31,8 +31,12 @@ mkdirSync('player-dist', { recursive: true });
 // Old office PCs run old browsers: ES2019 keeps Chrome 73 / Firefox 68 / Edge 79 working.
 const common = { bundle: true, minify: true, target: 'es2019', format: 'iife', legalComments: 'none', logLevel: 'warning' };
 // One bundle per target, from the registry tsc has just compiled into lib/.
-const { PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
+const { MEDIA_BUNDLES, PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
 for (const { id, entry } of PLAYER_BUNDLES) {
   await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
+}
+// Loaded by the player only on a view with video or audio (src/player/transport/xapi-media-host.ts).
+for (const { id, entry } of MEDIA_BUNDLES) {
+  await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player-media.js` });
 }
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

@@ -227,7 +227,7 @@ function printReport(report: BuildReport, io: Io, json: boolean, command: 'build
     (counts) => {
       const what = report.course ? `${report.course.title} ${report.course.version}` : '';
       const zips = command === 'build' ? report.artifacts.map((a) => `${a.path}  ${kb(a.bytes)}  ${a.files} files  sha256:${a.sha256.slice(0, 12)}`) : [];
-      return [...zips, `${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}`];
+      return [...mediaLines(report.media), ...zips, `${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}`];
     },
   );
 }
@@ -236,8 +236,15 @@ function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): 
   return printOutcome(report, io, json, (counts) => `check failed: ${counts}`, (counts) => {
     const p = report.package!;
     const kinds = p.kinds.map((k) => targetById(k).label).join(' + ');
-    return [`checked ${p.path} (${kinds}, ${p.files} files): ${counts}`];
+    return [...mediaLines(p.media), `checked ${p.path} (${kinds}, ${p.files} files, ${kb(p.bytes)}): ${counts}`];
   });
+}
+
+/** One line per media file and their total, so an author sees what weighs on a slow network. */
+function mediaLines(media: readonly { path: string; bytes: number }[]): string[] {
+  if (!media.length) return [];
+  const total = media.reduce((n, m) => n + m.bytes, 0);
+  return [...media.map((m) => `media ${m.path}  ${kb(m.bytes)}`), `media total ${kb(total)} in ${media.length} file(s)`];
 }
 
 function kb(n: number): string {

@@ -9,6 +9,8 @@ import { shippedFiles, targetById } from './targets/registry.js';
 import { zipFiles } from './package/zip.js';
 import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { checkTheme } from './render/theme.js';
+import type { MediaFile } from './render/media.js';
+import { MEDIA_SCRIPT } from './shared/media.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -16,6 +18,8 @@ export interface ToolAssets {
   indexTemplate: string;
   playerCss: Uint8Array;
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
+  /** `player-media.js` of the targets that have one (Target.mediaEntry). */
+  mediaScripts: Partial<Record<TargetId, Uint8Array>>;
   /** The files targets ship (Target.shipped), by their path under the tool's root, e.g. `schemas/scorm12/ims_xml.xsd`. */
   shipped: Map<string, Uint8Array>;
 }
@@ -44,6 +48,8 @@ export interface CompileResult {
   runtime: Omit<RuntimeCourse, 'target'> | null;
   diagnostics: Diagnostic[];
   artifacts: Artifact[];
+  /** Each embedded video and audio file with its size. */
+  media: MediaFile[];
 }
 
 /** Content in, packages out: no disk, no clock, no environment. */
@@ -66,7 +72,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
 
   const summary = course ? { id: course.meta.id, title: course.meta.title, version: course.meta.version } : null;
   if (!rendered || diags.hasErrors) {
-    return { ok: false, course: summary, runtime: rendered?.runtime ?? null, diagnostics: diags.sorted(), artifacts: [] };
+    return { ok: false, course: summary, runtime: rendered?.runtime ?? null, diagnostics: diags.sorted(), artifacts: [], media: rendered?.media ?? [] };
   }
 
   const template = Handlebars.compile(options.tool.indexTemplate, { strict: true });
@@ -80,6 +86,11 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
+    if (rendered.media.length && t.mediaEntry) {
+      const media = options.tool.mediaScripts[target];
+      if (!media) throw new Error(`media script for ${target} is missing: run \`npm run build\``);
+      files.set(MEDIA_SCRIPT, media);
+    }
     files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);
@@ -97,7 +108,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       sha256: createHash('sha256').update(zip).digest('hex'),
     };
   });
-  return { ok: true, course: summary, runtime: rendered.runtime, diagnostics: diags.sorted(), artifacts };
+  return { ok: true, course: summary, runtime: rendered.runtime, diagnostics: diags.sorted(), artifacts, media: rendered.media };
 }
 
 const LOADING = { id: 'Memuat kursus…', en: 'Loading the course…' };

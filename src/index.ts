@@ -3,6 +3,7 @@
  * process.exit and no printing. The CLI in cli.ts only parses flags and
  * formats what these functions return.
  */
+import type { MediaFile } from './render/media.js';
 import { compile, DEFAULT_TARGETS, type CompileResult, type PackageTarget, type ToolAssets } from './compile.js';
 import type { ContentSource } from './core/content-source.js';
 import type { Diagnostic } from './core/diagnostics.js';
@@ -57,6 +58,8 @@ export interface BuildReport {
   ok: boolean;
   course: { id: string; title: string; version: string } | null;
   artifacts: { target: PackageTarget; path: string; bytes: number; sha256: string; files: number }[];
+  /** Each embedded video and audio file and its size in bytes (it is in every package). */
+  media: MediaFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -81,6 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ok: result.ok,
     course: result.course,
     artifacts: [],
+    media: result.media,
     diagnostics: result.diagnostics,
   };
   if (!result.ok) return report;
@@ -103,5 +107,5 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 function failure(code: Diagnostic['code'], message: string): BuildReport {
-  return { ok: false, course: null, artifacts: [], diagnostics: [{ severity: 'error', code, message, file: '', line: 0, column: 0 }] };
+  return { ok: false, course: null, artifacts: [], media: [], diagnostics: [{ severity: 'error', code, message, file: '', line: 0, column: 0 }] };
 }

@@ -10,6 +10,7 @@ import { checkScorm12 } from './scorm12.js';
 import { checkScorm2004 } from './scorm2004.js';
 import { checkTincan } from './tincan.js';
 import type { PackageSchemas } from './xsd.js';
+import { DEFAULT_MEDIA_BUDGET_MB, isMediaPath } from '../shared/media.js';
 import { decodeXml, parseXml } from './xml.js';
 import { checkEntries, openZip, printable, unsafeEntryReason, ZipReadError, type PackageZip } from './zip.js';
 
@@ -23,6 +24,8 @@ export interface PackageCheck {
   kinds: PackageKind[];
   /** Files (not folders) in the zip; 0 when it cannot be read. */
   files: number;
+  /** Each video and audio file (by extension) and its uncompressed size. */
+  media: { path: string; bytes: number }[];
   diagnostics: Diagnostic[];
 }
 
@@ -42,7 +45,7 @@ export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: 
     if (!(e instanceof ZipReadError)) throw e;
     if (e.duplicate !== undefined) diags.report('IR602', whole, e.message, 'Rebuild the zip from the package folder; each file once.');
     else diags.report('IR601', whole, `${name} is not a readable zip: ${e.message}`);
-    return { kinds: [], files: 0, diagnostics: diags.sorted() };
+    return { kinds: [], files: 0, media: [], diagnostics: diags.sorted() };
   }
 
   checkEntries(zip, diags);
@@ -67,7 +70,14 @@ export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: 
     else if (kind === 'scorm2004') await checkScorm2004(zip, bytes, schemas, diags);
     else await checkTincan(zip, bytes, schemas, diags);
   }
-  return { kinds, files: zip.files.size, diagnostics: diags.sorted() };
+  const media = safe.entries.filter((e) => !e.isDirectory && isMediaPath(e.name)).map((e) => ({ path: e.name, bytes: e.size }));
+  for (const m of media) {
+    // No course.yml in a package: the default budget.
+    if (m.bytes > DEFAULT_MEDIA_BUDGET_MB * 1024 * 1024) {
+      diags.report('IR414', { file: m.path, line: 0, column: 0 }, `${printable(m.path)} is ${(m.bytes / 1024 / 1024).toFixed(1)} MB, over the ${DEFAULT_MEDIA_BUDGET_MB} MB a media file should be for slow networks`, 'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command).');
+    }
+  }
+  return { kinds, files: zip.files.size, media, diagnostics: diags.sorted() };
 }
 
 /**

@@ -75,6 +75,14 @@ export const catalogue = entries({
   IR403: { severity: 'error', title: 'Outline entry not found', why: 'Every `outline` entry must be a lesson or scenario file of this folder.' },
   IR404: { severity: 'warning', title: 'Unit not in outline', why: 'A file in lessons/ or scenarios/ that the outline does not list is not packed.' },
   IR406: { severity: 'error', title: 'Theme loads external resources', why: 'theme.css may change colours and spacing, but an @import or url() to another site would break offline use and leak requests outside the LMS.' },
+  // IR410–IR419: video and audio (docs/authoring.md, Video and audio)
+  IR410: { severity: 'error', title: 'External media', why: 'The package must play offline inside the LMS and make no request outside it; a YouTube or other external video also cannot carry the course\'s captions and transcript.', hint: 'Download the file (with the rights to use it) into assets/, write its captions and transcript beside it, and embed it by relative path.' },
+  IR411: { severity: 'warning', title: 'Video without captions', why: 'Deaf and hard-of-hearing learners need captions for what is said (WCAG 1.2.2).', hint: 'Write a WebVTT file `film.id.vtt` (the course language) beside `film.mp4`.' },
+  IR412: { severity: 'error', title: 'Captions file does not parse', why: 'A browser silently drops a WebVTT file it cannot read, so the captions would never show.', hint: 'A WebVTT file starts with `WEBVTT`, then blank-line separated cues `00:01.000 --> 00:04.000` followed by their text, in order of start time.' },
+  IR413: { severity: 'warning', title: 'Audio without transcript', why: 'Learners who cannot hear need the words as text (WCAG 1.2.1).', hint: 'Write `audio.transcript.md` (or .txt) beside `audio.mp3`.' },
+  IR414: { severity: 'warning', title: 'Media file over budget', why: 'Packages are opened on slow regional networks; a heavy file makes a lesson wait or fail to play. The budget is 25 MB per file unless course.yml sets `media_budget_mb`.', hint: 'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command).' },
+  IR415: { severity: 'error', title: 'Media inside other text', why: 'A player needs a line of its own; inside a sentence, heading, link or choice there is no room for it.', hint: 'Put `![name](../assets/film.mp4)` alone on its line, with blank lines around it.' },
+  IR416: { severity: 'error', title: 'Required media outside a lesson page', why: '`{required}` holds back a lesson page\'s completion until the media\'s end; a scenario scene has no page completion to hold back.' },
   IR405: { severity: 'warning', title: 'Asset not used', why: 'Assets no lesson references are still packed and make the package larger.' },
 
   // IR5xx: course and package level

@@ -26,6 +26,8 @@ export interface CourseMeta {
   author: string | null;
   iri: string | null;
   passingScore: number | null;
+  /** Per media file, in MB (`media_budget_mb`); larger files are warned about. */
+  mediaBudgetMb: number;
   dimensions: Dimension[];
   /** Unit file paths in order, when course.yml gives an outline. */
   outline: { path: string; at: At }[] | null;

@@ -7,7 +7,8 @@ import { loadPackageSchemas } from './package-schemas.js';
 /** What `check PACKAGE.zip --json` prints. */
 export interface PackageCheckReport {
   ok: boolean;
-  package: { path: string; kinds: PackageKind[]; bytes: number; sha256: string; files: number } | null;
+  /** `media`: each video and audio file in the zip and its size (uncompressed). */
+  package: { path: string; kinds: PackageKind[]; bytes: number; sha256: string; files: number; media: { path: string; bytes: number }[] } | null;
   diagnostics: Diagnostic[];
 }
 
@@ -44,6 +45,7 @@ export async function checkPackageFile(path: string): Promise<PackageCheckReport
       bytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       files: result.files,
+      media: result.media,
     },
     diagnostics: result.diagnostics,
   };

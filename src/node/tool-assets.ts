@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { ToolAssets } from '../compile.js';
-import { PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../targets/registry.js';
+import { MEDIA_BUNDLES, PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../targets/registry.js';
 import type { TargetId } from '../shared/runtime-types.js';
 
 /**
@@ -29,11 +29,13 @@ export async function loadToolAssets(): Promise<ToolAssets> {
   const read = (p: string) => readFile(join(TOOL_ROOT, p));
   let playerCss: Buffer;
   const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
+  const mediaScripts: Partial<Record<TargetId, Uint8Array>> = {};
   try {
     playerCss = await read('player-dist/player.css');
     for (const { id } of PLAYER_BUNDLES) {
       playerScripts[id] = await read(`player-dist/${id}/player.js`).catch(() => undefined);
     }
+    for (const { id } of MEDIA_BUNDLES) mediaScripts[id] = await read(`player-dist/${id}/player-media.js`).catch(() => undefined);
   } catch {
     throw new ToolNotBuiltError('the player is not built: run `npm run build` in the integrity-ranger folder');
   }
@@ -44,6 +46,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
     indexTemplate: await readFile(join(TOOL_ROOT, 'templates', 'index.html.hbs'), 'utf8'),
     playerCss,
     playerScripts,
+    mediaScripts,
     shipped,
   };
 }

@@ -224,7 +224,7 @@ export function watchBuild(options: WatchBuildOptions, onResult: (result: WatchB
       if (last && !last.report.ok && last.report.diagnostics[0]?.message === read.error.message) {
         return { ...last, changed: [], reread: 0, ms: performance.now() - t0, unchanged: true };
       }
-      report = { ok: false, course: null, artifacts: [], diagnostics: [read.error] };
+      report = { ok: false, course: null, artifacts: [], media: [], diagnostics: [read.error] };
     } else {
       changed = read.changed;
       reread = read.reread;

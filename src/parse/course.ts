@@ -2,6 +2,7 @@ import type { Diagnostics } from '../core/diagnostics.js';
 import type { CourseMeta, Dimension } from '../core/model.js';
 import { courseSchema, validateYaml } from './schemas.js';
 import { parseYaml } from './yaml.js';
+import { DEFAULT_MEDIA_BUDGET_MB } from '../shared/media.js';
 
 /** The seven groups of corruption offences in UU 31/1999 jo. UU 20/2001 (SPEC §1). */
 export const DEFAULT_DIMENSIONS: readonly Dimension[] = [
@@ -23,6 +24,7 @@ interface CourseYaml {
   author?: string;
   iri?: string;
   passing_score?: number;
+  media_budget_mb?: number;
   outline?: string[];
   dimensions?: (string | { id: string; label?: string })[];
 }
@@ -56,6 +58,7 @@ export function parseCourseYml(text: string, diags: Diagnostics, file: string): 
     author: y.author ?? null,
     iri: y.iri ? y.iri.replace(/\/+$/, '') : null,
     passingScore: y.passing_score ?? null,
+    mediaBudgetMb: y.media_budget_mb ?? DEFAULT_MEDIA_BUDGET_MB,
     dimensions,
     outline: y.outline ? y.outline.map((path, i) => ({ path, at: parsed.locate(['outline', i]) })) : null,
   };

@@ -37,6 +37,7 @@ export const courseSchema = {
     author: { type: 'string' },
     iri: { type: 'string', pattern: iri },
     passing_score: { type: 'number', minimum: 0, maximum: 100 },
+    media_budget_mb: { type: 'number', exclusiveMinimum: 0, maximum: 100 },
     outline: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     dimensions: { type: 'array', minItems: 1, items: dimension },
   },

@@ -24,6 +24,8 @@ export interface Engine {
   go(at: number): void;
   /** The current stop is being displayed: page-viewed and friends. Also at start. */
   enter(): void;
+  /** The current page's required media all reached their end: the page is viewed now. */
+  watched(): void;
   /** A question is (re)shown: its answer latency counts from here. */
   showQuestion(q: number): void;
   /** Submits an answer (choice indexes); returns whether it is correct. */
@@ -90,17 +92,20 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     return ref.scenario.scenes[progress.scenarios[s]!.scene] || ref.scenario.scenes[ref.start]!;
   };
 
-  const enter = () => {
+  /** `media`: the required media's end was reached; until then such a page is not viewed. */
+  const enter = (media?: boolean) => {
     const stop = ix.stops[progress.at];
     const t = now();
     if (stop && stop.kind === 'page') {
       const ref = ix.pages[stop.i]!;
       const first = !progress.pages[stop.i];
       if (lessonStart[ref.l] === undefined) lessonStart[ref.l] = t;
-      const wasDone = lessonDone(course, progress, ref.l);
-      progress.pages[stop.i] = true;
-      emit({ type: 'page-viewed', lesson: ref.lesson.id, page: ref.page.id, pageIndex: ref.n, first });
-      if (!wasDone && lessonDone(course, progress, ref.l)) emit({ type: 'lesson-completed', lesson: ref.lesson.id, durationMs: t - lessonStart[ref.l]! });
+      if (!ref.page.required || !first || media) {
+        const wasDone = lessonDone(course, progress, ref.l);
+        progress.pages[stop.i] = true;
+        emit({ type: 'page-viewed', lesson: ref.lesson.id, page: ref.page.id, pageIndex: ref.n, first });
+        if (!wasDone && lessonDone(course, progress, ref.l)) emit({ type: 'lesson-completed', lesson: ref.lesson.id, durationMs: t - lessonStart[ref.l]! });
+      }
     } else if (stop && stop.kind === 'scenario') {
       if (playStart[stop.i] === undefined) playStart[stop.i] = t;
       sceneShown = t;
@@ -123,7 +128,10 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       progress.at = Math.max(0, Math.min(ix.stops.length - 1, at));
       enter();
     },
-    enter,
+    enter: () => enter(),
+    watched() {
+      if (!progress.pages[(ix.stops[progress.at] as { i: number }).i]) enter(true);
+    },
     showQuestion(q) {
       questionShown[q] = now();
     },

@@ -43,6 +43,14 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     }
   } });
   const view = div('ir-view');
+  // Media events do not bubble: caught on the way down. A page's `{required}` media all ended: it is viewed.
+  view.addEventListener('ended', (e) => {
+    (e.target as Element).setAttribute('data-ir-done', '');
+    if (!view.querySelector('[data-ir-required]:not([data-ir-done])')) {
+      engine.watched();
+      refresh();
+    }
+  }, true);
   const prev = button('ir-btn ir-quiet', s.prev, () => go(engine.at - 1));
   // SPEC §5 fixes the label: it stays on the last page too, where the button leads to the results.
   const next = button('ir-btn ir-primary ir-next', s.next, () => go(engine.at + 1));
@@ -98,6 +106,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     if (cur && (cur.offsetTop < toc.scrollTop || cur.offsetTop + cur.offsetHeight > toc.scrollTop + toc.clientHeight)) {
       toc.scrollTop = cur.offsetTop - toc.clientHeight / 3;
     }
+    if (transport.media) transport.media(view, at);
     prev.disabled = at === 0;
     next.hidden = at === last;
     pos.textContent = at < last ? f(s.stopOf, at + 1, last) : '';

@@ -4,6 +4,8 @@ import type { Markdown } from '../core/model.js';
 import { LineMap, type Position } from '../core/source.js';
 import { findDeepNesting } from './nesting.js';
 import { resolveContentPath } from './paths.js';
+import { parseAttributes } from '../parse/attributes.js';
+import { isMediaPath, MEDIA_URL, VIDEO_HOSTS, type EmbedRequest } from './media.js';
 
 /** What a Markdown file may point at, answered by the course being compiled. */
 export interface LinkTargets {
@@ -11,6 +13,8 @@ export interface LinkTargets {
   unitFor(path: string): string | null;
   /** Registers a content path as an asset to pack; says whether it can be. */
   useAsset(path: string, at: At): 'ok' | 'missing' | 'outside' | 'too-large';
+  /** Renders an embedded video or audio file (src/render/media.ts); absent where media cannot be embedded. */
+  embed?(req: EmbedRequest): string;
 }
 
 /** The Markdown piece being rendered: walkTokens reports at positions inside it. */
@@ -22,6 +26,9 @@ interface Ctx {
 }
 
 type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean };
+/** A media file in image syntax: where it is, and whether it stands alone in its paragraph (with its `{…}`). */
+type MediaChecked = Checked & { irMedia?: string; irAt?: At; irStandalone?: boolean; irAttrs?: string };
+type MediaParagraph = Tokens.Paragraph & { irMedia?: Tokens.Image & MediaChecked };
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
@@ -42,6 +49,7 @@ export class MarkdownRenderer {
       walkTokens(token: Token) {
         if (token.type === 'link' || token.type === 'image') self.check(token as Tokens.Link | Tokens.Image);
         else if (token.type === 'html') self.rawHtml(token as Tokens.HTML);
+        else if (token.type === 'paragraph') standaloneMedia(token as MediaParagraph);
       },
       renderer: {
         html({ text }: Tokens.HTML | Tokens.Tag) {
@@ -65,8 +73,17 @@ export class MarkdownRenderer {
           const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : '';
           return `<a href="${escapeAttr(token.href)}"${title}${ext}>${inner}</a>`;
         },
+        paragraph(token: Tokens.Paragraph) {
+          const m = (token as MediaParagraph).irMedia;
+          return m && m.irMedia && !m.irBlocked ? self.media(m) : false;
+        },
         image(token: Tokens.Image) {
-          const t = token as Tokens.Image & Checked;
+          const t = token as Tokens.Image & MediaChecked;
+          if (t.irMedia && !t.irBlocked) {
+            // Inside a sentence, a heading, a link or a choice there is no room for a player.
+            self.diags.report('IR415', t.irAt!, `${t.irMedia} is embedded inside other text`, 'Put the media on a line of its own, with a blank line before and after: `![name](../assets/film.mp4)`.');
+            return escapeHtml(token.text);
+          }
           if (t.irBlocked) return escapeHtml(token.text);
           const title = token.title ? ` title="${escapeAttr(token.title)}"` : '';
           return `<img src="${escapeAttr(token.href)}" alt="${escapeAttr(token.text)}"${title} loading="lazy">`;
@@ -132,7 +149,20 @@ export class MarkdownRenderer {
     this.diags.report('IR209', at, `raw HTML \`${rest.slice(0, 40)}\` is shown as text`);
   }
 
-  private check(token: (Tokens.Link | Tokens.Image) & Checked): void {
+  /** The player for a media file standing alone in its paragraph. */
+  private media(t: Tokens.Image & MediaChecked): string {
+    const at = t.irAt!;
+    let required = false;
+    if (t.irAttrs !== undefined) {
+      const brace = { ...at, column: at.column + t.raw.length };
+      const attrs = parseAttributes(t.irAttrs, brace, [], ['required'], this.diags);
+      required = attrs.flags.has('required');
+      if (attrs.id !== null) this.diags.report('IR206', brace, 'media takes no #id: its file name names it in the records', 'Allowed here: required.');
+    }
+    return this.targets.embed!({ path: t.irMedia!, at, name: t.text.trim(), required });
+  }
+
+  private check(token: (Tokens.Link | Tokens.Image) & MediaChecked): void {
     const ctx = this.ctx!;
     const at = this.at(token.raw);
     const isImage = token.type === 'image';
@@ -142,7 +172,11 @@ export class MarkdownRenderer {
     const href = decodeEntities(token.href).replace(/[\u0000-\u0020\u007f]/g, '');
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href)?.[1]?.toLowerCase();
     if (scheme !== undefined || href.startsWith('//')) {
-      if (isImage) {
+      if (isImage && (MEDIA_URL.test(href) || VIDEO_HOSTS.test(href))) {
+        this.diags.report('IR410', at, `media ${token.href.slice(0, 80)} is played from outside the package`,
+          'The package must play offline inside the LMS: download the file (with the rights to use it), put it in assets/ with its captions (`film.id.vtt`) and transcript (`film.transcript.md`) beside it, and embed it as `![name](../assets/film.mp4)`.');
+        token.irBlocked = true;
+      } else if (isImage) {
         this.diags.report('IR212', at, `image ${token.href} is loaded from outside the package`);
         token.irBlocked = true;
       } else if (!scheme || !SAFE_SCHEMES.has(scheme)) {
@@ -188,10 +222,30 @@ export class MarkdownRenderer {
     } else if (use === 'outside') {
       this.diags.report('IR402', at, `${token.href} is a link that points outside the content folder`);
       token.irBlocked = true;
+    } else if (isImage && isMediaPath(resolved) && this.targets.embed) {
+      token.irMedia = resolved;
+      token.irAt = at;
     } else {
       token.href = encodeURI(resolved) + (anchor ? `#${anchor}` : '');
     }
   }
+}
+
+/**
+ * Marks a paragraph that is one media image, optionally followed by `{…}`
+ * attributes: it renders as a player instead of a paragraph.
+ */
+function standaloneMedia(par: MediaParagraph): void {
+  const kids = par.tokens.filter((k) => !(k.type === 'text' && !k.raw.trim()));
+  const img = kids[0];
+  if (!img || img.type !== 'image' || !MEDIA_URL.test((img as Tokens.Image).href)) return;
+  const rest = kids.slice(1).map((k) => k.raw).join('');
+  const attrs = /^\s*\{([^{}]*)\}\s*$/.exec(rest);
+  if (rest.trim() && !attrs) return;
+  const m = img as Tokens.Image & MediaChecked;
+  m.irStandalone = true;
+  if (attrs) m.irAttrs = attrs[1]!;
+  par.irMedia = m;
 }
 
 /** A position inside a Markdown piece, in the author's file: only the piece's first line starts mid-line. */

@@ -5,12 +5,14 @@ import type {
   RuntimeBlock,
   RuntimeCourse,
   RuntimeDimension,
+  RuntimePage,
   RuntimeQuestion,
   RuntimeUnit,
   UiLanguage,
 } from '../shared/runtime-types.js';
 import { uiStrings } from '../shared/ui-strings.js';
-import { MarkdownRenderer, escapeHtml, plainText } from './markdown.js';
+import { MarkdownRenderer, escapeHtml, plainText, type LinkTargets } from './markdown.js';
+import { MediaEmbedder, type MediaFile } from './media.js';
 
 const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
   id: { note: 'Catatan', tip: 'Tips', warning: 'Perhatian', info: 'Info', important: 'Penting' },
@@ -22,6 +24,8 @@ export interface RenderedCourse {
   runtime: Omit<RuntimeCourse, 'target'>;
   /** Content path → bytes of every asset the course references. */
   assets: Map<string, Uint8Array>;
+  /** Every embedded video and audio file with its size, in first-use order. */
+  media: MediaFile[];
 }
 
 export function uiLanguageOf(language: string): UiLanguage {
@@ -33,7 +37,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
   const uiLanguage = uiLanguageOf(course.meta.language);
   const unitByFile = new Map(course.units.map((u) => [u.file, u.id]));
   const assets = new Map<string, Uint8Array>();
-  const md = new MarkdownRenderer(diags, {
+  const links: LinkTargets = {
     unitFor: (path) => unitByFile.get(path) ?? null,
     useAsset(path) {
       const entry = source.entries.get(path);
@@ -49,7 +53,16 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
       assets.set(path, entry.bytes);
       return 'ok';
     },
-  });
+  };
+  // Transcripts are Markdown too, rendered by a second renderer (one cannot re-enter itself) that embeds no media.
+  const transcripts = new MarkdownRenderer(diags, links);
+  const media = new MediaEmbedder(source, diags, (path) => {
+    const entry = source.entries.get(path);
+    if (entry?.kind !== 'file') return null;
+    assets.set(path, entry.bytes);
+    return entry.bytes;
+  }, { language: course.meta.language, uiLanguage, budgetMb: course.meta.mediaBudgetMb }, (m) => transcripts.block(m));
+  const md = new MarkdownRenderer(diags, { ...links, embed: (req) => media.embed(req) });
 
   const renderBlocks = (blocks: Block[]): RuntimeBlock[] =>
     blocks.map((b): RuntimeBlock => {
@@ -95,10 +108,17 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
         title: u.title,
         duration: u.duration,
         objectives: u.objectives,
-        pages: u.pages.map((p) => ({ id: p.id, title: p.title, blocks: renderBlocks(p.blocks) })),
+        pages: u.pages.map((p) => {
+          media.takeRequired();
+          const page: RuntimePage = { id: p.id, title: p.title, blocks: renderBlocks(p.blocks) };
+          // Only then is the page viewed when the media's end was reached (the player's engine).
+          if (media.takeRequired().length) page.required = true;
+          return page;
+        }),
       };
     }
-    return {
+    media.takeRequired();
+    const scenario: RuntimeUnit = {
       kind: 'scenario',
       id: u.id,
       title: u.title,
@@ -119,6 +139,10 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
         ending: s.ending,
       })),
     };
+    for (const at of media.takeRequired()) {
+      diags.report('IR416', at, 'only media in a lesson page can be required', 'A scenario has no pages to hold back: remove `{required}`, or move the media into a lesson.');
+    }
+    return scenario;
   };
 
   const units = course.units.map(renderUnit);
@@ -148,5 +172,6 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
       units,
     },
     assets,
+    media: media.files,
   };
 }

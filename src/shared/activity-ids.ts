@@ -12,6 +12,7 @@
  *   question               <iri>/question/<question-id>
  *   scenario               <iri>/scenario/<scenario-id>
  *   scene choice           <iri>/scenario/<scenario-id>/scene/<scene-id>
+ *   video or audio file    <iri>/media/<path in the package, e.g. assets/film.mp4>
  *
  * The project's own vocabulary (extensions, the page activity type, the
  * progress state document) lives under https://w3id.org/xapi/integrity-ranger/ and is
@@ -90,6 +91,7 @@ export const activityId = {
   question: (iri: string, question: string): string => under(iri, 'question', question),
   scenario: (iri: string, scenario: string): string => under(iri, 'scenario', scenario),
   scene: (iri: string, scenario: string, scene: string): string => under(iri, 'scenario', scenario, 'scene', scene),
+  media: (iri: string, path: string): string => under(iri, 'media', ...path.split('/')),
 };
 
 /** Choice ids in interactions: `a`, `b`, … `z`; the same letters SCORM 1.2 records, since IR221 allows at most 26 choices (`aa`, `ab` … past that). */

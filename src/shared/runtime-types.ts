@@ -58,6 +58,8 @@ export interface RuntimePage {
   id: string;
   title: string;
   blocks: RuntimeBlock[];
+  /** Set when the page holds `{required}` media: it counts as viewed only once the media's end was reached. */
+  required?: true;
 }
 
 export type RuntimeBlock =

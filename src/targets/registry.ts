@@ -36,5 +36,8 @@ export const PLAYER_BUNDLES: readonly { id: TargetId; entry: string }[] = [
   { id: 'web', entry: 'src/player/entry-web.ts' },
 ];
 
+/** Every media script scripts/build.mjs makes: one per target that records media. */
+export const MEDIA_BUNDLES: readonly { id: PackageTarget; entry: string }[] = TARGETS.flatMap((t) => (t.mediaEntry ? [{ id: t.id, entry: t.mediaEntry }] : []));
+
 /** Every tool file some target ships, by its path under the tool's root (ToolAssets.shipped). */
 export const SHIPPED_TOOL_FILES: readonly string[] = TARGETS.flatMap((t) => shippedFiles(t).map((f) => f.toolPath));

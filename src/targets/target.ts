@@ -28,6 +28,12 @@ export interface Target {
   readonly summary: string;
   /** The player's esbuild entry (tool root relative); bundled to `player-dist/<id>/player.js`. */
   readonly playerEntry: string;
+  /**
+   * The media script's esbuild entry, when the target records what is done
+   * with video and audio; bundled to `player-dist/<id>/player-media.js` and
+   * shipped as `player-media.js` in packages whose course embeds media.
+   */
+  readonly mediaEntry?: string;
   /** The tool's own files the package carries (the official schemas). */
   readonly shipped: ShippedFiles | null;
   /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ToolAssets } from '../../src/compile.js';
-import { PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../../src/targets/registry.js';
+import { MEDIA_BUNDLES, PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../../src/targets/registry.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -11,6 +11,7 @@ export function testToolAssets(): ToolAssets {
     indexTemplate: readFileSync('templates/index.html.hbs', 'utf8'),
     playerCss: enc('/* player css */'),
     playerScripts: Object.fromEntries(PLAYER_BUNDLES.map(({ id }) => [id, enc(`/* ${id} player */`)])),
+    mediaScripts: Object.fromEntries(MEDIA_BUNDLES.map(({ id }) => [id, enc(`/* ${id} media */`)])),
     shipped: new Map(SHIPPED_TOOL_FILES.map((p) => [p, new Uint8Array(readFileSync(p))])),
   };
 }

@@ -83,4 +83,9 @@ export interface Transport {
   finish(snapshot: Snapshot): void;
   /** Health changes, so the player can tell the learner; a new listener hears at once of any trouble (standalone too). */
   onHealth(listener: (health: TransportHealth) => void): void;
+  /**
+   * The view (stop `at`) was drawn or changed: a transport that records what
+   * is done with video and audio (`[data-ir-media]`) watches it. Optional.
+   */
+  media?(view: Element, at: number): void;
 }

@@ -19,6 +19,8 @@ import { parseLaunch } from './xapi-launch.js';
 import { makeKV, makeOutbox, timed, type FetchLike, type Timers } from './xapi-outbox.js';
 import { makeStateSync } from './xapi-state.js';
 import { statementBuilder, type SessionVerb, type Statement } from './xapi-statements.js';
+import type { MediaHost, MediaScript } from './xapi-media-host.js';
+import { MEDIA_SCRIPT } from '../../shared/media.js';
 
 /** Everything the transport takes from the browser, injectable for tests. */
 export interface XapiEnv {
@@ -98,7 +100,7 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     kv.set(rk, (registration = kv.get(rk) || uuid()));
   }
   const courseId = launch.activityId || course.iri;
-  const build = statementBuilder({
+  const ctx = {
     course,
     iri: course.iri,
     courseId,
@@ -106,7 +108,8 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     registration,
     grouping: launch.grouping,
     platform: launch.platform,
-  });
+  };
+  const build = statementBuilder(ctx);
   const key = 'ir-xapi:' + course.id + ':' + registration;
   const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
   if (launch.auth) headers.Authorization = launch.auth;
@@ -156,6 +159,17 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     state.save({ state: s.state, location: s.location, at: env.now() });
   };
 
+  /** Queues statements of the open session (opening one if the page came back from the back/forward cache). */
+  const send = (list: Statement[], at: number): void => {
+    if (!mark) begin(true);
+    outbox.push(stamp(list, at));
+    mark!.t = last;
+    mark!.c = complete;
+    keepMark();
+  };
+  const host: MediaHost = { ctx, uuid, now: env.now, send };
+  let loading = false;
+
   env.on('online', outbox.kick);
   env.on('hidden', () => {
     outbox.flush();
@@ -185,7 +199,6 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     },
 
     record(ev) {
-      if (!mark) begin(true);
       if (ev.type === 'course-completed') complete = true;
       let list: Statement[];
       try {
@@ -194,10 +207,20 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
         console.error('xAPI: cannot record', ev, e);
         return;
       }
-      outbox.push(stamp(list, ev.at));
-      mark!.t = last;
-      mark!.c = complete;
-      keepMark();
+      send(list, ev.at);
+    },
+
+    media(view, at) {
+      // The Video Profile statements live in their own file, loaded by the first view that has media.
+      const win = window as unknown as { irMedia?: MediaScript };
+      if (win.irMedia) win.irMedia(host, view, at);
+      else if (!loading && view.querySelector('[data-ir-media]')) {
+        loading = true;
+        const script = document.createElement('script');
+        script.src = MEDIA_SCRIPT;
+        script.onload = () => win.irMedia!(host, view, at);
+        document.head.appendChild(script);
+      }
     },
 
     save(snapshot) {
@@ -211,6 +234,7 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     },
 
     finish(snapshot) {
+      if (host.end) host.end();
       if (!mark) return;
       keep(snapshot);
       mark.c = complete;

@@ -6,6 +6,7 @@ export const xapi: Target = {
   label: 'Tin Can (xAPI)',
   summary: 'an LMS with an LRS; needs `iri` in course.yml',
   playerEntry: 'src/player/entry-xapi.ts',
+  mediaEntry: 'src/player/entry-media-xapi.ts',
   shipped: null,
   // The State API has no size limit: only the activity ids' base is needed.
   check: (course) => (course.iri ? [] : [{ code: 'IR503', message: 'the xapi target needs `iri` in course.yml' }]),

@@ -1,0 +1,14 @@
+/** Video and audio files: what the compiler, `check` and the player agree on. */
+
+export const VIDEO_EXT = /\.(mp4|webm)$/i;
+export const AUDIO_EXT = /\.(mp3|m4a|ogg)$/i;
+
+export function isMediaPath(path: string): boolean {
+  return VIDEO_EXT.test(path) || AUDIO_EXT.test(path);
+}
+
+/** The default per-file budget in MB; `media_budget_mb` in course.yml changes it. */
+export const DEFAULT_MEDIA_BUDGET_MB = 25;
+
+/** The file a package carries its media script in (Target.mediaEntry), loaded only by views with media. */
+export const MEDIA_SCRIPT = 'player-media.js';
