@@ -10,7 +10,7 @@ import { checkScorm12 } from './scorm12.js';
 import { checkScorm2004 } from './scorm2004.js';
 import { checkTincan } from './tincan.js';
 import type { PackageSchemas } from './xsd.js';
-import { DEFAULT_MEDIA_BUDGET_MB, isMediaPath } from '../shared/media.js';
+import { DEFAULT_MEDIA_BUDGET_MB, isMediaPath, sizeText } from '../shared/media.js';
 import { decodeXml, parseXml } from './xml.js';
 import { checkEntries, openZip, printable, unsafeEntryReason, ZipReadError, type PackageZip } from './zip.js';
 
@@ -74,7 +74,7 @@ export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: 
   for (const m of media) {
     // No course.yml in a package: the default budget.
     if (m.bytes > DEFAULT_MEDIA_BUDGET_MB * 1024 * 1024) {
-      diags.report('IR414', { file: m.path, line: 0, column: 0 }, `${printable(m.path)} is ${(m.bytes / 1024 / 1024).toFixed(1)} MB, over the ${DEFAULT_MEDIA_BUDGET_MB} MB a media file should be for slow networks`, 'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command).');
+      diags.report('IR414', { file: m.path, line: 0, column: 0 }, `${printable(m.path)} is ${sizeText(m.bytes)}, over the ${DEFAULT_MEDIA_BUDGET_MB} MB a media file should be for slow networks`, 'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command).');
     }
   }
   return { kinds, files: zip.files.size, media, diagnostics: diags.sorted() };

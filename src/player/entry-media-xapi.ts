@@ -60,8 +60,8 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
     send('initialized');
   };
   const summary = (): MediaData => ({ time: time(), progress: seg.progress(info.length), segments: seg.text() });
+  // A session opens with the learner's first play or seek: a page whose media is never touched records nothing.
   const on: Record<string, () => void> = {
-    loadedmetadata: start,
     play() {
       start();
       seg.open(time());
@@ -97,7 +97,6 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
     },
   };
   for (const type in on) el.addEventListener(type, on[type]!);
-  if (el.readyState >= 1) start();
   return {
     el,
     terminate() {

@@ -18,7 +18,7 @@ import { decodeText } from '../parse/text.js';
 import { escapeAttr, escapeHtml } from './markdown.js';
 import { parseVtt } from './webvtt.js';
 
-import { DEFAULT_MEDIA_BUDGET_MB, VIDEO_EXT, isMediaPath } from '../shared/media.js';
+import { DEFAULT_MEDIA_BUDGET_MB, VIDEO_EXT, isMediaPath, sizeText } from '../shared/media.js';
 
 export { DEFAULT_MEDIA_BUDGET_MB, isMediaPath };
 /** Any media file, by extension (with an optional query or anchor after it, for URLs). */
@@ -88,7 +88,7 @@ export class MediaEmbedder {
       if (bytes) {
         this.files.push({ path, bytes: bytes.length });
         if (bytes.length > this.course.budgetMb * MB) {
-          this.diags.report('IR414', at, `${path} is ${megabytes(bytes.length)} MB, over the ${this.course.budgetMb} MB a media file may be`,
+          this.diags.report('IR414', at, `${path} is ${sizeText(bytes.length)}, over the ${this.course.budgetMb} MB a media file may be`,
             'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command), or raise `media_budget_mb` in course.yml.');
         }
       }
@@ -156,14 +156,11 @@ export class MediaEmbedder {
     const entry = this.source.entries.get(path)!;
     const diags = report ? this.diags : null;
     const text = diags ? decodeText(path, entry, diags) : entry.kind === 'file' ? new TextDecoder().decode(entry.bytes) : null;
+    // Packed even when broken: the error stops the build, and the file is not also "unused" (IR405).
+    const packed = this.pack(path) !== null;
     if (text === null) return false;
     const { problems } = parseVtt(text);
     for (const p of problems) diags?.report('IR412', { file: path, line: p.line, column: p.column }, p.message);
-    if (problems.length) return false;
-    return this.pack(path) !== null;
+    return packed && !problems.length;
   }
-}
-
-function megabytes(n: number): string {
-  return (n / MB).toFixed(1);
 }

@@ -12,3 +12,10 @@ export const DEFAULT_MEDIA_BUDGET_MB = 25;
 
 /** The file a package carries its media script in (Target.mediaEntry), loaded only by views with media. */
 export const MEDIA_SCRIPT = 'player-media.js';
+
+const MB = 1024 * 1024;
+
+/** `512.0 KB` or `25.3 MB`, for messages. */
+export function sizeText(n: number): string {
+  return n < MB / 10 ? `${(n / 1024).toFixed(1)} KB` : `${(n / MB).toFixed(1)} MB`;
+}
