@@ -51,12 +51,12 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
   };
   const send = (v: VideoVerb, d?: MediaData) => {
     const at = host.now();
+    metadata();
     host.send([videoStatement(host.ctx, info, v, at, host.uuid(), d)], at);
   };
   const start = () => {
     if (started) return;
     started = true;
-    metadata();
     send('initialized');
   };
   const summary = (): MediaData => ({ time: time(), progress: seg.progress(info.length), segments: seg.text() });
@@ -86,7 +86,6 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
       send('seeked', { from, to: last });
     },
     ended() {
-      metadata();
       seg.close(info.length || time());
       // Completed means consumed: the whole length played (the profile's default threshold, 1).
       const s = summary();

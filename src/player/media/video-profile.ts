@@ -24,7 +24,8 @@ export const VIDEO_EXT = {
   playedSegments: X + 'played-segments',
   length: X + 'length',
   sessionId: X + 'session-id',
-  ccEnabled: X + 'cc-enabled',
+  // The profile's templates write `cc-enabled`; its concept (and inline schema) is `cc-subtitle-enabled`.
+  ccEnabled: X + 'cc-subtitle-enabled',
   ccLang: X + 'cc-subtitle-lang',
   userAgent: X + 'user-agent',
 } as const;
