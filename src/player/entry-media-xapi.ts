@@ -60,7 +60,8 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
     send('initialized');
   };
   const summary = (): MediaData => ({ time: time(), progress: seg.progress(info.length), segments: seg.text() });
-  // A session opens with the learner's first play or seek: a page whose media is never touched records nothing.
+  // A session opens with the learner's first play: a page whose media is never played records nothing
+  // (nor does a seek before it: the browser may seek on its own while loading).
   const on: Record<string, () => void> = {
     play() {
       start();
@@ -68,9 +69,12 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
       send('played', { time: time() });
     },
     pause() {
+      // Paused and moved at once: the position before the move is the last one known.
+      const t = el.seeking ? last : time();
+      last = t;
+      seg.close(t);
       // At the end the browser pauses, then says `ended`: that is the statement.
-      seg.close(time());
-      if (!el.ended) send('paused', summary());
+      if (!el.ended) send('paused', { ...summary(), time: t });
     },
     timeupdate() {
       if (!el.seeking) last = time();
@@ -80,7 +84,7 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
       from = last;
     },
     seeked() {
-      start();
+      if (!started) return;
       last = time();
       if (!el.paused) seg.open(last);
       send('seeked', { from, to: last });

@@ -35,11 +35,11 @@ export interface CliPackage {
   course: RuntimeCourse;
 }
 
-/** Builds content/ for `target` with the CLI into `work`/dist and unzips the package into `work`/pkg. */
-export function buildWithCli(target: PackageTarget, work: string): CliPackage {
+/** Builds `content` (default: the default course) for `target` with the CLI into `work`/dist and unzips the package into `work`/pkg. */
+export function buildWithCli(target: PackageTarget, work: string, content = join(ROOT, 'content')): CliPackage {
   const out = execFileSync(
     process.execPath,
-    [join(ROOT, 'bin', 'integrity-ranger.js'), 'build', join(ROOT, 'content'), '--out', join(work, 'dist'), '--target', target, '--json'],
+    [join(ROOT, 'bin', 'integrity-ranger.js'), 'build', content, '--out', join(work, 'dist'), '--target', target, '--json'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   const report = JSON.parse(out) as { ok: boolean; artifacts: Array<{ target: string; path: string }> };

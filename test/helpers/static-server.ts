@@ -22,6 +22,10 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.mp3': 'audio/mpeg',
   '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogg': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
   '.pdf': 'application/pdf',
   '.xml': 'application/xml',
   '.xsd': 'application/xml',
@@ -74,7 +78,20 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
       if (rel.startsWith('..') || !(file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep))) break;
       try {
         const body = await readFile(file);
-        return send(200, body, TYPES[extname(file).toLowerCase()] || 'application/octet-stream');
+        const type = TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
+        // Byte ranges, as any web server answers them: browsers seek in media with them.
+        const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range || '');
+        if (range && (range[1] || range[2])) {
+          const start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
+          const end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+          if (start > end || start >= body.length) {
+            res.writeHead(416, { 'content-range': `bytes */${body.length}` });
+            return res.end();
+          }
+          res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${start}-${end}/${body.length}`, 'accept-ranges': 'bytes', 'cache-control': 'no-store' });
+          return res.end(body.subarray(start, end + 1));
+        }
+        return send(200, body, type);
       } catch {
         break;
       }
