@@ -117,3 +117,35 @@ export function statusThenScoreOnly(calls: readonly LmsCall[]): LmsCall[] {
   const { early } = protocolWrites(calls);
   return calls.filter((_, i) => i !== early);
 }
+
+/** The commits of one launch's log: for each LMSCommit/LMSFinish the LMS took, `element=value` of the writes it took since the last one. */
+export function commits(calls: readonly LmsCall[]): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  for (const c of calls) {
+    if (c.result !== 'true') continue;
+    if (c.fn === 'LMSSetValue') batch.push(`${c.args[0]}=${c.args[1]}`);
+    else if (c.fn === 'LMSCommit' || c.fn === 'LMSFinish') {
+      out.push(batch);
+      batch = [];
+    }
+  }
+  return out;
+}
+
+/**
+ * The final protocol in a launch's log: the commits that carry the score or a final
+ * status are, in order, [score first spelt (with min, max and whatever else was
+ * pending)], [the status alone], [the score as written].
+ */
+export function expectFinalProtocol(calls: readonly LmsCall[], expected: { status: string; score: number }, label = 'final protocol'): void {
+  const raw = String(expected.score);
+  const finalWrite = /^cmi\.core\.(score\.raw|lesson_status)=(?!incomplete$)/;
+  const carrying = commits(calls).filter((b) => b.some((w) => finalWrite.test(w)));
+  expect(
+    carrying.map((b) => b.filter((w) => finalWrite.test(w))),
+    label,
+  ).toEqual([[`cmi.core.score.raw=${firstSpelling(raw)}`], [`cmi.core.lesson_status=${expected.status}`], [`cmi.core.score.raw=${raw}`]]);
+  expect(carrying[0], `${label}: min and max with the first score`).toEqual(expect.arrayContaining(['cmi.core.score.min=0', 'cmi.core.score.max=100']));
+  expect(carrying[1], `${label}: the status in a commit of its own`).toEqual([`cmi.core.lesson_status=${expected.status}`]);
+}
