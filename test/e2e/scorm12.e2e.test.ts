@@ -59,7 +59,7 @@ import {
   type LmsBeacon,
   type LmsCall,
 } from '../helpers/lms-host.js';
-import { expectCreditedByEveryModel, expectFinalProtocol } from '../helpers/lms-models/index.js';
+import { expectCreditedByEveryModel, expectFinalProtocol, oldCallOrder, replay } from '../helpers/lms-models/index.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 
@@ -823,6 +823,10 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     expect(cmiList(after.interactions), 'a later launch records nothing new').toHaveLength(learner.interactions.length);
     // The three launches, replayed into each LMS model: completion credited (for passed/completed) and the grade right.
     expectCreditedByEveryModel([session1Calls, calls, calls3], { status: exp.status, score: exp.score }, course.passingScore ?? null, 'LMS models, the whole play');
+    // The same play in the order before issue 10 (score and status in one commit): the Moodle 4.3.0 model catches it.
+    const old = replay([session1Calls, oldCallOrder(calls), calls3], course.passingScore ?? null);
+    const credit = exp.status === 'passed' || exp.status === 'completed';
+    expect({ '4.3.0': old['Moodle 4.3.0']!.completion, '4.2': old['Moodle ≤ 4.2']!.completion }, 'the old order under the Moodle models').toEqual({ '4.3.0': false, '4.2': credit });
 
     console.log(`learner: ${learner.interactions.length} interactions, ${learner.keyPresses} key presses; wrong first: ${[...wrongFirst].join(', ')}; first scenario endings: ${[...learner.ledger.scenarios].map(([k, v]) => `${k}=${v}`).join(', ')}; score ${exp.score}, ${exp.status}`);
     expect(problems, 'page errors and dialogs').toEqual([]);

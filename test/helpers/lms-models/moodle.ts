@@ -246,7 +246,7 @@ export class MoodleModel implements LmsModel {
     return out;
   }
 
-  /** datamodel.php (v4.3.0 lines 57-71, v4.2.0 lines 55-65): the tracks are read once, then each posted element is stored in order. */
+  /** datamodel.php (v4.3.0 lines 57-72, v4.2.0 lines 57-66): the tracks are read once, then each posted element is stored in order. */
   private post(elements: Array<[string, string]>): void {
     if (elements.length === 0) return;
     this.posts.push(elements);
