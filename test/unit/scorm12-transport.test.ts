@@ -474,6 +474,18 @@ describe('the final records (docs/lms-compatibility.md): score first spelt, stat
     expect(sets.slice(sets.lastIndexOf(PROTOCOL[0]!))).toEqual(PROTOCOL);
   });
 
+  it('a refused write of anything else (an interaction here) does not hold the final records back', async () => {
+    const api = new FakeApi();
+    const { t, health } = started(api);
+    await t.start();
+    api.failSet = (el) => (el.startsWith('cmi.interactions.') ? '101' : null);
+    t.record(answered());
+    t.save(snap({ result: done }));
+    expect(health.at(-1)).toMatchObject({ kind: 'failing' });
+    expect(api.data).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '75' });
+    expect(api.data['cmi.interactions.0.id'], 'the interaction is still to come').toBeUndefined();
+  });
+
   it('a refused commit before the status holds it back too', async () => {
     const api = new FakeApi();
     const { t } = started(api);

@@ -41,6 +41,8 @@ export const CORE_LESSON_MODE = 'cmi.core.lesson_mode';
 export const CORE_LESSON_LOCATION = 'cmi.core.lesson_location';
 /** RTE §3.4 cmi.core.lesson_status — CMIVocabulary passed|completed|failed|incomplete|browsed|not attempted, read/write. */
 export const CORE_LESSON_STATUS = 'cmi.core.lesson_status';
+/** RTE §3.4 cmi.core.score — the children raw, min and max below. */
+const CORE_SCORE = 'cmi.core.score.';
 /** RTE §3.4 cmi.core.score.raw — CMIDecimal or CMIBlank, read/write. */
 export const CORE_SCORE_RAW = 'cmi.core.score.raw';
 /** RTE §3.4 cmi.core.score.min — CMIDecimal or CMIBlank, read/write. */
@@ -303,13 +305,15 @@ export function scorm12Transport(
 
   /**
    * Sends what is queued, in order, then commits. Collection elements wait behind a refused earlier one.
-   * A write `alone` gets an LMSCommit of its own; it and everything after it wait while anything before
-   * it is refused, so the final records reach the LMS in FINAL_PROTOCOL's order or not at all.
+   * A write `alone` gets an LMSCommit of its own; it and everything after it wait while a score write or
+   * a commit before it is refused, so the final records reach the LMS in FINAL_PROTOCOL's order or not at all.
    */
   const flush = (): void => {
     if (!initialize()) return fail('LMSInitialize → ' + describe(failure()));
     let problem = '';
     let again = false;
+    /** A refused write of the final records: the next `alone` write, and all after it, wait. */
+    let held = false;
     let halted = false;
     const commit = (): boolean => {
       if (!uncommitted) return true;
@@ -321,7 +325,7 @@ export function scorm12Transport(
     const rest: Write[] = [];
     for (const w of queue) {
       const wait = w.list && blocked[w.list];
-      if (!halted && w.alone && (problem || !commit())) halted = true;
+      if (!halted && w.alone && (held || !commit())) halted = true;
       if (halted || (wait !== undefined && w.n! >= wait)) {
         rest.push(w);
         continue;
@@ -335,6 +339,7 @@ export function scorm12Transport(
       }
       if (PERMANENT.indexOf(code) < 0) {
         problem = problem || `LMSSetValue("${w.element}") → ${describe(code)}`;
+        held = held || w.alone || w.element.indexOf(CORE_SCORE) === 0;
         rest.push(w);
       } else if (w.list && /\.id$/.test(w.element) && /[^\w-]/.test(w.value)) {
         // SCORM 1.2's CMIIdentifier has no '.': a strict LMS gets the id once more with '_' instead.
