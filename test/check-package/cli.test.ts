@@ -23,7 +23,8 @@ describe('integrity-ranger check PACKAGE.zip', () => {
     const r = await runCli(['check', join(work, 'good-scorm12.zip')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`checked ${join(work, 'good-scorm12.zip')} (SCORM 1.2, ${own.scorm12.files.size} files): 0 errors, 0 warnings\n`);
+    const kb = (own.scorm12.zip.length / 1024).toFixed(1);
+    expect(r.stdout).toBe(`checked ${join(work, 'good-scorm12.zip')} (SCORM 1.2, ${own.scorm12.files.size} files, ${kb} KB): 0 errors, 0 warnings\n`);
     const x = await runCli(['check', join(work, 'good-xapi.zip')]);
     expect(x.code).toBe(0);
     expect(x.stdout).toContain('(Tin Can (xAPI), ');
