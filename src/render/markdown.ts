@@ -4,7 +4,6 @@ import type { Markdown } from '../core/model.js';
 import { LineMap, type Position } from '../core/source.js';
 import { findDeepNesting } from './nesting.js';
 import { resolveContentPath } from './paths.js';
-import { parseAttributes } from '../parse/attributes.js';
 import { isMediaPath, MEDIA_URL, VIDEO_HOSTS, type EmbedRequest } from './media.js';
 
 /** What a Markdown file may point at, answered by the course being compiled. */
@@ -154,10 +153,12 @@ export class MarkdownRenderer {
     const at = t.irAt!;
     let required = false;
     if (t.irAttrs !== undefined) {
-      const brace = { ...at, column: at.column + t.raw.length };
-      const attrs = parseAttributes(t.irAttrs, brace, [], ['required'], this.diags);
-      required = attrs.flags.has('required');
-      if (attrs.id !== null) this.diags.report('IR206', brace, 'media takes no #id: its file name names it in the records', 'Allowed here: required.');
+      // `{required}` is the only attribute; each other word is reported at its column.
+      const re = /\S+/g;
+      for (let m = re.exec(t.irAttrs); m; m = re.exec(t.irAttrs)) {
+        if (m[0] === 'required') required = true;
+        else this.diags.report('IR206', { ...at, column: at.column + t.raw.length + 1 + m.index }, `unknown media attribute \`${m[0]}\``, 'Media take one attribute: `{required}` (the page counts as viewed once the media\'s end is reached).');
+      }
     }
     return this.targets.embed!({ path: t.irMedia!, at, name: t.text.trim(), required });
   }
