@@ -128,7 +128,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       progress.at = Math.max(0, Math.min(ix.stops.length - 1, at));
       enter();
     },
-    enter: () => enter(),
+    enter,
     watched() {
       if (!progress.pages[(ix.stops[progress.at] as { i: number }).i]) enter(true);
     },
