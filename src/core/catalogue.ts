@@ -51,6 +51,7 @@ export const catalogue = entries({
   IR219: { severity: 'warning', title: 'Choice without feedback', why: 'Feedback on every choice is what makes a knowledge check teach.' },
   IR220: { severity: 'error', title: 'Page has no heading text', why: 'Every `##` heading names a page in the table of contents.' },
   IR221: { severity: 'error', title: 'Too many choices', why: 'SCORM 1.2 responses use the letters a–z, so a question has at most 26 choices.' },
+  IR230: { severity: 'warning', title: 'Empty table header cell', why: 'A screen reader names each cell by its column header; a column whose header is empty is read without a name (axe: empty-table-header).', hint: 'Write what the column holds in the header cell, e.g. `Aspek` above a column of row labels.' },
 
   // IR3xx: scenarios
   IR301: { severity: 'error', title: 'Scenario has no scenes', why: 'A scenario is a graph of `## Scene {#id}` headings.' },

@@ -41,6 +41,7 @@ export class MarkdownRenderer {
       async: false,
       walkTokens(token: Token) {
         if (token.type === 'link' || token.type === 'image') self.check(token as Tokens.Link | Tokens.Image);
+        else if (token.type === 'table') self.table(token as Tokens.Table);
         else if (token.type === 'html') self.rawHtml(token as Tokens.HTML);
       },
       renderer: {
@@ -116,13 +117,30 @@ export class MarkdownRenderer {
     }
   }
 
-  /** Finds a token's text in the source to report at the author's line and column. */
-  private at(raw: string): At {
+  /** Finds a token's text in the source to report at the author's line and column; `offsets` are characters into it (one place each). */
+  private at(raw: string): At;
+  private at(raw: string, offsets: number[]): At[];
+  private at(raw: string, offsets?: number[]): At | At[] {
     const ctx = this.ctx!;
     const i = ctx.source.text.indexOf(raw, ctx.cursor);
-    if (i < 0) return ctx.source.at;
-    ctx.cursor = i + 1;
-    return authorAt(ctx.source, ctx.lines.position(i));
+    if (i >= 0) ctx.cursor = i + 1;
+    const place = (o: number) => (i < 0 ? ctx.source.at : authorAt(ctx.source, ctx.lines.position(i + o)));
+    return offsets ? offsets.map(place) : place(0);
+  }
+
+  /** An empty header cell leaves its column without a name for screen readers: warned at the `|` that opens it. */
+  private table(token: Tokens.Table): void {
+    const empty = token.header.map((c, n) => (c.text.trim() ? -1 : n)).filter((n) => n >= 0);
+    if (!empty.length) return;
+    const line = token.raw.split('\n')[0]!;
+    // Where each header cell starts: its opening `|` (or the line's first character), escaped `\|` skipped.
+    const starts = [Math.max(0, /^\s*\|?/.exec(line)![0].length - 1)];
+    for (let k = starts[0]! + 1; k < line.trimEnd().length - 1; k++) {
+      if (line[k] === '\\') k++;
+      else if (line[k] === '|') starts.push(k);
+    }
+    this.at(token.raw, empty.map((n) => starts[n] ?? 0)).forEach((at, k) =>
+      this.diags.report('IR230', at, `table header cell ${empty[k]! + 1} is empty`));
   }
 
   private rawHtml(token: Tokens.HTML): void {
