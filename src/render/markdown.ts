@@ -21,7 +21,7 @@ interface Ctx {
   cursor: number;
 }
 
-type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean };
+type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean; irFile?: boolean };
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
@@ -63,7 +63,9 @@ export class MarkdownRenderer {
             const anchor = t.irAnchor ? ` data-ir-anchor="${escapeAttr(t.irAnchor)}"` : '';
             return `<a href="#${escapeAttr(t.irUnit)}" data-ir-unit="${escapeAttr(t.irUnit)}"${anchor}${title}>${inner}</a>`;
           }
-          const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : '';
+          // Another site, or a file of the package (a PDF, a form): a new tab, so the SCO's frame never navigates
+          // away (the player would take that as the learner leaving and finish the LMS session).
+          const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : t.irFile ? ' target="_blank" rel="noopener"' : '';
           return `<a href="${escapeAttr(token.href)}"${title}${ext}>${inner}</a>`;
         },
         image(token: Tokens.Image) {
@@ -208,6 +210,7 @@ export class MarkdownRenderer {
       token.irBlocked = true;
     } else {
       token.href = encodeURI(resolved) + (anchor ? `#${anchor}` : '');
+      token.irFile = true;
     }
   }
 }
