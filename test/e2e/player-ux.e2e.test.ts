@@ -21,6 +21,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, expectFocused, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
@@ -140,6 +141,12 @@ async function expectInView(loc: Locator, what: string): Promise<void> {
   expect(b.right, `${what}: right`).toBeLessThanOrEqual(b.width);
 }
 
+/** axe-core's WCAG 2.1 A/AA rules on the page and its course frame: the violations, one line each. */
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Presses a question's check button after scrolling it to the very bottom of the window, where the feedback pushes what follows out of sight. */
 async function checkAtBottom(form: Locator): Promise<void> {
   const check = form.getByRole('button', { name: CHECK, exact: true });
@@ -203,7 +210,7 @@ describe.skipIf(!chromiumAvailable())('the player where a learner stumbled (issu
   });
 
   it('a wrong answer to a multiple-answer question names the right choices left out', async () => {
-    const { context, frame, problems } = await launch();
+    const { context, page, frame, problems } = await launch();
     const form = question(frame, RIGHT_B[0]!, 'checkbox');
     await form.getByRole('checkbox', { name: RIGHT_B[0]!, exact: true }).check();
     await form.getByRole('button', { name: CHECK, exact: true }).click();
@@ -216,6 +223,7 @@ describe.skipIf(!chromiumAvailable())('the player where a learner stumbled (issu
     await form.getByRole('button', { name: CHECK, exact: true }).click();
     await expectText(feedback, S.correct);
     expect(await feedback.innerText()).not.toContain(S.missed);
+    expect(await axe(page), 'axe on the answered questions').toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -320,6 +328,10 @@ describe.skipIf(!chromiumAvailable())('the player where a learner stumbled (issu
     expect(await main.innerText(), 'not only a thank-you').not.toContain(S.finished);
     // And the LMS has it the same way.
     await expect.poll(async () => (await lmsCmi(page)).core.lesson_status).toBe('failed');
+    for (const [width, height] of [[1280, 800], [360, 780]] as const) {
+      await page.setViewportSize({ width, height });
+      expect(await axe(page), `axe on the failed results at ${width} px`).toEqual([]);
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
