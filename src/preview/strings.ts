@@ -91,7 +91,7 @@ const id: PreviewStrings = {
   problemsFoot: 'Perbaiki berkasnya lalu simpan: pratinjau membangun ulang dan memuat ulang sendiri. Posisi peserta tetap disimpan.',
   recorded: 'Yang tercatat',
   noCourse: 'Belum ada kursus',
-  builtIn: 'Dibangun dalam {0} md · {1}',
+  builtIn: 'Dibangun dalam {0} ms · {1}',
   errorOne: '{0} kesalahan',
   errorMany: '{0} kesalahan',
   warningOne: '{0} peringatan',
