@@ -321,10 +321,8 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       return open.length ? [h('h4', null, heading), h('ul', null, open.map(([text, at]) => h('li', null, button('ir-linkbtn', text, () => go(at)))))] : null;
     };
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
-    const name = (id: string) => {
-      const dim = course.dimensions.find((x) => x.id === id);
-      return dim ? dim.label : id;
-    };
+    // The result lists only dimensions of the course (src/shared/scoring.ts).
+    const name = (id: string) => course.dimensions.find((x) => x.id === id)!.label;
     // A failed course: the dimensions to revisit, weakest first.
     const weak = r.dimensions.filter((d) => d.status === 'failed').sort((a, b) => a.score - b.score).slice(0, 3).map((d) => name(d.id));
     fill(view,
