@@ -11,6 +11,7 @@ import { zipFiles } from './package/zip.js';
 import type { RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { worstCaseStateLength } from './shared/state-codec.js';
 import { checkTheme } from './render/theme.js';
+import { statePlans } from './render/state-layout.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -60,6 +61,8 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   if (course?.theme) checkTheme(course.theme, diags);
   if (rendered) {
     reportUnusedAssets(source, rendered.assets, diags);
+    const previous = statePlans(source, rendered.runtime, diags);
+    if (previous.length) rendered.runtime.previous = previous;
     if (options.targets.includes('scorm12') && !diags.hasErrors) {
       const worst = worstCaseStateLength({ ...rendered.runtime, target: 'scorm12' });
       if (worst > SUSPEND_DATA_LIMIT) {

@@ -80,6 +80,14 @@ export const catalogue = entries({
   IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
   IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
 
+  // IR53x: reading the saved progress of earlier versions (layouts/*.yml)
+  IR530: { severity: 'error', title: 'Layout file unreadable', why: 'A file in layouts/ describes how an earlier version saved progress, in the form `integrity-ranger layout` writes; this one is not in that form, so states of that version cannot be read.', hint: 'Write it again: `integrity-ranger layout OLD.zip > layouts/VERSION.yml`.' },
+  IR531: { severity: 'error', title: 'Layout does not match its hash', why: 'Saved states name their course structure only by its hash. A layout whose structure does not hash to its `hash` was edited or damaged, and would read those states into the wrong pages and questions.', hint: 'Write it again from the released package: `integrity-ranger layout OLD.zip > layouts/VERSION.yml`.' },
+  IR532: { severity: 'error', title: 'Two structures share a hash', why: 'Two layouts (or a layout and this course) with the same structure hash cannot be told apart by a saved state, so one of them would be read with the other\'s plan.', hint: 'Keep one layout per structure (the later version\'s); if this course collides, change its structure slightly, e.g. add a page.' },
+  IR533: { severity: 'error', title: 'Progress mapping not proven', why: 'Every saved state of an earlier version must become a valid state of this course: each old field must go to a field of the same kind and range, or be dropped. The compiler checks the mapping it made and found one that does not.', hint: 'This is a compiler fault: please report it with the layout file.' },
+  IR534: { severity: 'warning', title: 'Nothing of an earlier version carries over', why: 'No page, question or scenario id of that version is in this course, so its learners restart from the beginning.', hint: 'Keep the ids of pages (headings), questions and scenarios whose meaning did not change.' },
+  IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from the index.html of a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
+
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
   IR602: { severity: 'error', title: 'Unsafe zip entry', why: 'An entry with `..` or an absolute path could write outside the LMS folder when unpacked.' },

@@ -356,7 +356,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   transport.onHealth(onHealth);
   engine.enter();
   render(false);
-  if (engine.resumed) notice('r', f(s.resumed, title(engine.at)), '');
+  // One line: where the learner continues, and whether the course changed under their saved progress.
+  if (engine.update === 'lost') notice('r', s.lost, '');
+  else if (engine.resumed) notice('r', f(engine.update ? s.updated : s.resumed, title(engine.at)), '');
 }
 
 function clip(text: string): string {
