@@ -12,6 +12,7 @@ import { decodeState, encodeState, readState, structureHash, worstCaseStateLengt
 import { layoutOf, layoutYaml, planFor, provePlan, skeletonOf } from '../../src/render/state-layout.js';
 import { compileFolder } from '../helpers/compile.js';
 import { mulberry32 } from '../helpers/rng.js';
+import { randomProgress } from '../helpers/progress.js';
 
 let v10: RuntimeCourse;
 let v11: RuntimeCourse;
@@ -48,25 +49,6 @@ function update(old: RuntimeCourse): RuntimeCourse {
 function withPlan(course: RuntimeCourse, old: RuntimeCourse): { course: RuntimeCourse; plan: StatePlan } {
   const plan = planFor(layoutOf(old), course);
   return { course: { ...course, previous: [plan] }, plan };
-}
-
-/** A random state a learner of `course` could have. */
-function randomProgress(course: RuntimeCourse, r: () => number): Progress {
-  const ix = indexCourse(course);
-  const p = emptyProgress(course);
-  p.pages = p.pages.map(() => r() < 0.6);
-  p.questions = ix.questions.map(({ question }) => {
-    if (r() < 0.3) return { first: null, last: [] };
-    const k = question.choices.length;
-    const last = question.multiple ? [...Array(k).keys()].filter(() => r() < 0.5) : [Math.floor(r() * k)];
-    return { first: r() < 0.5, last: last.length ? last : [0] };
-  });
-  p.scenarios = ix.scenarios.map(({ scenario, endings }) => ({
-    ending: r() < 0.4 ? null : endings[Math.floor(r() * endings.length)]!,
-    scene: Math.floor(r() * scenario.scenes.length),
-  }));
-  p.at = Math.floor(r() * ix.stops.length);
-  return p;
 }
 
 /** What 1.1 should make of a 1.0.0 state, from ids alone. */
