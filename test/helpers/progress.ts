@@ -27,3 +27,32 @@ export function randomProgress(course: RuntimeCourse, r: () => number): Progress
   p.at = Math.floor(r() * ix.stops.length);
   return p;
 }
+
+/**
+ * What a new version of a course should make of a state of an old one
+ * (issue 10), from ids alone: written apart from src/render/state-layout.ts
+ * to check it. The location is left to the tests.
+ */
+export function carriedOver(oldC: RuntimeCourse, p: Progress, newC: RuntimeCourse): Omit<Progress, 'at'> {
+  const o = indexCourse(oldC);
+  const n = indexCourse(newC);
+  const pages = n.pages.map((ref) => {
+    const i = o.pages.findIndex((x) => x.lesson.id === ref.lesson.id && x.page.id === ref.page.id);
+    return i >= 0 && p.pages[i]!;
+  });
+  const questions = n.questions.map(({ question }) => {
+    const i = o.questions.findIndex((x) => x.question.id === question.id);
+    const same = i >= 0 && JSON.stringify(o.questions[i]!.question.choices.map((c) => [c.text, c.correct])) === JSON.stringify(question.choices.map((c) => [c.text, c.correct]));
+    return same ? p.questions[i]! : { first: null, last: [] };
+  });
+  const scenarios = n.scenarios.map(({ scenario, start }) => {
+    const i = o.scenarios.findIndex((x) => x.scenario.id === scenario.id);
+    if (i < 0) return { ending: null, scene: start };
+    const old = o.scenarios[i]!.scenario;
+    const sp = p.scenarios[i]!;
+    const at = (idx: number | null) => (idx === null ? -1 : scenario.scenes.findIndex((s) => s.id === old.scenes[idx]!.id));
+    const e = at(sp.ending);
+    return { ending: e >= 0 && scenario.scenes[e]!.ending ? e : null, scene: at(sp.scene) >= 0 ? at(sp.scene) : start };
+  });
+  return { pages, questions, scenarios };
+}

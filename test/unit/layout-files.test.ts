@@ -2,13 +2,15 @@
  * layouts/*.yml in a content folder: embedded as plans when sound, refused
  * at file:line:col when not (IR530–IR535), never written by a build.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutOf, layoutYaml, skeletonOf, type StateLayout } from '../../src/render/state-layout.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { encodeState, readState, structureHash } from '../../src/shared/state-codec.js';
 import { emptyProgress } from '../../src/shared/progress.js';
-import { codes, compileFiles, COURSE_YML } from '../helpers/compile.js';
+import { codes, compileFiles, compileFolder, COURSE_YML } from '../helpers/compile.js';
 
 const LESSON = readFileSync('test/fixtures/minimal/content/lessons/01-dasar.md', 'utf8').replace(/^!\[.*\n/m, '');
 const SCENARIO = readFileSync('test/fixtures/minimal/content/scenarios/amplop.md', 'utf8');
@@ -47,6 +49,22 @@ describe('layouts/ in the content folder', () => {
     expect(read.updated).toBe(true);
     expect(read.progress.pages).toEqual([...p.pages, false]);
     expect(read.progress.at).toBe(1);
+  });
+
+  it('is read from a content folder on disk, and the build leaves it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ir-layouts-'));
+    try {
+      for (const [path, text] of Object.entries({ 'course.yml': COURSE_YML, ...V2, 'layouts/1.0.0.yml': v1Layout() })) {
+        mkdirSync(join(dir, dirname(path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const r = await compileFolder(dir, ['scorm12']);
+      expect(codes(r)).toEqual([]);
+      expect(r.runtime!.previous).toHaveLength(1);
+      expect(readFileSync(join(dir, 'layouts/1.0.0.yml'), 'utf8')).toBe(v1Layout());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a layout of the course as it is: nothing to plan, nothing to say', () => {

@@ -12,7 +12,7 @@ import { decodeState, encodeState, readState, structureHash, worstCaseStateLengt
 import { layoutOf, layoutYaml, planFor, provePlan, skeletonOf } from '../../src/render/state-layout.js';
 import { compileFolder } from '../helpers/compile.js';
 import { mulberry32 } from '../helpers/rng.js';
-import { randomProgress } from '../helpers/progress.js';
+import { carriedOver, randomProgress } from '../helpers/progress.js';
 
 let v10: RuntimeCourse;
 let v11: RuntimeCourse;
@@ -49,31 +49,6 @@ function update(old: RuntimeCourse): RuntimeCourse {
 function withPlan(course: RuntimeCourse, old: RuntimeCourse): { course: RuntimeCourse; plan: StatePlan } {
   const plan = planFor(layoutOf(old), course);
   return { course: { ...course, previous: [plan] }, plan };
-}
-
-/** What 1.1 should make of a 1.0.0 state, from ids alone. */
-function oracle(oldC: RuntimeCourse, p: Progress, newC: RuntimeCourse): Omit<Progress, 'at'> {
-  const o = indexCourse(oldC);
-  const n = indexCourse(newC);
-  const pages = n.pages.map((ref) => {
-    const i = o.pages.findIndex((x) => x.lesson.id === ref.lesson.id && x.page.id === ref.page.id);
-    return i >= 0 && p.pages[i]!;
-  });
-  const questions = n.questions.map(({ question }) => {
-    const i = o.questions.findIndex((x) => x.question.id === question.id);
-    const same = i >= 0 && JSON.stringify(o.questions[i]!.question.choices.map((c) => [c.text, c.correct])) === JSON.stringify(question.choices.map((c) => [c.text, c.correct]));
-    return same ? p.questions[i]! : { first: null, last: [] };
-  });
-  const scenarios = n.scenarios.map(({ scenario, start }) => {
-    const i = o.scenarios.findIndex((x) => x.scenario.id === scenario.id);
-    if (i < 0) return { ending: null, scene: start };
-    const old = o.scenarios[i]!.scenario;
-    const sp = p.scenarios[i]!;
-    const at = (idx: number | null) => (idx === null ? -1 : scenario.scenes.findIndex((s) => s.id === old.scenes[idx]!.id));
-    const e = at(sp.ending);
-    return { ending: e >= 0 && scenario.scenes[e]!.ending ? e : null, scene: at(sp.scene) >= 0 ? at(sp.scene) : start };
-  });
-  return { pages, questions, scenarios };
 }
 
 beforeAll(async () => {
@@ -117,7 +92,7 @@ describe('a state of 1.0.0 read by 1.1', () => {
       const read = readState(course, encodeState(v10, p));
       expect(read?.updated).toBe(true);
       const { at, ...kept } = read!.progress;
-      const want = oracle(v10, p, v11);
+      const want = carriedOver(v10, p, v11);
       expect(kept).toEqual(want);
       // The result is a state of 1.1: it re-encodes at 1.1's length and reads back the same.
       const again = encodeState(course, read!.progress);
