@@ -18,8 +18,8 @@ export interface Engine {
   readonly result: CourseResult;
   /** Saved progress (or at least a saved location) was found and restored. */
   readonly resumed: boolean;
-  /** The course changed since the progress was saved: what still applies was kept, or none of it could be read. */
-  readonly update: 'kept' | 'lost' | null;
+  /** The course changed since the progress was saved: what still applies was kept (`updated`), or none of it could be read (`lost`). Names the notice. */
+  readonly update: 'updated' | 'lost' | null;
   /** The current stop (index into `ix.stops`). */
   readonly at: number;
   /** Moves to a stop and enters it. */
@@ -53,9 +53,9 @@ export function isRight(q: RuntimeQuestion, response: number[]): boolean {
 export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
   const ix = indexCourse(course);
   const sessionStart = now();
-  const read = restored.state ? readState(course, restored.state) : null;
+  const read = readState(course, restored.state);
   const progress = read ? read.progress : emptyProgress(course);
-  const update = read ? (read.updated ? 'kept' : null) : restored.state ? 'lost' : null;
+  const update = read ? (read.updated ? 'updated' : null) : restored.state ? 'lost' : null;
   let resumed = !!read;
   if (!read && restored.location) {
     // No usable state, but the LMS remembers where the learner was (ids, so never a different place).

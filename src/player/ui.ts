@@ -357,8 +357,8 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   engine.enter();
   render(false);
   // One line: where the learner continues, and whether the course changed under their saved progress.
-  if (engine.update === 'lost') notice('r', s.lost, '');
-  else if (engine.resumed) notice('r', f(engine.update ? s.updated : s.resumed, title(engine.at)), '');
+  const welcome = engine.update || (engine.resumed && 'resumed');
+  if (welcome) notice('r', f(s[welcome], title(engine.at)), '');
 }
 
 function clip(text: string): string {

@@ -46,14 +46,10 @@ function bitsFor(radix: number): number {
   return bits;
 }
 
-function questionRadix(k: number, multiple: boolean): number {
-  return multiple ? 2 ** (k + 1) - 1 : 1 + 2 * k;
-}
-
 /** The radix of every field, in payload order. */
 export function radices(ix: CourseIndex): number[] {
   const out: number[] = ix.pages.map(() => 2);
-  for (const { question } of ix.questions) out.push(questionRadix(question.choices.length, question.multiple));
+  for (const { question: q } of ix.questions) out.push(q.multiple ? 2 ** (q.choices.length + 1) - 1 : 1 + 2 * q.choices.length);
   for (const { scenario, endings } of ix.scenarios) out.push(endings.length + 1, Math.max(1, scenario.scenes.length));
   out.push(ix.stops.length);
   return out;
@@ -72,31 +68,35 @@ export function fnv24(text: string): string {
   return out;
 }
 
-/** The hash of the course structure that every state of it carries. */
+/** The hash of the course structure that every state of it carries: its parts joined by `|`. */
 export function structureHash(course: RuntimeCourse): string {
-  const parts: string[] = [course.id];
+  let text = course.id;
   for (const unit of course.units) {
     if (unit.kind === 'lesson') {
-      parts.push('L' + unit.id + ':' + unit.pages.length);
+      text += '|L' + unit.id + ':' + unit.pages.length;
       for (const page of unit.pages) {
         for (const block of page.blocks) {
           if (block.kind === 'question') {
             const q = block.question;
-            parts.push('Q' + q.id + ':' + q.choices.length + (q.multiple ? 'm' : 's'));
+            text += '|Q' + q.id + ':' + q.choices.length + (q.multiple ? 'm' : 's');
           }
         }
       }
     } else {
-      parts.push('S' + unit.id);
-      for (const scene of unit.scenes) parts.push(scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : ''));
+      text += '|S' + unit.id;
+      for (const scene of unit.scenes) text += '|' + scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : '');
     }
   }
-  return fnv24(parts.join('|'));
+  return fnv24(text);
+}
+
+function payloadBits(fieldRadices: number[]): number {
+  return fieldRadices.reduce((sum, r) => sum + bitsFor(r), 0);
 }
 
 /** `<version>.<hash>.` then the payload. */
 export function stateLength(fieldRadices: number[]): number {
-  return STATE_VERSION.length + 6 + Math.ceil(fieldRadices.reduce((sum, r) => sum + bitsFor(r), 0) / 6);
+  return STATE_VERSION.length + 6 + Math.ceil(payloadBits(fieldRadices) / 6);
 }
 
 /** The exact length of `encodeState` for this course, which is also its maximum. */
@@ -110,14 +110,14 @@ function toValues(ix: CourseIndex, progress: Progress): number[] {
   ix.questions.forEach(({ question }, i) => {
     const q = progress.questions[i];
     let v = 0;
-    if (q && q.first !== null && q.last.length > 0) {
-      let answer = q.last[0]!;
+    if (q && q.first !== null && q.last.length) {
+      // 1 + 2·answer, answer = the choice, or the chosen set as a bitmask minus one; out-of-range encodes as 0.
+      v = 2 * q.last[0]! + 1;
       if (question.multiple) {
-        let mask = 0;
-        for (const c of q.last) if (c >= 0 && c < question.choices.length) mask += 2 ** c;
-        answer = Math.max(0, mask - 1);
+        v = -1;
+        for (const c of q.last) v += 2 ** (c + 1);
       }
-      v = 1 + 2 * answer + (q.first ? 1 : 0);
+      v += q.first ? 1 : 0;
     }
     values.push(v);
   });
@@ -134,16 +134,16 @@ export function encodeState(course: RuntimeCourse, progress: Progress): string {
   const rs = radices(ix);
   // Each field as its fixed number of binary digits (2^w + v, leading 1 dropped), then 6 bits a character.
   const bits = toValues(ix, progress)
-    .map((v, f) => (2 ** bitsFor(rs[f]!) + (v >= 0 && v < rs[f]! && Math.floor(v) === v ? v : 0)).toString(2).slice(1))
+    .map((v, f) => (2 ** bitsFor(rs[f]!) + (v >= 0 && v < rs[f]! && v % 1 === 0 ? v : 0)).toString(2).slice(1))
     .join('');
   let payload = '';
-  for (let i = 0; i < bits.length; i += 6) payload += ALPHABET[parseInt((bits.slice(i, i + 6) + '00000').slice(0, 6), 2)];
+  for (let i = 0; i < bits.length; i += 6) payload += ALPHABET[parseInt((bits + '00000').slice(i, i + 6), 2)];
   return `${STATE_VERSION}.${structureHash(course)}.${payload}`;
 }
 
 /** The fields of a payload with these radices, or null when it is not one. */
 function unpack(payload: string, rs: number[]): number[] | null {
-  const total = rs.reduce((sum, r) => sum + bitsFor(r), 0);
+  const total = payloadBits(rs);
   if (payload.length !== Math.ceil(total / 6)) return null;
   let bits = '';
   for (let i = 0; i < payload.length; i++) {
@@ -174,15 +174,15 @@ export interface ReadState {
  * `course.previous` has a plan for. Null for anything else. Never throws.
  */
 export function readState(course: RuntimeCourse, s: unknown): ReadState | null {
+  // Anything not a string, and a course without plans, throws on the way: null.
   try {
-    if (typeof s !== 'string') return null;
     const ix = indexCourse(course);
-    const parts = s.split('.');
+    const parts = (s as string).split('.');
     if (parts.length !== 3 || parts[0] !== STATE_VERSION) return null;
     let values: number[] | null;
     const updated = parts[1] !== structureHash(course);
     if (updated) {
-      const plan = (course.previous || []).filter((x) => x.hash === parts[1])[0];
+      const plan = course.previous!.find((x) => x.hash === parts[1]);
       const old = plan && unpack(parts[2]!, plan.fields.map((f) => f[0]));
       if (!old) return null;
       // What the plan does not fill stays as a learner who has not started has it.
