@@ -81,7 +81,12 @@ export function parseLayoutFile(source: ContentSource, file: string, diags: Diag
   const units: LayoutUnit[] = [];
   let ok = true;
   y.units.forEach((u, i) => {
-    if (u.lesson !== undefined && u.pages && u.scenario === undefined && u.scenes === undefined) {
+    const twice = u.pages ? u.pages.findIndex((p, n) => u.pages!.indexOf(p) < n) : -1;
+    if (twice >= 0) {
+      // Page ids are not in the hash: only this check keeps two old pages from filling one.
+      ok = false;
+      diags.report('IR530', parsed.locate(['units', i, 'pages', twice]), `page \`${u.pages![twice]}\` is listed twice in lesson \`${u.lesson}\``);
+    } else if (u.lesson !== undefined && u.pages && u.scenario === undefined && u.scenes === undefined) {
       units.push({ kind: 'lesson', id: u.lesson, pages: u.pages, questions: u.questions ?? [] });
     } else if (u.scenario !== undefined && u.scenes && u.lesson === undefined && u.pages === undefined && u.questions === undefined) {
       units.push({ kind: 'scenario', id: u.scenario, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices, ending: !!s.ending })) });

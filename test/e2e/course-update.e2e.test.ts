@@ -161,9 +161,10 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
       expect(before, 'interactions recorded in 1.0.0').toBeGreaterThan(5);
       const at = sameStop(old.course, leave, to);
       const want = expected(old.course, cmi1.suspend_data, to, at);
-      // The update really dropped something and kept something.
-      expect(want.questions.filter((q) => q.first !== null).length).toBeGreaterThan(0);
-      expect(decodeState(old.course, cmi1.suspend_data)!.questions.filter((q) => q.first !== null).length).toBeGreaterThan(want.questions.filter((q) => q.first !== null).length);
+      // Something is kept; and the update made here drops an answer (q-kelompok-curang's choices changed).
+      const answered = (p: Progress) => p.questions.filter((q) => q.first !== null).length;
+      expect(answered(want)).toBeGreaterThan(0);
+      if (i === 0) expect(answered(decodeState(old.course, cmi1.suspend_data)!)).toBeGreaterThan(answered(want));
 
       // ---- the same LMS data, the later version ----
       const saved = relaunchData(cmi1);

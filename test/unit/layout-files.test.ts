@@ -115,11 +115,14 @@ describe('layouts/ in the content folder', () => {
     const format2 = good.replace('format: 1', 'format: 2');
     const both = good.replace('  - scenario: "amplop"', '  - scenario: "amplop"\n    lesson: "x"');
     const noKey = good.replace(/, key: "[^"]+"/, '');
-    const r = compileFiles({ ...V2, 'layouts/a.yml': format2, 'layouts/b.yml': both, 'layouts/c.yml': noKey }, ['scorm12']);
+    // Page ids are not part of the hash: a page listed twice would pass it.
+    const twice = good.replace('"ringkasan"]', '"intro"]');
+    const r = compileFiles({ ...V2, 'layouts/a.yml': format2, 'layouts/b.yml': both, 'layouts/c.yml': noKey, 'layouts/d.yml': twice }, ['scorm12']);
     expect(codes(r)).toEqual([
       `IR530 layouts/a.yml:${where(format2, '2\n')}`,
       `IR530 layouts/b.yml:${where(both, 'scenario: "amplop"')}`,
       `IR102 layouts/c.yml:${where(noKey, '{id: "q-amplop"')}`,
+      `IR530 layouts/d.yml:${where(twice, '"intro"]')}`,
     ]);
   });
 
