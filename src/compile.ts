@@ -64,7 +64,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const previous = statePlans(source, rendered.runtime, diags);
     if (previous.length) rendered.runtime.previous = previous;
     if (options.targets.includes('scorm12') && !diags.hasErrors) {
-      const worst = worstCaseStateLength({ ...rendered.runtime, target: 'scorm12' });
+      const worst = worstCaseStateLength(rendered.runtime);
       if (worst > SUSPEND_DATA_LIMIT) {
         diags.report('IR502', { file: courseFileName(source), line: 1, column: 1 }, `progress data could reach ${worst} characters; SCORM 1.2 keeps at most ${SUSPEND_DATA_LIMIT}`);
       }

@@ -40,7 +40,6 @@ import { parseLayoutFile, LAYOUT_FILE } from '../parse/layouts.js';
 import { indexCourse, type CourseIndex } from '../shared/progress.js';
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, StatePlan } from '../shared/runtime-types.js';
 import { fnv24, radices, STATE_VERSION, structureHash } from '../shared/state-codec.js';
-import { uiStrings } from '../shared/ui-strings.js';
 
 export interface LayoutQuestion {
   id: string;
@@ -72,6 +71,8 @@ export interface StateLayout {
 }
 
 type Course = Omit<RuntimeCourse, 'target'>;
+/** All the codec reads of a course. */
+export type Skeleton = Pick<RuntimeCourse, 'id' | 'units'>;
 
 /** Fingerprint of a question's choices: any change to them (text, order, which are correct) changes it. */
 export function choiceKey(q: RuntimeQuestion): string {
@@ -84,7 +85,7 @@ export function layoutOf(course: Course): StateLayout {
     format: Number(STATE_VERSION),
     course: course.id,
     version: course.version,
-    hash: structureHash(course as RuntimeCourse),
+    hash: structureHash(course),
     units: course.units.map((u): LayoutUnit => {
       if (u.kind === 'scenario') return { kind: 'scenario', id: u.id, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices.length, ending: !!s.ending })) };
       const questions: LayoutQuestion[] = [];
@@ -103,21 +104,10 @@ export function layoutOf(course: Course): StateLayout {
  * own `indexCourse`, `radices` and `structureHash` describe the old payload:
  * the plan can never disagree with how that version encoded.
  */
-export function skeletonOf(layout: StateLayout): RuntimeCourse {
+export function skeletonOf(layout: StateLayout): Skeleton {
   const text = { title: '', html: '', text: '' };
   return {
-    schema: 1,
-    target: 'web',
     id: layout.course,
-    title: '',
-    version: layout.version,
-    language: 'id',
-    uiLanguage: 'id',
-    strings: uiStrings('id'),
-    description: null,
-    iri: null,
-    passingScore: null,
-    dimensions: [],
     units: layout.units.map((u) => {
       if (u.kind === 'scenario') {
         const sc: RuntimeScenario = {
@@ -157,7 +147,7 @@ function fieldKinds(ix: CourseIndex): string[] {
 /** The plan that reads states of `layout` into `course` (see the top of this file for what is kept). */
 export function planFor(layout: StateLayout, course: Course): StatePlan {
   const old = indexCourse(skeletonOf(layout));
-  const now = indexCourse(course as RuntimeCourse);
+  const now = indexCourse(course);
   const pageKey = (lesson: string, page: string) => lesson + '\n' + page;
   const pages = new Map(now.pages.map((p, i) => [pageKey(p.lesson.id, p.page.id), i]));
   const questions = new Map(now.questions.map((q, i) => [q.question.id, i]));
@@ -224,7 +214,7 @@ export function planFor(layout: StateLayout, course: Course): StatePlan {
  */
 export function provePlan(plan: StatePlan, layout: StateLayout, course: Course): string[] {
   const old = indexCourse(skeletonOf(layout));
-  const now = indexCourse(course as RuntimeCourse);
+  const now = indexCourse(course);
   const oldKinds = fieldKinds(old);
   const oldRs = radices(old);
   const kinds = fieldKinds(now);

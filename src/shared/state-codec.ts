@@ -69,7 +69,7 @@ export function fnv24(text: string): string {
 }
 
 /** The hash of the course structure that every state of it carries: its parts joined by `|`. */
-export function structureHash(course: RuntimeCourse): string {
+export function structureHash(course: Pick<RuntimeCourse, 'id' | 'units'>): string {
   let text = course.id;
   for (const unit of course.units) {
     if (unit.kind === 'lesson') {
@@ -100,7 +100,7 @@ export function stateLength(fieldRadices: number[]): number {
 }
 
 /** The exact length of `encodeState` for this course, which is also its maximum. */
-export function worstCaseStateLength(course: RuntimeCourse): number {
+export function worstCaseStateLength(course: Pick<RuntimeCourse, 'units'>): number {
   return stateLength(radices(indexCourse(course)));
 }
 
