@@ -296,16 +296,15 @@ describe('scenario consistency lint', () => {
       scenes.push([`s${i}`, [[next, 'good'], [`s${Math.max(0, i - 3)}`, ''], [i % 2 ? 'gagal' : 'lulus', i === n - 1 ? 'good' : 'bad']]]);
     }
     scenes.push(['lulus', 'pass'], ['gagal', 'fail']);
-    const t0 = performance.now();
+    // No clock here (a loaded machine would make it flake): a search per choice would run for
+    // minutes and meet the test's own time-out; the linear search takes about a second.
     const { diags } = lint(scenes);
-    const ms = performance.now() - t0;
     // Every odd scene's {bad} choice fails and every even one's passes: IR320 at each even scene.
     expect(diags.filter((d) => d.code === 'IR320')).toHaveLength(n / 2);
     // The last scene's {good} choice fails: one IR321, on the one fail ending.
     expect(diags.filter((d) => d.code === 'IR321')).toHaveLength(1);
     // The untagged ways back keep every result open: no IR322.
     expect(diags).toHaveLength(n / 2 + 1);
-    expect(ms).toBeLessThan(10_000);
   });
 });
 
