@@ -92,6 +92,7 @@ export const catalogue = entries({
   IR533: { severity: 'error', title: 'Progress mapping not proven', why: 'Every saved state of an earlier version must become a valid state of this course: each old field must go to a field of the same kind and range, or be dropped. The compiler checks the mapping it made and found one that does not.', hint: 'This is a compiler fault: please report it with the layout file.' },
   IR534: { severity: 'warning', title: 'Nothing of an earlier version carries over', why: 'No page, question or scenario id of that version is in this course, so its learners restart from the beginning.', hint: 'Keep the ids of pages (headings), questions and scenarios whose meaning did not change.' },
   IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from the index.html of a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
+  IR536: { severity: 'warning', title: 'File in layouts/ ignored', why: 'Only .yml (or .yaml) files directly in layouts/ are read as layouts of earlier versions; the progress of a version whose layout is not read cannot be carried over.', hint: 'Name it layouts/VERSION.yml.' },
 
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },

@@ -252,6 +252,11 @@ export function statePlans(source: ContentSource, course: Course, diags: Diagnos
   const own = layoutOf(course);
   const seen = new Map<string, { file: string; layout: StateLayout }>([[own.hash, { file: 'this course', layout: own }]]);
   const plans: StatePlan[] = [];
+  for (const path of source.entries.keys()) {
+    if (/^layouts\//.test(path) && !LAYOUT_FILE.test(path) && !/(^|\/)\./.test(path)) {
+      diags.report('IR536', { file: path, line: 1, column: 1 }, `${path} is not a .yml file directly in layouts/, so it is not read`);
+    }
+  }
   for (const path of [...source.entries.keys()].filter((p) => LAYOUT_FILE.test(p)).sort()) {
     const parsed = parseLayoutFile(source, path, diags);
     if (!parsed) continue;

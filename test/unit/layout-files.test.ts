@@ -126,6 +126,12 @@ describe('layouts/ in the content folder', () => {
     ]);
   });
 
+  it('IR536: a file in layouts/ that is not read as a layout is a warning', () => {
+    const r = compileFiles({ ...V2, 'layouts/1.0.0.json': v1Layout(), 'layouts/old/1.0.0.yml': v1Layout(), 'layouts/.keep': '' }, ['scorm12']);
+    expect(codes(r)).toEqual(['IR536 layouts/1.0.0.json:1:1', 'IR536 layouts/old/1.0.0.yml:1:1']);
+    expect(r.ok).toBe(true);
+  });
+
   it('IR534: a layout of which nothing carries over is a warning, and the build goes on', () => {
     // The same shape under other ids, hashed as the codec would.
     const renamed = JSON.parse(JSON.stringify(layoutOf(runtime(V1))).replace(/"id":"/g, '"id":"lain-').replace(/"pages":\["/g, '"pages":["lain-')) as StateLayout;
