@@ -11,6 +11,8 @@ import type { RuntimeCourse, RuntimeLesson, RuntimeScenario, StatePlan } from '.
 import { decodeState, encodeState, readState, structureHash, worstCaseStateLength } from '../../src/shared/state-codec.js';
 import { layoutOf, layoutYaml, planFor, provePlan, skeletonOf } from '../../src/render/state-layout.js';
 import { compileFolder } from '../helpers/compile.js';
+import { createEngine } from '../../src/player/engine.js';
+import type { Restored, Transport } from '../../src/player/transport/types.js';
 import { mulberry32 } from '../helpers/rng.js';
 import { carriedOver, randomProgress } from '../helpers/progress.js';
 
@@ -203,5 +205,33 @@ describe('provePlan', () => {
     expect(broken((f) => ((f[f.length - 1] as [number, number, number[]])[2][0] = 999))).toEqual([expect.stringMatching(/its table does not map/)]);
     // Missing fields.
     expect(broken((f) => f.pop())).toEqual([expect.stringMatching(/fields, the layout/)]);
+  });
+});
+
+describe('the engine on relaunch', () => {
+  const quiet: Transport = { name: 'standalone', start: () => Promise.resolve({ state: null, location: null }), record() {}, save() {}, finish() {}, onHealth() {} };
+  const engine = (course: RuntimeCourse, restored: Restored) => createEngine(course, quiet, restored, () => 0);
+
+  it('says which notice: updated (kept what applies), lost (refused, nothing read), or none', () => {
+    const { course } = withPlan(v11, v10);
+    const p = randomProgress(v10, mulberry32(11));
+    p.at = indexCourse(v10).pageStop[1]!;
+    const updated = engine(course, { state: encodeState(v10, p), location: null });
+    expect([updated.update, updated.resumed]).toEqual(['updated', true]);
+    expect(updated.progress.pages).toEqual(carriedOver(v10, p, v11).pages);
+    expect(updated.at).toBe(indexCourse(v11).pageStop[2]);
+
+    const same = engine(course, { state: encodeState(course, updated.progress), location: null });
+    expect([same.update, same.resumed]).toEqual([null, true]);
+
+    // Refused: nothing of it is read; the LMS's location (ids) still places the learner.
+    const lost = engine(course, { state: encodeState(v10, p).replace(/^1\.[^.]+/, '1.AAAA'), location: 'l:' + lessons(v11)[0]!.id + '/judul-baru' });
+    expect(lost.update).toBe('lost');
+    expect(lost.progress.pages.filter(Boolean)).toEqual([]);
+    expect(lost.progress.questions.every((q) => q.first === null)).toBe(true);
+    expect(lost.at).toBe(indexCourse(v11).pageStop[3]);
+
+    const none = engine(course, { state: null, location: null });
+    expect([none.update, none.resumed, none.at]).toEqual([null, false, 0]);
   });
 });
