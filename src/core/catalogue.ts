@@ -94,6 +94,7 @@ export const catalogue = entries({
   IR534: { severity: 'warning', title: 'Nothing of an earlier version carries over', why: 'No page, question or scenario id of that version is in this course, so its learners restart from the beginning.', hint: 'Keep the ids of pages (headings), questions and scenarios whose meaning did not change.' },
   IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from the index.html of a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
   IR536: { severity: 'warning', title: 'File in layouts/ ignored', why: 'Only .yml (or .yaml) files directly in layouts/ are read as layouts of earlier versions; the progress of a version whose layout is not read cannot be carried over.', hint: 'Name it layouts/VERSION.yml.' },
+  IR537: { severity: 'warning', title: 'Choices changed in place', why: 'A saved answer is stored as choice positions. When a question keeps its id and its number of choices but its choices change (reworded, reordered, another one correct) and nothing else in the structure changes, states of the earlier version still decode as they are, and their answers count for the new choices.', hint: 'Give the question a new id if its choices mean something else now; a typo fix can stay.' },
 
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },

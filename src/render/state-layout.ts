@@ -268,8 +268,21 @@ export function statePlans(source: ContentSource, course: Course, diags: Diagnos
     }
     const twin = seen.get(layout.hash);
     if (twin) {
-      // The same structure as this course: its states decode directly, nothing to plan.
-      if (twin.layout === own && structureOf(layout) === structureOf(own)) continue;
+      // The same structure as this course: its states decode directly, nothing to plan; but
+      // choices changed in place (same count) would have old answers count for the new ones.
+      if (twin.layout === own && structureOf(layout) === structureOf(own)) {
+        const keys = new Map(own.units.flatMap((u) => (u.kind === 'lesson' ? u.questions : [])).map((q) => [q.id, q.key]));
+        layout.units.forEach((u, i) => {
+          if (u.kind === 'lesson') {
+            u.questions.forEach((q, n) => {
+              if (keys.get(q.id) !== q.key) {
+                diags.report('IR537', at(['units', i, 'questions', n]), `the choices of ${q.id} changed since ${layout.version}, but not their number: answers saved by ${layout.version} will be read as answers to the new choices`);
+              }
+            });
+          }
+        });
+        continue;
+      }
       diags.report('IR532', at(['hash']), `${layout.course} ${layout.version} and ${twin.file === 'this course' ? 'this course' : `${twin.file} (${twin.layout.version})`} have the same structure hash ${layout.hash}: a saved state cannot tell them apart`);
       continue;
     }

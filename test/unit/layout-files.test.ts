@@ -73,6 +73,15 @@ describe('layouts/ in the content folder', () => {
     expect(r.runtime!.previous).toBeUndefined();
   });
 
+  it('IR537: same structure, but a question\'s choices reordered: its old answers would count for the new order', () => {
+    const layout = v1Layout();
+    const swapped = LESSON.replace(/- \[ \] Menerimanya\n(.*\n)- \[x\] Menolak dengan sopan\n(.*\n)/, '- [x] Menolak dengan sopan\n$2- [ ] Menerimanya\n$1');
+    expect(swapped).not.toBe(LESSON);
+    const r = compileFiles({ ...V1, 'lessons/01-dasar.md': swapped, 'layouts/1.0.0.yml': layout }, ['scorm12']);
+    expect(codes(r)).toEqual([`IR537 layouts/1.0.0.yml:${where(layout, '{id: "q-amplop"')}`]);
+    expect(r.runtime!.previous).toBeUndefined();
+  });
+
   it('IR531: a layout edited or damaged (its structure no longer hashes to `hash`)', () => {
     const edited = v1Layout().replace(/\n {6}- \{id: "simpan".*\n/, '\n');
     expect(edited).not.toBe(v1Layout());
