@@ -27,11 +27,13 @@
  * goes to a field of the same kind, or is dropped; no two go to one field; a
  * copied value has the same radix there; every table entry is a valid value
  * there. So every payload the old version could write decodes to a valid
- * state of this course, which encodes at the fixed length IR502 already holds
- * within the limit; and everything else (another hash, another length,
+ * state of this course, which encodes at the fixed length IR502 / IR507
+ * already hold within the limit; and everything else (another hash, another length,
  * another alphabet, a value out of range) is refused by the decoder. Hashes
  * of the layouts must differ from each other and from this course's (IR532),
- * so no state is read with the wrong plan.
+ * so no state is read with the wrong plan. A layout with this course's own
+ * structure needs no plan; it still shows questions whose choices changed in
+ * place (IR537), whose old answers the unchanged hash lets through.
  */
 import type { PackageZip } from '../check-package/zip.js';
 import type { ContentSource } from '../core/content-source.js';
