@@ -10,6 +10,8 @@ import {
   checkPackageFile,
   DEFAULT_EPOCH,
   isPackagePath,
+  layoutYaml,
+  readStateLayout,
   SCAFFOLD_LANGUAGES,
   scaffoldCourse,
   ScaffoldError,
@@ -120,6 +122,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else io.stderr(`integrity-ranger: ${e.message}\n`);
       exitCode = 1;
     }
+  });
+
+  addJson(
+    program
+      .command('layout')
+      .description("print how a course version saves learners' progress, for layouts/ of its next version")
+      .argument('<dir|zip>', 'content folder, or a package built from it'),
+  ).action(async (dir: string, opts: { json?: boolean }) => {
+    const report = await readStateLayout(dir);
+    exitCode = printOutcome(report, io, Boolean(opts.json), (counts) => `layout failed: ${counts}`, () => [layoutYaml(report.layout!).trimEnd()]);
   });
 
   addJson(

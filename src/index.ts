@@ -36,6 +36,11 @@ export type { WatchBuildOptions, WatchBuildResult, WatchBuildHandle, FolderWatch
 export { startPreview, PreviewError, DEFAULT_PREVIEW_PORT } from './preview/server.js';
 export type { PreviewOptions, PreviewHandle, PreviewBuild, PreviewDiagnostic, LiveBuild } from './preview/server.js';
 
+export { readStateLayout } from './node/state-layout-file.js';
+export type { LayoutReport } from './node/state-layout-file.js';
+export { layoutOf, layoutYaml } from './render/state-layout.js';
+export type { StateLayout } from './render/state-layout.js';
+
 export { DEFAULT_EPOCH };
 
 export interface BuildOptions {

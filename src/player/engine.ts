@@ -5,7 +5,7 @@
  */
 import type { RuntimeCourse, RuntimeQuestion, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
-import { decodeState, encodeState } from '../shared/state-codec';
+import { encodeState, readState } from '../shared/state-codec';
 import { computeResult } from '../shared/scoring';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
@@ -18,6 +18,8 @@ export interface Engine {
   readonly result: CourseResult;
   /** Saved progress (or at least a saved location) was found and restored. */
   readonly resumed: boolean;
+  /** The course changed since the progress was saved: what still applies was kept (`updated`), or none of it could be read (`lost`). Names the notice. */
+  readonly update: 'updated' | 'lost' | null;
   /** The current stop (index into `ix.stops`). */
   readonly at: number;
   /** Moves to a stop and enters it. */
@@ -51,11 +53,12 @@ export function isRight(q: RuntimeQuestion, response: number[]): boolean {
 export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
   const ix = indexCourse(course);
   const sessionStart = now();
-  const decoded = restored.state ? decodeState(course, restored.state) : null;
-  const progress = decoded || emptyProgress(course);
-  let resumed = !!decoded;
-  if (!decoded && restored.location) {
-    // No usable state, but the LMS remembers where the learner was.
+  const read = readState(course, restored.state);
+  const progress = read ? read.progress : emptyProgress(course);
+  const update = read ? (read.updated ? 'updated' : null) : restored.state ? 'lost' : null;
+  let resumed = !!read;
+  if (!read && restored.location) {
+    // No usable state, but the LMS remembers where the learner was (ids, so never a different place).
     const loc = parseLocation(course, restored.location);
     if (loc) {
       progress.at = loc.at;
@@ -116,6 +119,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       return result;
     },
     resumed,
+    update,
     get at() {
       return progress.at;
     },

@@ -370,5 +370,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   transport.onHealth(onHealth);
   engine.enter();
   render(false);
-  if (engine.resumed) notice('r', f(s.resumed, title(engine.at)), '');
+  // One line: where the learner continues, and whether the course changed under their saved progress.
+  const welcome = engine.update || (engine.resumed && 'resumed');
+  if (welcome) notice('r', f(s[welcome], title(engine.at)), '');
 }

@@ -83,6 +83,10 @@ export interface UiStrings {
   failing: string;
   /** {0}: title of the stop the learner resumes at. */
   resumed: string;
+  /** `resumed` when the course was updated since the progress was saved and what still applies was kept; {0} as there. */
+  updated: string;
+  /** The course was updated and none of the saved progress could be read: it starts afresh. */
+  lost: string;
   /** Decimal separator for fractional points. */
   decimal: string;
 }
@@ -144,6 +148,8 @@ const id: UiStrings = {
   xapi: 'server pencatatan (LRS)',
   failing: 'Progres Anda belum tersimpan di {0}. Kami akan mencoba lagi secara otomatis. Menunggu dikirim: {1}.',
   resumed: 'Melanjutkan dari “{0}”.',
+  updated: 'Kursus ini telah diperbarui. Progres Anda yang masih berlaku tetap tersimpan; melanjutkan dari “{0}”.',
+  lost: 'Kursus ini telah diperbarui, dan progres Anda sebelumnya tidak dapat dipakai pada versi ini.',
   decimal: ',',
 };
 
@@ -204,6 +210,8 @@ const en: UiStrings = {
   xapi: 'learning record store (LRS)',
   failing: 'Your progress has not reached the {0} yet. It will be retried automatically. Waiting to be sent: {1}.',
   resumed: 'Continuing from “{0}”.',
+  updated: 'This course has been updated. Your progress that still applies is kept; continuing from “{0}”.',
+  lost: 'This course has been updated, and your earlier progress cannot be used in this version.',
   decimal: '.',
 };
 
