@@ -80,6 +80,7 @@ export const catalogue = entries({
   IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
   IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
   IR507: { severity: 'error', title: 'Progress data could exceed SCORM 2004 limit', why: 'cmi.suspend_data holds at most 64000 characters (SCORM 2004 4th Edition RTE 4.2.23); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
+  IR520: { severity: 'error', title: 'cmi5 target needs `iri`', why: 'The cmi5 course structure identifies the course and its AU by IRIs, and every statement\'s activity id is built on the course `iri`.', hint: 'Add `iri: https://your.domain/xapi/course/<id>` to course.yml, or build without `--target cmi5`.' },
 
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
