@@ -68,11 +68,13 @@ export interface UiStrings {
   inPage: string;
   finished: string;
   notSaved: string;
-  /** What records progress, keyed by the transport's `name`: the object of `failing`. */
+  /** What records progress, the object of `notSaved` and `failing`: the LMS (SCORM, cmi5) or the LRS (Tin Can). */
   scorm12: string;
   xapi: string;
   /** {0}: what records progress (`scorm12` / `xapi` above), {1}: how many items wait to be sent. */
   failing: string;
+  /** Leaves the course for the LMS page it was launched from (cmi5 `returnURL`). */
+  exit: string;
   /** {0}: title of the stop the learner resumes at. */
   resumed: string;
   /** Decimal separator for fractional points. */
@@ -130,6 +132,7 @@ const id: UiStrings = {
   scorm12: 'LMS',
   xapi: 'server pencatatan (LRS)',
   failing: 'Progres Anda belum tersimpan di {0}. Kami akan mencoba lagi secara otomatis. Menunggu dikirim: {1}.',
+  exit: 'Keluar',
   resumed: 'Melanjutkan dari “{0}”.',
   decimal: ',',
 };
@@ -185,6 +188,7 @@ const en: UiStrings = {
   scorm12: 'LMS',
   xapi: 'learning record store (LRS)',
   failing: 'Your progress has not reached the {0} yet. It will be retried automatically. Waiting to be sent: {1}.',
+  exit: 'Exit',
   resumed: 'Continuing from “{0}”.',
   decimal: '.',
 };
