@@ -79,8 +79,8 @@ export function parseCmi5Launch(search: string, base: string): { ok: true; launc
   const q = new URLSearchParams(search);
   const url = (k: string): string => {
     try {
-      const u = new URL(q.get(k) || '-:', base).href;
-      return /^https?:/.test(u) ? u : '';
+      const u = new URL(q.get(k)!, base).href;
+      return q.get(k) && /^https?:/.test(u) ? u : '';
     } catch {
       return '';
     }
