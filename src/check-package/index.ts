@@ -1,9 +1,10 @@
 /**
- * `integrity-ranger check PACKAGE.zip`: checks a built SCORM 1.2 or Tin Can
- * package, ours or anyone's, before it is uploaded. Pure apart from the
+ * `integrity-ranger check PACKAGE.zip`: checks a built SCORM 1.2, Tin Can or
+ * cmi5 package, ours or anyone's, before it is uploaded. Pure apart from the
  * WebAssembly validator: bytes and schemas in, diagnostics out.
  */
 import { Diagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { checkCmi5 } from './cmi5.js';
 import { checkMoodleFileNames } from './moodle.js';
 import { checkScorm12 } from './scorm12.js';
 import { checkTincan } from './tincan.js';
@@ -13,7 +14,7 @@ import { checkEntries, openZip, printable, unsafeEntryReason, ZipReadError, type
 export type { PackageSchemas } from './xsd.js';
 export { moodleCleanPath, moodleStoredName } from './moodle.js';
 
-export type PackageKind = 'scorm12' | 'xapi';
+export type PackageKind = 'scorm12' | 'xapi' | 'cmi5';
 
 export interface PackageCheck {
   /** What the package is, by the manifests at its root; both when it has both. */
@@ -23,7 +24,7 @@ export interface PackageCheck {
   diagnostics: Diagnostic[];
 }
 
-const MANIFEST: Record<PackageKind, string> = { scorm12: 'imsmanifest.xml', xapi: 'tincan.xml' };
+const MANIFEST: Record<PackageKind, string> = { scorm12: 'imsmanifest.xml', xapi: 'tincan.xml', cmi5: 'cmi5.xml' };
 /** A manifest larger than this is refused rather than decompressed. */
 const MANIFEST_LIMIT = 16 * 1024 * 1024;
 
@@ -57,6 +58,7 @@ export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: 
       continue;
     }
     if (kind === 'scorm12') await checkScorm12(zip, bytes, schemas, diags);
+    else if (kind === 'cmi5') await checkCmi5(zip, bytes, schemas, diags);
     else await checkTincan(zip, bytes, schemas, diags);
   }
   return { kinds, files: zip.files.size, diagnostics: diags.sorted() };
@@ -83,6 +85,5 @@ function reportNoManifest(zip: PackageZip, name: string, diags: Diagnostics): vo
       return;
     }
   }
-  const cmi5 = zip.files.has('cmi5.xml') ? ' (it has cmi5.xml: cmi5 packages are not checked yet)' : '';
-  diags.report('IR603', whole, `${name} has neither imsmanifest.xml (SCORM) nor tincan.xml (Tin Can) at the top of the zip${cmi5}`);
+  diags.report('IR603', whole, `${name} has no imsmanifest.xml (SCORM), tincan.xml (Tin Can) or cmi5.xml (cmi5) at the top of the zip`);
 }

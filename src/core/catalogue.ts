@@ -85,7 +85,7 @@ export const catalogue = entries({
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
   IR602: { severity: 'error', title: 'Unsafe zip entry', why: 'An entry with `..` or an absolute path could write outside the LMS folder when unpacked.' },
-  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml.' },
+  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml; a cmi5 package cmi5.xml.' },
   IR604: { severity: 'error', title: 'Manifest does not validate', why: 'The manifest must validate against the official schemas.' },
   IR605: { severity: 'error', title: 'Referenced file missing', why: 'Every file the manifest names must be in the package.' },
   IR606: { severity: 'error', title: 'Inconsistent manifest reference', why: 'An identifierref or default organization names nothing.' },
@@ -93,6 +93,9 @@ export const catalogue = entries({
   IR608: { severity: 'error', title: 'Package file not found', why: 'The path given to `check` does not name a readable file.' },
   IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
   IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
+  IR620: { severity: 'error', title: 'cmi5 masteryScore too precise', why: 'cmi5 §13.1.4: masteryScore is a scaled decimal from 0 to 1 with at most 4 decimal places; the schema checks only the range.' },
+  IR621: { severity: 'warning', title: 'cmi5 masteryScore unused', why: 'With moveOn `Completed` or `NotApplicable` the LMS counts the AU done without a pass (cmi5 §13.1.4), so the mastery score changes nothing an LMS reports.' },
+  IR622: { severity: 'error', title: 'cmi5 id not a unique absolute IRI', why: 'cmi5 §3.0 and §13.1: course, block and AU ids are fully qualified IRIs, and AU ids are unique in the course structure; LMSs identify the course and its AUs by them. The schema accepts relative ones.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;

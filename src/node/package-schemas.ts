@@ -6,7 +6,7 @@ import { TOOL_ROOT } from './tool-assets.js';
 
 let cached: Promise<PackageSchemas> | null = null;
 
-/** The schemas bundled with the tool (schemas/scorm12/, schemas/xapi/), read once per process. */
+/** The schemas bundled with the tool (schemas/scorm12/, schemas/xapi/, schemas/cmi5/), read once per process. */
 export function loadPackageSchemas(): Promise<PackageSchemas> {
   cached ??= (async () => {
     const scorm12 = new Map<string, string>();
@@ -14,7 +14,8 @@ export function loadPackageSchemas(): Promise<PackageSchemas> {
       scorm12.set(name, await readFile(join(TOOL_ROOT, 'schemas', 'scorm12', name), 'utf8'));
     }
     const tincan = await readFile(join(TOOL_ROOT, 'schemas', 'xapi', 'tincan.xsd'), 'utf8');
-    return { scorm12, tincan };
+    const cmi5 = await readFile(join(TOOL_ROOT, 'schemas', 'cmi5', 'cmi5_CourseStructure.xsd'), 'utf8');
+    return { scorm12, tincan, cmi5 };
   })();
   return cached;
 }

@@ -27,7 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { EXT, STATE_PROGRESS } from '../../src/shared/activity-ids.js';
 import { stringsFor } from '../helpers/ui-strings.js';
-import { chromiumAvailable, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
+import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 import { startCmi5Lms, type Cmi5Lms } from '../helpers/cmi5-lms.js';
@@ -47,11 +47,6 @@ let browser: Browser;
 let server: StaticServer;
 let lrs: TestLrs;
 let lms: Cmi5Lms;
-
-/** Pagehide: the learner closes the LMS window. */
-async function leave(page: Page): Promise<void> {
-  await page.goto('about:blank');
-}
 
 function learnerOn(page: Page, model: Model): Learner {
   return new Learner(page, model.course, { hooks: model.hooks, stuck: { timeout: 10000, shots: join(ROOT, 'test-results') } });
