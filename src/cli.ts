@@ -26,7 +26,7 @@ import { DEFAULT_PREVIEW_PORT, PREVIEW_TARGETS, PreviewError } from './preview/s
 
 /** Named in the issue tracker and asked for; not built yet. */
 const LATER = ['cmi5', 'scorm2004', 'web'].filter((n) => !isPackageTarget(n));
-const TARGET_LIST = TARGETS.map((t) => `${t.id} (${t.summary})`).join(', ');
+const TARGET_LIST = TARGETS.map((t) => `${t.id} (${t.label}: ${t.summary})`).join(', ');
 
 class UsageError extends Error {}
 
@@ -51,7 +51,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const json = argv.includes('--json');
   const version = (JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const program = new Command('integrity-ranger')
-    .description('Compile Markdown lessons and branching scenarios into SCORM 1.2 and xAPI packages.')
+    .description(`Compile Markdown lessons and branching scenarios into ${listed(TARGETS.map((t) => t.label))} packages.`)
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -86,7 +86,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   addJson(
     program
       .command('check')
-      .description('check a content folder, or a built SCORM 1.2 or Tin Can package (.zip), without writing anything')
+      .description('check a content folder, or a built SCORM 1.2, SCORM 2004 or Tin Can package (.zip), without writing anything')
       .argument('<dir|zip>', 'content folder, or package zip')
       // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
       .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, DEFAULT_TARGETS.join(',')),
@@ -173,6 +173,11 @@ function parseTargets(list: string): PackageTarget[] {
     if (!isPackageTarget(n)) throw new UsageError(`unknown target \`${n}\`; targets are ${PACKAGE_TARGETS.join(', ')}`);
   }
   return [...new Set(names)] as PackageTarget[];
+}
+
+/** `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join('');
 }
 
 function epochFrom(env: NodeJS.ProcessEnv): number {

@@ -63,6 +63,11 @@ export const catalogue = entries({
   IR308: { severity: 'error', title: 'Scene heading without id', why: 'Choices link to scenes by id: write `## Title {#scene-id}`.' },
   IR309: { severity: 'error', title: 'Choice list mixes links and text', why: 'The last list of a scene holds its choices; each item must be exactly one link to `#scene-id`.' },
   IR310: { severity: 'error', title: 'Scenario has no ending', why: 'At least one scene must be an ending.' },
+  // IR320–IR329: scoring that agrees with the choices' tags (warnings; see docs/authoring.md)
+  IR320: { severity: 'warning', title: 'A `{bad}` choice can still pass', why: 'A path through a choice the author marks wrong ends in `ending=pass`, so the scenario rewards what the lessons teach against. Reported at the last `{bad}` choice before the pass ending(s) it names.', hint: 'Make the pass ending(s) named here `ending=fail`, lead this choice to a fail ending, or remove `{bad}` if the choice is not wrong.' },
+  IR321: { severity: 'warning', title: 'Only `{good}` choices can still fail', why: 'A path of choices the author marks right (and untagged choices that decide nothing) ends in `ending=fail`, so the scenario punishes what the lessons teach. Reported at the fail ending, with the path.', hint: 'Tag the choice on the path that is really wrong `{bad}`, or make this ending `ending=pass`.' },
+  IR322: { severity: 'warning', title: 'Untagged choice decides the result', why: 'A result is an ending\'s outcome and score. This choice narrows the results its scene can still reach, and not to those of a `{good}` choice of the scene: it decides the result, yet it is recorded as neither correct nor wrong, and IR320 and IR321 cannot judge the paths through it.', hint: 'Tag it `{good}` or `{bad}` as the lessons judge it, or lead it where a `{good}` choice of the scene leads.' },
+  IR323: { severity: 'warning', title: 'Pass ending scores no more than a fail ending', why: 'A play earns points × ending score / 100, so failing would earn as much as passing, or more.', hint: 'Give every pass ending a higher `score` than every fail ending of the scenario.' },
 
   // IR4xx: assets and paths
   IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder.' },
@@ -93,6 +98,7 @@ export const catalogue = entries({
   IR608: { severity: 'error', title: 'Package file not found', why: 'The path given to `check` does not name a readable file.' },
   IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
   IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
+  IR611: { severity: 'error', title: 'Manifest value breaks SCORM 2004 rules', why: 'The schemas type schemaversion as a plain string; Moodle runs a package as SCORM 2004 only when it is exactly `2004 4th Edition`, `2004 3rd Edition`, `CAM 1.3` or `1.3`, and otherwise as SCORM 1.2, where a 2004 SCO finds no run-time API.' },
   IR620: { severity: 'error', title: 'cmi5 masteryScore too precise', why: 'cmi5 §13.1.4: masteryScore is a scaled decimal from 0 to 1 with at most 4 decimal places; the schema checks only the range.' },
   IR621: { severity: 'warning', title: 'cmi5 masteryScore unused', why: 'With moveOn `Completed` or `NotApplicable` the LMS counts the AU done without a pass (cmi5 §13.1.4), so the mastery score changes nothing an LMS reports.' },
   IR622: { severity: 'error', title: 'cmi5 id not a unique absolute IRI', why: 'cmi5 §3.0 and §13.1: course, block and AU ids are fully qualified IRIs, and AU ids are unique in the course structure; LMSs identify the course and its AUs by them. The schema accepts relative ones.' },

@@ -24,7 +24,7 @@ export interface Target {
   readonly id: PackageTarget;
   /** How people name it, e.g. `SCORM 1.2`. */
   readonly label: string;
-  /** One line for `--help` and docs. */
+  /** What it is for, a few words after the label in `--help`. */
   readonly summary: string;
   /** The player's esbuild entry (tool root relative); bundled to `player-dist/<id>/player.js`. */
   readonly playerEntry: string;

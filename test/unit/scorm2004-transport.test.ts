@@ -290,3 +290,69 @@ describe('the engine with scorm-again as the LMS', () => {
     expect([...lms1.log, ...lms2.log].filter((l) => / \[\d+\]$/.test(l) && !l.startsWith('GetValue'))).toEqual([]);
   });
 });
+
+/**
+ * A model of how Moodle stores a SCORM 2004 commit (mod/scorm/locallib.php
+ * scorm_insert_track(), called per posted element): after storing
+ * `cmi.score.raw`, or a `cmi.completion_status` / `cmi.success_status` of
+ * completed/passed, it recomputes grade and activity completion from what is
+ * stored at that moment. Moodle 4.3.0 (MDL-46279) tests the status value
+ * stored *before* the update, so the model takes the worst case: there, a
+ * status store never triggers; only a score.raw store does. The order in
+ * which Moodle posts the elements of one commit is its own, so every order is
+ * tried. Completion is "credited" when a recomputation sees the final status
+ * the activity requires.
+ */
+function moodleCredits(commits: Array<Array<[string, string]>>, requires: 'completed' | 'passed', v430: boolean): boolean {
+  const permutations = <T>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+  const watched = ['cmi.score.raw', 'cmi.completion_status', 'cmi.success_status'];
+  // Only the elements that matter to the triggers; every order of them in each commit.
+  const orders = commits.map((c) => permutations(c.filter(([e]) => watched.includes(e))));
+  const runs = orders.reduce<Array<Array<[string, string]>>>((acc, os) => acc.flatMap((a) => os.map((o) => [...a, ...o])), [[]]);
+  return runs.every((run) => {
+    const stored: Record<string, string> = {};
+    let credited = false;
+    for (const [e, v] of run) {
+      const before = stored[e];
+      stored[e] = v;
+      const statusTrigger = e !== 'cmi.score.raw' && ['completed', 'passed'].includes(v4(v, before));
+      if (e === 'cmi.score.raw' || statusTrigger) {
+        credited ||= requires === 'passed' ? stored['cmi.success_status'] === 'passed' : stored['cmi.completion_status'] === 'completed';
+      }
+    }
+    return credited;
+    function v4(value: string, old: string | undefined): string {
+      return v430 ? (old === undefined ? '' : old) : value;
+    }
+  });
+}
+
+/** The commits an API log shows: the SetValues before each Commit (or Terminate). */
+function commitsOf(log: string[]): Array<Array<[string, string]>> {
+  const out: Array<Array<[string, string]>> = [[]];
+  for (const l of log) {
+    const m = /^SetValue\(([^,]+), (.*)\) → true$/.exec(l);
+    if (m) out[out.length - 1]!.push([m[1]!, m[2]!]);
+    else if (/^(Commit|Terminate)\(\) → true/.test(l)) out.push([]);
+  }
+  return out.filter((c) => c.length);
+}
+
+describe('the final commits under a model of Moodle’s scorm_insert_track', () => {
+  it('credit completion on Moodle 4.3.0 and the others, for "passed" and for "completed"; one commit would not on 4.3.0', async () => {
+    const api = new LoggedLms();
+    const { t } = transport(api);
+    await t.start();
+    t.save(snap());
+    t.finish(snap({ result: passed }));
+    const commits = commitsOf(api.log);
+    for (const v430 of [true, false]) {
+      for (const requires of ['passed', 'completed'] as const) expect(moodleCredits(commits, requires, v430), `${requires}, 4.3.0: ${v430}`).toBe(true);
+    }
+    // The same writes with the score in the statuses' commit: some order Moodle may post them in loses the credit on 4.3.0.
+    const merged = [...commits.slice(0, -2), [...commits.at(-2)!, ...commits.at(-1)!]];
+    expect(moodleCredits(merged, 'passed', true)).toBe(false);
+    expect(moodleCredits(merged, 'passed', false)).toBe(true);
+  });
+});
+

@@ -1,7 +1,8 @@
 /**
  * The one small interface through which the player talks to whatever records
- * learning: a SCORM 1.2 LMS, an xAPI LRS, or nothing (standalone). The engine
- * never touches `window.API` or `fetch` itself.
+ * learning: a SCORM 1.2 or SCORM 2004 LMS, an xAPI LRS, or nothing
+ * (standalone). The engine never touches `window.API`, `window.API_1484_11`
+ * or `fetch` itself.
  */
 import type { ChoiceQuality, RuntimeEnding } from '../../shared/runtime-types';
 import type { CourseResult } from '../../shared/scoring';

@@ -8,7 +8,7 @@ export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 export const scorm12: Target = {
   id: 'scorm12',
   label: 'SCORM 1.2',
-  summary: 'SCORM 1.2 (Moodle and most LMSs)',
+  summary: 'Moodle and most LMSs',
   playerEntry: 'src/player/entry-scorm12.ts',
   shipped: { from: 'schemas/scorm12', names: SCORM12_SCHEMA_FILES },
   check: (course, sound) => (sound ? stateSizeProblems(course, SCORM12_SUSPEND_DATA_LIMIT, 'IR502', 'SCORM 1.2') : []),

@@ -8,7 +8,7 @@ export const SCORM2004_SUSPEND_DATA_LIMIT = 64000;
 export const scorm2004: Target = {
   id: 'scorm2004',
   label: 'SCORM 2004 4th Edition',
-  summary: 'SCORM 2004 4th Edition (LMSs that ask for 2004: separate completion and success, scaled scores)',
+  summary: 'for LMSs that ask for 2004',
   playerEntry: 'src/player/entry-scorm2004.ts',
   shipped: { from: 'schemas/scorm2004', names: SCORM2004_SCHEMA_FILES },
   check: (course, sound) => (sound ? stateSizeProblems(course, SCORM2004_SUSPEND_DATA_LIMIT, 'IR507', 'SCORM 2004') : []),

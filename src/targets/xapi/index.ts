@@ -4,7 +4,7 @@ import { tincanXml } from './tincan.js';
 export const xapi: Target = {
   id: 'xapi',
   label: 'Tin Can (xAPI)',
-  summary: 'Tin Can / xAPI (an LMS with an LRS); needs `iri` in course.yml',
+  summary: 'an LMS with an LRS; needs `iri` in course.yml',
   playerEntry: 'src/player/entry-xapi.ts',
   shipped: null,
   // The State API has no size limit: only the activity ids' base is needed.
