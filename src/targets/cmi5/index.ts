@@ -4,7 +4,7 @@ import { CMI5_FILE, cmi5Xml } from './course-structure.js';
 export const cmi5: Target = {
   id: 'cmi5',
   label: 'cmi5',
-  summary: 'cmi5 (an LMS that launches xAPI content: its LRS, launch data and moveOn); needs `iri` in course.yml',
+  summary: 'an LMS that launches xAPI content with its own LRS; needs `iri` in course.yml',
   playerEntry: 'src/player/entry-cmi5.ts',
   // cmi5 §14 names its schema by URL and asks the package to carry none.
   shipped: null,
