@@ -88,7 +88,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   addJson(
     program
       .command('check')
-      .description('check a content folder, or a built SCORM 1.2, SCORM 2004 or Tin Can package (.zip), without writing anything')
+      .description('check a content folder, or a built SCORM 1.2, SCORM 2004, Tin Can or cmi5 package (.zip), without writing anything')
       .argument('<dir|zip>', 'content folder, or package zip')
       // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
       .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, DEFAULT_TARGETS.join(',')),

@@ -86,6 +86,7 @@ export const catalogue = entries({
   IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
   IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
   IR507: { severity: 'error', title: 'Progress data could exceed SCORM 2004 limit', why: 'cmi.suspend_data holds at most 64000 characters (SCORM 2004 4th Edition RTE 4.2.23); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
+  IR520: { severity: 'error', title: 'cmi5 target needs `iri`', why: 'The cmi5 course structure identifies the course and its AU by IRIs, and every statement\'s activity id is built on the course `iri`.', hint: 'Add `iri: https://your.domain/xapi/course/<id>` to course.yml, or build without `--target cmi5`.' },
 
   // IR53x: reading the saved progress of earlier versions (layouts/*.yml)
   IR530: { severity: 'error', title: 'Layout file unreadable', why: 'A file in layouts/ describes how an earlier version saved progress, in the form `integrity-ranger layout` writes; this one is not in that form, so states of that version cannot be read.', hint: 'Write it again: `integrity-ranger layout OLD.zip > layouts/VERSION.yml`.' },
@@ -100,7 +101,7 @@ export const catalogue = entries({
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
   IR602: { severity: 'error', title: 'Unsafe zip entry', why: 'An entry with `..` or an absolute path could write outside the LMS folder when unpacked.' },
-  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml.' },
+  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml; a cmi5 package cmi5.xml.' },
   IR604: { severity: 'error', title: 'Manifest does not validate', why: 'The manifest must validate against the official schemas.' },
   IR605: { severity: 'error', title: 'Referenced file missing', why: 'Every file the manifest names must be in the package.' },
   IR606: { severity: 'error', title: 'Inconsistent manifest reference', why: 'An identifierref or default organization names nothing.' },
@@ -109,6 +110,9 @@ export const catalogue = entries({
   IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
   IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
   IR611: { severity: 'error', title: 'Manifest value breaks SCORM 2004 rules', why: 'The schemas type schemaversion as a plain string; Moodle runs a package as SCORM 2004 only when it is exactly `2004 4th Edition`, `2004 3rd Edition`, `CAM 1.3` or `1.3`, and otherwise as SCORM 1.2, where a 2004 SCO finds no run-time API.' },
+  IR620: { severity: 'error', title: 'cmi5 masteryScore too precise', why: 'cmi5 §13.1.4: masteryScore is a scaled decimal from 0 to 1 with at most 4 decimal places; the schema checks only the range.' },
+  IR621: { severity: 'warning', title: 'cmi5 masteryScore unused', why: 'With moveOn `Completed` or `NotApplicable` the LMS counts the AU done without a pass (cmi5 §13.1.4), so the mastery score changes nothing an LMS reports.' },
+  IR622: { severity: 'error', title: 'cmi5 id not a unique absolute IRI', why: 'cmi5 §3.0 and §13.1: course, block and AU ids are fully qualified IRIs, and AU ids are unique in the course structure; LMSs identify the course and its AUs by them. The schema accepts relative ones.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;

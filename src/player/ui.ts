@@ -106,10 +106,12 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     delete notices[key];
     if (text) status.appendChild((notices[key] = p('ir-box ir-notice ' + tone, text)));
   };
+  // What records progress: the LRS for Tin Can, the LMS for SCORM and cmi5.
+  const recorder = course.target === 'xapi' ? s.xapi : s.scorm12;
   const onHealth = (health: TransportHealth) => {
-    if (health.kind === 'standalone') notice('s', f(s.notSaved, course.target === 'xapi' ? s.xapi : s.scorm12), '');
-    // Names what is failing (the LMS, the LRS) and how much waits to be sent.
-    else notice('f', health.kind === 'failing' ? f(s.failing, s[transport.name as 'xapi'], health.pending) : null, 'ir-warn');
+    if (health.kind === 'standalone') notice('s', f(s.notSaved, recorder), '');
+    // Names what is failing and how much waits to be sent.
+    else notice('f', health.kind === 'failing' ? f(s.failing, recorder, health.pending) : null, 'ir-warn');
   };
 
   /** Focus on a control that was just placed, then the least scrolling that shows it, with what sits above it as far as fits. */
@@ -355,7 +357,11 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       focusHeading();
     } }, s.skip),
     h('header', 'ir-hd', div('ir-wrap ir-hd-in', menu, h('h1', 'ir-course', course.title),
-      div('ir-meter', meter, deco('ir-bar', bar)))),
+      div('ir-meter', meter, deco('ir-bar', bar)),
+      transport.exit && button('ir-btn ir-quiet', s.exit, () => {
+        engine.finish();
+        transport.exit!();
+      }))),
     status,
     div('ir-wrap ir-shell', toc,
       h('main', { id: 'ir-main', class: 'ir-main', tabindex: '-1', onclick: onContentClick },

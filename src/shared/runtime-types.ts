@@ -8,7 +8,7 @@
 import type { UiStrings } from './ui-strings.js';
 
 /** The packages the compiler builds (src/targets/registry.ts). */
-export type PackageTarget = 'scorm12' | 'scorm2004' | 'xapi';
+export type PackageTarget = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi';
 /** A player bundle: a package target's, or `web` (no LMS, nothing recorded). */
 export type TargetId = PackageTarget | 'web';
 export type UiLanguage = 'id' | 'en';

@@ -76,11 +76,13 @@ export interface UiStrings {
   revisit: string;
   tryAgain: string;
   notSaved: string;
-  /** What records progress, keyed by the transport's `name`: the object of `failing`. */
+  /** What records progress, the object of `notSaved` and `failing`: the LMS (SCORM, cmi5) or the LRS (Tin Can). */
   scorm12: string;
   xapi: string;
   /** {0}: what records progress (`scorm12` / `xapi` above), {1}: how many items wait to be sent. */
   failing: string;
+  /** Leaves the course for the LMS page it was launched from (cmi5 `returnURL`). */
+  exit: string;
   /** {0}: title of the stop the learner resumes at. */
   resumed: string;
   /** `resumed` when the course was updated since the progress was saved and what still applies was kept; {0} as there. */
@@ -147,6 +149,7 @@ const id: UiStrings = {
   scorm12: 'LMS',
   xapi: 'server pencatatan (LRS)',
   failing: 'Progres Anda belum tersimpan di {0}. Kami akan mencoba lagi secara otomatis. Menunggu dikirim: {1}.',
+  exit: 'Keluar',
   resumed: 'Melanjutkan dari “{0}”.',
   updated: 'Kursus ini telah diperbarui. Progres Anda yang masih berlaku tetap tersimpan; melanjutkan dari “{0}”.',
   lost: 'Kursus ini telah diperbarui, dan progres Anda sebelumnya tidak dapat dipakai pada versi ini.',
@@ -209,6 +212,7 @@ const en: UiStrings = {
   scorm12: 'LMS',
   xapi: 'learning record store (LRS)',
   failing: 'Your progress has not reached the {0} yet. It will be retried automatically. Waiting to be sent: {1}.',
+  exit: 'Exit',
   resumed: 'Continuing from “{0}”.',
   updated: 'This course has been updated. Your progress that still applies is kept; continuing from “{0}”.',
   lost: 'This course has been updated, and your earlier progress cannot be used in this version.',
