@@ -30,7 +30,7 @@
  */
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
 import type { Restored, Snapshot, Transport, TransportHealth } from './types.js';
-import { StandaloneTransport } from './standalone.js';
+import { standaloneTransport } from './standalone.js';
 import { browserEnv, STATE_TIMEOUT_MS, uuid4, type XapiEnv } from './xapi.js';
 import { makeKV, makeOutbox, timed, type Outbox } from './xapi-outbox.js';
 import { makeStateSync, stateUrl } from './xapi-state.js';
@@ -116,7 +116,7 @@ export function makeCmi5Transport(course: RuntimeCourse, env: Cmi5Env = cmi5Brow
   const parsed = parseCmi5Launch(env.search, env.href);
   if (!parsed.ok || !course.iri || !env.fetch) {
     console.info('cmi5: nothing is recorded (' + (parsed.ok ? 'no course iri' : parsed.reason) + ')');
-    return new StandaloneTransport();
+    return standaloneTransport();
   }
   const launch = parsed.launch;
   const fetch = timed(env.fetch, env.timers);
