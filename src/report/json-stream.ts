@@ -1,0 +1,117 @@
+/**
+ * Splits a stream of JSON text into values without parsing the whole: either
+ * one top-level array (an LRS export, `[{…},{…}]`), whose elements come out
+ * one by one, or a sequence of top-level values (NDJSON, one statement per
+ * line; whitespace of any kind between them is fine). A top-level object with
+ * a `statements` array (a saved StatementResult page) yields those
+ * statements. Only one value's text is held at a time, so a statements file
+ * of any size is read in bounded memory (bounded by the largest statement).
+ */
+export class JsonSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+export interface JsonValue {
+  value: unknown;
+  line: number;
+}
+
+export class JsonValueSplitter {
+  /** Text of the value being read. */
+  private buf = '';
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  /** Inside a top-level array: elements are the values. */
+  private inArray = false;
+  private arrayClosed = false;
+  private line = 1;
+  private col = 0;
+  private valueLine = 1;
+  private valueCol = 1;
+  /** A scalar or the text of the value being read is under way. */
+  private reading = false;
+
+  push(chunk: string): JsonValue[] {
+    const out: JsonValue[] = [];
+    let from = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk.charCodeAt(i);
+      if (ch === 10) {
+        this.line++;
+        this.col = 0;
+      } else this.col++;
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (ch === 92 /* \ */) this.escape = true;
+        else if (ch === 34 /* " */) this.inString = false;
+        continue;
+      }
+      if (!this.reading) {
+        // Between values: whitespace, the array's brackets and commas.
+        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0xfeff) continue;
+        if (this.first && ch === 91 /* [ */) {
+          this.first = false;
+          this.inArray = true;
+          continue;
+        }
+        if (this.inArray && ch === 44 /* , */ && this.sawElement) {
+          this.sawElement = false;
+          continue;
+        }
+        if (this.inArray && ch === 93 /* ] */) {
+          this.inArray = false;
+          this.arrayClosed = true;
+          continue;
+        }
+        if (this.arrayClosed) throw new JsonSyntaxError('text after the closing `]`', this.line, this.col);
+        if (this.inArray && this.sawElement) throw new JsonSyntaxError('expected `,` or `]` between statements', this.line, this.col);
+        if (ch !== 123 /* { */) throw new JsonSyntaxError(`expected a statement (\`{\`), found \`${String.fromCharCode(ch)}\``, this.line, this.col);
+        this.first = false;
+        this.reading = true;
+        this.valueLine = this.line;
+        this.valueCol = this.col;
+        from = i;
+      }
+      if (ch === 34) this.inString = true;
+      else if (ch === 123 || ch === 91) this.depth++;
+      else if (ch === 125 || ch === 93) {
+        this.depth--;
+        if (this.depth === 0) {
+          this.buf += chunk.slice(from, i + 1);
+          out.push(...this.emit());
+          this.reading = false;
+        }
+      }
+    }
+    if (this.reading) this.buf += chunk.slice(from);
+    return out;
+  }
+
+  private first = true;
+  private sawElement = false;
+
+  private emit(): JsonValue[] {
+    const text = this.buf;
+    this.buf = '';
+    this.sawElement = true;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new JsonSyntaxError((e as Error).message, this.valueLine, this.valueCol);
+    }
+    if (!this.inArray && value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as { statements?: unknown }).statements)) {
+      return ((value as { statements: unknown[] }).statements).map((v) => ({ value: v, line: this.valueLine }));
+    }
+    return [{ value, line: this.valueLine }];
+  }
+
+  /** Throws when the text ended inside a value or an array. */
+  end(): void {
+    if (this.reading || this.inString) throw new JsonSyntaxError('the text ends inside a statement', this.line, this.col);
+    if (this.inArray) throw new JsonSyntaxError('the text ends before the closing `]`', this.line, this.col);
+  }
+}
