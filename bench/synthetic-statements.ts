@@ -42,7 +42,8 @@ export function syntheticLearner(course: RuntimeCourse, n: number, seed = 1): Sy
   const rng = new Rng(mulberry32(seed * 1_000_003 + n));
   const ability = 0.35 + 0.6 * rng.next();
   const goodChoices = 0.3 + 0.65 * rng.next();
-  const finishes = rng.chance(0.85);
+  // Every fifth learner, and a few others, leave part-way.
+  const finishes = n % 5 !== 4 && rng.chance(0.9);
   const unit = UNITS[rng.int(UNITS.length)]!;
   const actor = { objectType: 'Agent' as const, name: `Peserta ${n}`, account: { homePage: 'https://lms.example.go.id', name: `19${String(800000000 + n).padStart(16, '0')}` } };
   const registration = uuid(rng);

@@ -111,7 +111,7 @@ export class JsonValueSplitter {
 
   /** Throws when the text ended inside a value or an array. */
   end(): void {
-    if (this.reading || this.inString) throw new JsonSyntaxError('the text ends inside a statement', this.line, this.col);
+    if (this.reading || this.inString) throw new JsonSyntaxError('the statement that starts here never ends', this.valueLine, this.valueCol);
     if (this.inArray) throw new JsonSyntaxError('the text ends before the closing `]`', this.line, this.col);
   }
 }

@@ -19,9 +19,8 @@ import { loadReportCourse, runReport } from '../../src/report/node-report.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import type { ReportData } from '../../src/report/types.js';
 import { runCli } from '../helpers/cli.js';
+import { COURSE_100, FIXTURES } from './helpers.js';
 
-export const FIXTURES = join(import.meta.dirname, '../../../shared/fixtures/moodle-4.3-reports');
-export const COURSE_100 = join(import.meta.dirname, '../courses/integrity-ranger-1.0.0');
 const ALL_RIGHT = join(FIXTURES, 'all-right-interactions.csv');
 const MIXED = join(FIXTURES, 'mixed-48-interactions.csv');
 
