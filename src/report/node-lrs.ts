@@ -34,10 +34,10 @@ function fail(code: DiagnosticCode, endpoint: string, message: string, hint?: st
   return new LrsError(d);
 }
 
-/** `key:secret` or a header value (`Basic …`, `Bearer …`) into an Authorization header value. */
+/** `key:secret` into an HTTP Basic header value; a header value (`Basic …`, `Bearer …`, a bare token) as it is. */
 function header(text: string): string {
   const t = text.trim();
-  if (/^(basic|bearer)\s/i.test(t)) return t;
+  if (/^(basic|bearer)\s/i.test(t) || !t.includes(':')) return t;
   return 'Basic ' + Buffer.from(t, 'utf8').toString('base64');
 }
 
@@ -55,7 +55,7 @@ export async function lrsAuth(env: NodeJS.ProcessEnv, authFile: string | null): 
     return header(line);
   }
   const whole = env[ENV_AUTH];
-  if (whole) return header(whole);
+  if (whole) return whole.trim();
   const key = env[ENV_KEY];
   const secret = env[ENV_SECRET];
   if (key !== undefined && key !== '') return header(`${key}:${secret ?? ''}`);
