@@ -34,6 +34,7 @@ const L = {
   endings: ['Akhir cerita', 'Endings'],
   paths: ['Jalur paling sering', 'Most frequent paths'],
   failChoices: ['Pilihan yang paling sering berujung gagal', 'Choices that most often lead to a fail'],
+  choice: ['Pilihan', 'Choice'],
   plays: ['Dimainkan', 'Plays'],
   fails: ['Gagal', 'Fails'],
   count: ['Jumlah', 'Count'],
@@ -86,7 +87,10 @@ export function reportHtml(d: ReportData): string {
   const bars = (name: string, rows: { label: string; value: number | null; text: string; tone?: 'pass' | 'fail' }[], max: number, mark?: number | null): string => {
     const id = uid('chart');
     const rowH = 26;
-    const labelW = 230;
+    // Room for the longest label at about 6.8 px a character (12 px sans), within limits; longer ones are shortened (the table has them whole).
+    const longest = Math.max(...rows.map((r) => r.label.length), 4);
+    const labelW = Math.round(Math.min(300, Math.max(120, longest * 6.8 + 14)));
+    const fit = (label: string) => (label.length * 6.8 + 14 > labelW ? label.slice(0, Math.floor((labelW - 14) / 6.8) - 1) + '…' : label);
     const barW = 300;
     const h = rows.length * rowH + 10;
     const parts = rows.map((r, i) => {
@@ -94,7 +98,7 @@ export function reportHtml(d: ReportData): string {
       const w = r.value === null || max <= 0 ? 0 : Math.max(0, Math.min(1, r.value / max)) * barW;
       const cls = r.tone ? `bar ${r.tone}` : 'bar';
       return (
-        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end" class="lbl">${esc(r.label)}</text>` +
+        `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end" class="lbl">${esc(fit(r.label))}</text>` +
         `<rect x="${labelW}" y="${y + 4}" width="${barW}" height="${rowH - 8}" class="track"/>` +
         `<rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" class="${cls}"/>` +
         `<text x="${labelW + barW + 8}" y="${y + 17}" class="val">${esc(r.text)}</text>`
@@ -103,7 +107,7 @@ export function reportHtml(d: ReportData): string {
     const markLine =
       mark === null || mark === undefined ? '' : `<line x1="${labelW + (mark / max) * barW}" x2="${labelW + (mark / max) * barW}" y1="2" y2="${h - 2}" class="mark"/>`;
     return (
-      `<svg role="img" aria-labelledby="${id}" viewBox="0 0 ${labelW + barW + 90} ${h}" width="100%" class="chart">` +
+      `<svg role="img" aria-labelledby="${id}" viewBox="0 0 ${labelW + barW + 140} ${h}" width="100%" class="chart">` +
       `<title id="${id}">${esc(name)}</title>${parts.join('')}${markLine}</svg>`
     );
   };
@@ -121,7 +125,7 @@ export function reportHtml(d: ReportData): string {
     });
     const label = `${name}: ` + bands.map((c, i) => `${i * 10}–${i === 9 ? 100 : i * 10 + 9}: ${c}`).join(', ');
     return (
-      `<svg role="img" aria-labelledby="${id}" viewBox="0 0 222 72" width="222" height="72" class="spark">` +
+      `<svg role="img" aria-labelledby="${id}" viewBox="0 0 222 72" class="spark">` +
       `<title id="${id}">${esc(label)}</title>${cols.join('')}` +
       `<text x="2" y="70" class="tiny">0</text><text x="220" y="70" text-anchor="end" class="tiny">100</text></svg>`
     );
@@ -218,7 +222,7 @@ export function reportHtml(d: ReportData): string {
     }
     if (s.failChoices.length) {
       out.push(
-        `<table><caption>${t('failChoices')}</caption><thead><tr><th scope="col">${t('item')}</th><th scope="col" class="n">${t('plays')}</th><th scope="col" class="n">${t('fails')}</th></tr></thead><tbody>` +
+        `<table><caption>${t('failChoices')}</caption><thead><tr><th scope="col">${t('choice')}</th><th scope="col" class="n">${t('plays')}</th><th scope="col" class="n">${t('fails')}</th></tr></thead><tbody>` +
           s.failChoices.slice(0, 5).map((c) => `<tr><td><code>${esc(c.scene)}</code> <b>${c.choice}</b>: ${esc(c.text)}</td><td class="n">${c.plays}</td><td class="n">${c.fails}</td></tr>`).join('') +
           '</tbody></table>',
       );
@@ -247,19 +251,18 @@ export function reportHtml(d: ReportData): string {
     );
     const groups = d.groups ?? [];
     if (groups.length) {
+      const name = (x: (typeof groups)[number]) => (x.value ? esc(x.value) : t('noValue'));
       out.push(
         `<table><caption>${t('groups')}</caption><thead><tr><th scope="col">${t('group')}</th><th scope="col" class="n">${t('learners')}</th><th scope="col" class="n">${t('attempts')}</th>` +
-          `<th scope="col" class="n">${t('completed')}</th><th scope="col" class="n">${t('passed')}</th><th scope="col" class="n">${t('courseScore')}</th>` +
+          `<th scope="col" class="n">${t('completed')}</th><th scope="col" class="n">${t('passed')}</th><th scope="col" class="n">${t('courseScore')}</th></tr></thead><tbody>` +
+          groups
+            .map((x) => `<tr><th scope="row">${name(x)}</th><td class="n">${x.learners}</td><td class="n">${x.attempts}</td><td class="n">${x.completed}</td><td class="n">${x.passed}</td><td class="n">${num(x.score.mean)}</td></tr>`)
+            .join('') +
+          '</tbody></table>',
+        `<table class="dims"><caption>${t('dimensions')}: ${t('mean')}</caption><thead><tr><th scope="col">${t('group')}</th>` +
           d.dimensions.map((x) => `<th scope="col" class="n">${esc(x.label)}</th>`).join('') +
           '</tr></thead><tbody>' +
-          groups
-            .map(
-              (x) =>
-                `<tr><th scope="row">${x.value ? esc(x.value) : t('noValue')}</th><td class="n">${x.learners}</td><td class="n">${x.attempts}</td><td class="n">${x.completed}</td><td class="n">${x.passed}</td><td class="n">${num(x.score.mean)}</td>` +
-                x.dimensions.map((y) => `<td class="n">${num(y.mean)}</td>`).join('') +
-                '</tr>',
-            )
-            .join('') +
+          groups.map((x) => `<tr><th scope="row">${name(x)}</th>` + x.dimensions.map((y) => `<td class="n">${num(y.mean)}</td>`).join('') + '</tr>').join('') +
           '</tbody></table>',
       );
     } else {
@@ -310,17 +313,19 @@ h3{font-size:1.1rem;margin:1.5rem 0 .5rem;break-after:avoid}
 .alt{color:var(--muted);font-size:.85em;font-weight:normal}
 ul.alt{margin-top:.5rem}
 .course{color:var(--muted);margin:0}
-code{font-size:.9em}
+code{font-size:.9em;overflow-wrap:anywhere}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0}
 .cards div{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .cards dt{font-size:.85rem;color:var(--muted)}.cards dd{margin:0;font-size:1.5rem;font-weight:600}.cards small{font-size:.8rem;font-weight:normal;color:var(--muted)}
 table{border-collapse:collapse;width:100%;margin:.75rem 0 1.25rem;font-size:.9rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0}
-th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+svg.spark{width:100%;max-width:222px;min-width:120px;height:auto;display:block}
 th[scope=row]{font-weight:normal}
-.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
+table.dims th[scope=col]{font-size:.8rem;font-weight:600}
 .prompt{color:var(--muted);font-size:.85em}
-ul.choices{list-style:none;margin:0;padding:0;white-space:nowrap}
+ul.choices{list-style:none;margin:0;padding:0}
 ul.choices li.ok{color:var(--pass)}
 .flag{display:inline-block;border:1px solid var(--fail);color:var(--fail);border-radius:3px;padding:0 .3rem;margin:.1rem 0;font-size:.8rem}
 figure{margin:.5rem 0}figcaption{font-size:.8rem;color:var(--muted)}

@@ -19,7 +19,7 @@ import { loadReportCourse, runReport } from '../../src/report/node-report.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import type { ReportData } from '../../src/report/types.js';
 import { runCli } from '../helpers/cli.js';
-import { COURSE_100, FIXTURES } from './helpers.js';
+import { COURSE_100, FIXTURES, spec3 } from './helpers.js';
 
 const ALL_RIGHT = join(FIXTURES, 'all-right-interactions.csv');
 const MIXED = join(FIXTURES, 'mixed-48-interactions.csv');
@@ -42,47 +42,6 @@ function interactionsOf(file: string): { id: string; response: string; right: st
   const out = [];
   for (let i = at; i + 3 < row!.length; i += 4) out.push({ id: row![i]!, response: row![i + 1]!, right: row![i + 2]! });
   return out;
-}
-
-/** SPEC §3 from first answers and first endings, by hand: per dimension and for the course. */
-function spec3(c: RuntimeCourse, recorded: { id: string; response: string }[]): { course: number; dims: Record<string, number> } {
-  const earned: Record<string, number> = {};
-  const possible: Record<string, number> = {};
-  const add = (dim: string | null, points: number, got: number) => {
-    for (const k of ['*', dim ?? '']) {
-      earned[k] = (earned[k] ?? 0) + got;
-      possible[k] = (possible[k] ?? 0) + points;
-    }
-  };
-  const letters = (r: string) => r.split(',').sort().join(',');
-  for (const u of c.units) {
-    if (u.kind === 'lesson') {
-      for (const p of u.pages) {
-        for (const b of p.blocks) {
-          if (b.kind !== 'question') continue;
-          const q = b.question;
-          const first = recorded.find((r) => r.id === q.id);
-          const right = q.choices.map((ch, i) => (ch.correct ? String.fromCharCode(97 + i) : '')).filter(Boolean).join(',');
-          add(q.dimension, q.points, first && letters(first.response) === right ? q.points : 0);
-        }
-      }
-    } else {
-      // Walk the first play: from the start scene, each recorded choice of the scene we are on, to an ending.
-      let scene = u.scenes.find((s) => s.id === u.start)!;
-      const choices = recorded.filter((r) => r.id.startsWith(u.id + '.'));
-      for (const r of choices) {
-        if (scene.ending) break;
-        expect(r.id).toBe(`${u.id}.${scene.id}`);
-        scene = u.scenes.find((s) => s.id === scene.choices[r.response.charCodeAt(0) - 97]!.target)!;
-      }
-      expect(scene.ending, `${u.id} played to an ending`).not.toBeNull();
-      add(u.dimension, u.points, (u.points * scene.ending!.score) / 100);
-    }
-  }
-  const pct = (k: string) => Math.floor((2 * 100 * earned[k]! + possible[k]!) / (2 * possible[k]!));
-  const dims: Record<string, number> = {};
-  for (const d of c.dimensions) if (possible[d.id]) dims[d.id] = pct(d.id);
-  return { course: pct('*'), dims };
 }
 
 async function report(sources: string[], extra: Partial<Parameters<typeof runReport>[0]> = {}): Promise<ReportData> {
