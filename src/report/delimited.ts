@@ -26,6 +26,8 @@ export class DelimitedReader {
   private line = 1;
   private rowLine = 1;
   private started = false;
+  /** The last chunk ended on CR: an LF first in the next one belongs to the same line break. */
+  private cr = false;
 
   /** Rows completed by this chunk. */
   push(chunk: string): Row[] {
@@ -73,6 +75,8 @@ export class DelimitedReader {
     const d = this.delimiter!;
     let i = 0;
     const n = text.length;
+    if (this.cr && text[0] === '\n' && !this.inQuotes) i = 1;
+    this.cr = false;
     while (i < n) {
       const ch = text[i]!;
       if (this.inQuotes) {
@@ -112,6 +116,7 @@ export class DelimitedReader {
         i++;
       } else if (ch === '\n' || ch === '\r') {
         if (ch === '\r' && text[i + 1] === '\n') i++;
+        else if (ch === '\r' && i + 1 === n) this.cr = true;
         i++;
         this.fields.push(this.field);
         const row = { fields: this.fields, line: this.rowLine };

@@ -23,6 +23,7 @@ export class JsonValueSplitter {
   private buf = '';
   private depth = 0;
   private inString = false;
+  /** The chunk ended on a backslash inside a string: the next chunk's first character is escaped. */
   private escape = false;
   /** Inside a top-level array: elements are the values. */
   private inArray = false;
@@ -31,62 +32,111 @@ export class JsonValueSplitter {
   private col = 0;
   private valueLine = 1;
   private valueCol = 1;
-  /** A scalar or the text of the value being read is under way. */
+  /** The text of a value is being read. */
   private reading = false;
+
+  /** Moves the line and column over text[from, to). Newlines are found natively, not one character at a time. */
+  private advance(text: string, from: number, to: number): void {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0 || nl >= to) {
+      this.col += to - from;
+      return;
+    }
+    let last = nl;
+    while (nl >= 0 && nl < to) {
+      this.line++;
+      last = nl;
+      nl = text.indexOf('\n', nl + 1);
+    }
+    this.col = to - last - 1;
+  }
 
   push(chunk: string): JsonValue[] {
     const out: JsonValue[] = [];
+    const n = chunk.length;
     let from = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk.charCodeAt(i);
-      if (ch === 10) {
-        this.line++;
-        this.col = 0;
-      } else this.col++;
-      if (this.inString) {
-        if (this.escape) this.escape = false;
-        else if (ch === 92 /* \ */) this.escape = true;
-        else if (ch === 34 /* " */) this.inString = false;
+    let i = 0;
+    // Where the next backslash is (n: none): strings are skipped quote to quote, and only a backslash needs a closer look.
+    let nextBackslash = -1;
+    while (i < n) {
+      if (this.reading) {
+        if (this.inString) {
+          if (this.escape) {
+            this.escape = false;
+            i++;
+            continue;
+          }
+          const quote = chunk.indexOf('"', i);
+          if (nextBackslash < i) {
+            nextBackslash = chunk.indexOf('\\', i);
+            if (nextBackslash < 0) nextBackslash = n;
+          }
+          if (nextBackslash < n && (quote < 0 || nextBackslash < quote)) {
+            i = nextBackslash + 2;
+            if (i > n) {
+              this.escape = true;
+              i = n;
+            }
+            continue;
+          }
+          if (quote < 0) {
+            i = n;
+            continue;
+          }
+          this.inString = false;
+          i = quote + 1;
+          continue;
+        }
+        const ch = chunk.charCodeAt(i++);
+        if (ch === 34) this.inString = true;
+        else if (ch === 123 || ch === 91) this.depth++;
+        else if (ch === 125 || ch === 93) {
+          if (--this.depth === 0) {
+            this.buf += chunk.slice(from, i);
+            this.advance(chunk, from, i);
+            out.push(...this.emit());
+            this.reading = false;
+            from = i;
+          }
+        }
         continue;
       }
-      if (!this.reading) {
-        // Between values: whitespace, the array's brackets and commas.
-        if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0xfeff) continue;
-        if (this.first && ch === 91 /* [ */) {
-          this.first = false;
-          this.inArray = true;
-          continue;
-        }
-        if (this.inArray && ch === 44 /* , */ && this.sawElement) {
-          this.sawElement = false;
-          continue;
-        }
-        if (this.inArray && ch === 93 /* ] */) {
-          this.inArray = false;
-          this.arrayClosed = true;
-          continue;
-        }
-        if (this.arrayClosed) throw new JsonSyntaxError('text after the closing `]`', this.line, this.col);
-        if (this.inArray && this.sawElement) throw new JsonSyntaxError('expected `,` or `]` between statements', this.line, this.col);
-        if (ch !== 123 /* { */) throw new JsonSyntaxError(`expected a statement (\`{\`), found \`${String.fromCharCode(ch)}\``, this.line, this.col);
+      // Between values: whitespace, the array's brackets and commas.
+      const ch = chunk.charCodeAt(i);
+      this.advance(chunk, i, i + 1);
+      i++;
+      if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 0xfeff) continue;
+      if (this.first && ch === 91 /* [ */) {
         this.first = false;
-        this.reading = true;
-        this.valueLine = this.line;
-        this.valueCol = this.col;
-        from = i;
+        this.inArray = true;
+        continue;
       }
-      if (ch === 34) this.inString = true;
-      else if (ch === 123 || ch === 91) this.depth++;
-      else if (ch === 125 || ch === 93) {
-        this.depth--;
-        if (this.depth === 0) {
-          this.buf += chunk.slice(from, i + 1);
-          out.push(...this.emit());
-          this.reading = false;
-        }
+      if (this.inArray && ch === 44 /* , */ && this.sawElement) {
+        this.sawElement = false;
+        continue;
       }
+      if (this.inArray && ch === 93 /* ] */) {
+        this.inArray = false;
+        this.arrayClosed = true;
+        continue;
+      }
+      if (this.arrayClosed) throw new JsonSyntaxError('text after the closing `]`', this.line, this.col);
+      if (this.inArray && this.sawElement) throw new JsonSyntaxError('expected `,` or `]` between statements', this.line, this.col);
+      if (ch !== 123 /* { */) throw new JsonSyntaxError(`expected a statement (\`{\`), found \`${String.fromCharCode(ch)}\``, this.line, this.col);
+      this.first = false;
+      this.reading = true;
+      this.depth = 1;
+      this.valueLine = this.line;
+      this.valueCol = this.col;
+      from = i - 1;
+      // The opening brace is already counted in line/col: the value's text is advanced from after it.
+      this.buf = '{';
+      from = i;
     }
-    if (this.reading) this.buf += chunk.slice(from);
+    if (this.reading) {
+      this.buf += chunk.slice(from);
+      this.advance(chunk, from, n);
+    }
     return out;
   }
 
