@@ -143,6 +143,25 @@ describe('report on the real Moodle 4.3 Interactions exports, course 1.0.0', () 
     expect(data.records).toMatchObject({ read: 1, used: 1, unknown: 1 });
   });
 
+  it('--group-by a profile column of the export; small groups suppressed, and the next smallest when one alone would be', async () => {
+    const [head, row] = readFileSync(MIXED, 'utf8').trim().split('\n');
+    const units = ['Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'Dinas Sosial'];
+    const rows = units.map((u, i) => row!.replace('student_161236_wqc6@example.com', `asn${i}@bantenprov.go.id`).replace(/^/, `${u}\t`));
+    const file = join(work, 'grouped.txt');
+    writeFileSync(file, `Department\t${head}\n${rows.join('\n')}\n`);
+    const r = await report([file], { groupBy: 'department' });
+    expect([r.learners, r.attempts]).toEqual([12, 12]);
+    // Dinas Sosial (1) is hidden; BKPSDM (5), the next smallest, too, or it could be worked out as 12 − 6 − 5.
+    expect(r.grouping).toEqual({ field: 'department', minGroup: 5, suppressed: 2 });
+    expect(r.groups!.map((g) => [g.value, g.learners, g.score.mean])).toEqual([['Inspektorat', 6, 48]]);
+    const two = await report([file], { groupBy: 'Department', minGroup: 1 });
+    expect(two.groups!.map((g) => [g.value, g.learners])).toEqual([
+      ['BKPSDM', 5],
+      ['Dinas Sosial', 1],
+      ['Inspektorat', 6],
+    ]);
+  });
+
   it('the CLI writes report.json, report.html and a CSV per table; --json prints the same JSON', async () => {
     const out = join(work, 'out');
     const r = await runCli(['report', ALL_RIGHT, MIXED, '--course', COURSE_100, '--out', out, '--json']);
