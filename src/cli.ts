@@ -139,7 +139,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     program
       .command('report')
       .description('read learning records (Moodle Interactions reports, xAPI statement files, an LRS) against a course and write report.html, report.json and CSVs')
-      .argument('<source...>', 'Moodle Interactions report (.csv/.txt, tab- or comma-separated), statements file (JSON array or NDJSON), or an LRS endpoint (http[s]://…/xAPI/)')
+      .argument('<source...>', 'Moodle Interactions report (.csv/.txt, tab- or comma-separated), statements file (JSON array or NDJSON), `-` for standard input, or an LRS endpoint (http[s]://…/xAPI/)')
       .requiredOption('--course <dir|zip>', 'the course the records were made with: its content folder or a package built from it')
       .option('--out <dir>', 'output folder', 'report')
       .option('--group-by <field>', 'a learner field to group by: a Moodle report column, or an xAPI context extension IRI, platform, grouping, homePage or team')

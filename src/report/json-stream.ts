@@ -92,7 +92,8 @@ export class JsonValueSplitter {
         else if (ch === 123 || ch === 91) this.depth++;
         else if (ch === 125 || ch === 93) {
           if (--this.depth === 0) {
-            this.buf += chunk.slice(from, i);
+            // A statement that lies within one chunk (nearly all) is sliced once, not concatenated.
+            this.buf = this.buf ? this.buf + chunk.slice(from, i) : chunk.slice(from - 1, i);
             this.advance(chunk, from, i);
             out.push(...this.emit());
             this.reading = false;
@@ -128,13 +129,12 @@ export class JsonValueSplitter {
       this.depth = 1;
       this.valueLine = this.line;
       this.valueCol = this.col;
-      from = i - 1;
       // The opening brace is already counted in line/col: the value's text is advanced from after it.
-      this.buf = '{';
+      this.buf = '';
       from = i;
     }
     if (this.reading) {
-      this.buf += chunk.slice(from);
+      this.buf = this.buf ? this.buf + chunk.slice(from) : chunk.slice(from - 1);
       this.advance(chunk, from, n);
     }
     return out;
