@@ -5,7 +5,7 @@
  * Memory: the records themselves are never kept. What is kept is one compact
  * state per attempt (per learner and registration / Moodle attempt):
  * 5 bytes per question (whether and how the first answer went, the choices it
- * picked), 6 bytes and two short strings per scenario (where the current play
+ * picked), 8 bytes and two short strings per scenario (where the current play
  * is, the first play's ending and path), a few numbers; about
  * 150 + 5·Q + 40·S bytes, about 0.5 KB for the default course. So memory
  * grows with the number of attempts (10,000 learners ≈ 5 MB), not with the
@@ -47,7 +47,8 @@ interface Attempt {
   ending: Int16Array;
   /** Per scenario: the first play's path. */
   firstPath: (string | null)[];
-  replays: number;
+  /** Per scenario: plays after the first. */
+  replays: Uint16Array;
   /** The course said it was completed (xAPI). */
   completed: boolean;
   recorded: number | null;
@@ -127,7 +128,7 @@ export class Aggregator {
         path: new Array<string>(s).fill(''),
         ending: new Int16Array(s).fill(-1),
         firstPath: new Array<string | null>(s).fill(null),
-        replays: 0,
+        replays: new Uint16Array(s),
         completed: false,
         recorded: null,
         last: '',
@@ -201,7 +202,7 @@ export class Aggregator {
       a.ending[scenario] = scene;
       a.firstPath[scenario] = path;
     } else {
-      a.replays++;
+      a.replays[scenario]!++;
     }
   }
 
@@ -408,7 +409,6 @@ export class Aggregator {
   }
 
   private scenarios(picks: Attempt[]): ScenarioStats[] {
-    const replays = [...this.attempts.values()].reduce((n, a) => n + a.replays, 0);
     return this.map.scenarios.map((s, si) => {
       const sc = s.scenario;
       const endings = new Map<number, number>();
@@ -445,7 +445,7 @@ export class Aggregator {
           .filter((c) => c.fails > 0)
           .sort((x, y) => y.fails - x.fails || y.fails / y.plays - x.fails / x.plays || x.scene - y.scene || x.choice - y.choice)
           .map((c) => ({ scene: sc.scenes[c.scene]!.id, choice: choiceLetter(c.choice), text: sc.scenes[c.scene]!.choices[c.choice]!.text, plays: c.plays, fails: c.fails })),
-        replays: si === 0 ? replays : 0,
+        replays: [...this.attempts.values()].reduce((r, a) => r + a.replays[si]!, 0),
       };
     });
   }

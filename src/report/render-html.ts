@@ -205,7 +205,7 @@ export function reportHtml(d: ReportData): string {
   out.push(`<section aria-labelledby="s-scen"><h2 id="s-scen">${t('scenarios')}</h2>`);
   for (const s of d.scenarios) {
     const hid = uid('scen');
-    out.push(`<article aria-labelledby="${hid}"><h3 id="${hid}">${esc(s.title)} <code>${esc(s.id)}</code> <small>n = ${s.n}</small></h3>`);
+    out.push(`<article aria-labelledby="${hid}"><h3 id="${hid}">${esc(s.title)} <code>${esc(s.id)}</code> <small>n = ${s.n}${s.replays ? ` · ${en ? 'replays' : 'main ulang'} ${s.replays}` : ''}</small></h3>`);
     out.push(
       `<figure>${bars(
         `${s.title}: ${plain('endings')}`,

@@ -87,7 +87,7 @@ export interface ScenarioStats {
   paths: { path: string; count: number }[];
   /** Extra: the choices on first plays, with how many of the plays through them ended in a fail, most fails first. */
   failChoices: { scene: string; choice: string; text: string; plays: number; fails: number }[];
-  /** Extra: plays after the first one (replays), all learners. */
+  /** Extra: plays after the first one (replays), every attempt of every learner. */
   replays: number;
 }
 

@@ -11,6 +11,8 @@ import type { RecordAt, Who } from './types.js';
 
 const ANSWERED = 'http://adlnet.gov/expapi/verbs/answered';
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+/** xAPI 1.0.3 Data §2.4.8: voiding. */
+const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 
 interface Agentish {
   mbox?: unknown;
@@ -72,6 +74,8 @@ export function readStatement(value: unknown, at: RecordAt, agg: Aggregator, gro
   const objectId = typeof s.object?.id === 'string' ? s.object.id : null;
   const verb = typeof s.verb?.id === 'string' ? s.verb.id : null;
   if (!learner || !objectId || !verb) return agg.skip(at, !learner ? 'a statement without an actor identifier' : 'a statement without verb or object id');
+  // A voiding statement's object is the statement it voids, not an activity; the voided one was read as it came.
+  if (verb === VOIDED) return agg.skip(at, 'a voiding statement (export without voided statements, as the Statements API gives them)');
   const { map } = agg;
   const target = map.byActivity.get(objectId);
   if (!target) return agg.unknownRecord(at, objectId);
