@@ -143,6 +143,16 @@ describe('report on the real Moodle 4.3 Interactions exports, course 1.0.0', () 
     expect(data.records).toMatchObject({ read: 1, used: 1, unknown: 1 });
   });
 
+  it('a recorded score other than SPEC §3 gives for the answers: IR714, naming no learner', async () => {
+    const [head, row] = readFileSync(MIXED, 'utf8').trim().split('\n');
+    const file = join(work, 'score-50.txt');
+    writeFileSync(file, `${head}\n${row!.replace('\t48\t48\t', '\t50\t50\t')}\n`);
+    const r = await report([file]);
+    expect(r.score.mean).toBe(48);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'IR714', severity: 'warning', message: expect.stringContaining('recorded 50, recomputed 48') })]);
+    expect(JSON.stringify(r.diagnostics)).not.toContain('example.com');
+  });
+
   it('--group-by a profile column of the export; small groups suppressed, and the next smallest when one alone would be', async () => {
     const [head, row] = readFileSync(MIXED, 'utf8').trim().split('\n');
     const units = ['Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'Inspektorat', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'BKPSDM', 'Dinas Sosial'];
