@@ -152,7 +152,7 @@ export function reportHtml(d: ReportData): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(L.title[en ? 1 : 0])}: ${esc(d.course.title)} ${esc(d.course.version)}</title>`,
     `<style>${CSS}</style></head><body><main>`,
-    `<header><h1>${t('title')}</h1><p class="course">${esc(d.course.title)} · <span lang="en">v</span>${esc(d.course.version)} · <code>${esc(d.course.id)}</code></p></header>`,
+    `<header><h1>${t('title')}</h1><p class="course">${esc(d.course.title)} · ${esc(d.course.version)} · <code>${esc(d.course.id)}</code></p></header>`,
   );
 
   // Summary
