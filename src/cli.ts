@@ -25,6 +25,9 @@ import { DEFAULT_TARGETS, isPackageTarget, PACKAGE_TARGETS, TARGETS, targetById 
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
 import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
 import { DEFAULT_PREVIEW_PORT, PREVIEW_TARGETS, PreviewError } from './preview/server.js';
+import { runReport } from './report/node-report.js';
+import { DEFAULT_MIN_GROUP } from './report/aggregate.js';
+import { DEFAULT_PAGE_SIZE, ENV_AUTH, ENV_KEY, ENV_SECRET } from './report/node-lrs.js';
 
 /** Named in the issue tracker and asked for; not built yet. */
 const LATER = ['cmi5', 'scorm2004', 'web'].filter((n) => !isPackageTarget(n));
@@ -146,6 +149,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json) });
   });
 
+  addJson(
+    program
+      .command('report')
+      .description('read learning records (Moodle Interactions reports, xAPI statement files, an LRS) against a course and write report.html, report.json and CSVs')
+      .argument('<source...>', 'Moodle Interactions report (.csv/.txt, tab- or comma-separated), statements file (JSON array or NDJSON), `-` for standard input, or an LRS endpoint (http[s]://…/xAPI/)')
+      .requiredOption('--course <dir|zip>', 'the course the records were made with: its content folder or a package built from it')
+      .option('--out <dir>', 'output folder', 'report')
+      .option('--group-by <field>', 'a learner field to group by: a Moodle report column, or an xAPI context extension IRI, platform, grouping, homePage or team')
+      .option('--min-group <n>', 'hide groups with fewer learners than this', String(DEFAULT_MIN_GROUP))
+      .option('--activity <iri>', 'LRS: the course activity id the LMS launched with (default: the course iri)')
+      .option('--since <timestamp>', 'LRS: only statements stored after this ISO 8601 time')
+      .option('--until <timestamp>', 'LRS: only statements stored at or before this ISO 8601 time')
+      .option('--page-size <n>', 'LRS: statements per request', String(DEFAULT_PAGE_SIZE))
+      .option('--lrs-auth-file <file>', `LRS: a file holding key:secret or an Authorization header value (else ${ENV_KEY}/${ENV_SECRET} or ${ENV_AUTH})`)
+      .addHelpText('after', `\nLRS credentials come from the environment (${ENV_KEY} and ${ENV_SECRET}, or ${ENV_AUTH}) or --lrs-auth-file, never from a flag value.\nSee docs/report.md.`),
+  ).action(async (sources: string[], opts: ReportFlags) => {
+    exitCode = await reportCommand(io, sources, opts);
+  });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -175,6 +197,63 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw e;
   }
+}
+
+interface ReportFlags {
+  course: string;
+  out: string;
+  json?: boolean;
+  groupBy?: string;
+  minGroup: string;
+  activity?: string;
+  since?: string;
+  until?: string;
+  pageSize: string;
+  lrsAuthFile?: string;
+}
+
+function whole(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not \`${value}\``);
+  return Number(value);
+}
+
+function timestamp(flag: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`${flag} must be an ISO 8601 time such as 2026-12-01T00:00:00Z, not \`${value}\``);
+  }
+  return new Date(value).toISOString();
+}
+
+async function reportCommand(io: Io, sources: string[], opts: ReportFlags): Promise<number> {
+  const json = Boolean(opts.json);
+  const result = await runReport({
+    sources,
+    course: opts.course,
+    outDir: opts.out,
+    groupBy: opts.groupBy ?? null,
+    minGroup: whole('--min-group', opts.minGroup, 1, 1_000_000),
+    activity: opts.activity ?? null,
+    since: timestamp('--since', opts.since),
+    until: timestamp('--until', opts.until),
+    pageSize: whole('--page-size', opts.pageSize, 1, 100_000),
+    authFile: opts.lrsAuthFile ?? null,
+    env: io.env,
+  });
+  if (json) {
+    io.stdout(JSON.stringify(result.ok ? result.report : { ok: false, diagnostics: result.diagnostics }, null, 2) + '\n');
+    return result.ok ? 0 : 1;
+  }
+  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  const counts = diagnosticCounts(result.diagnostics);
+  if (!result.ok || !result.report) {
+    io.stderr(`report failed: ${counts}; nothing was written\n`);
+    return 1;
+  }
+  const r = result.report;
+  for (const f of result.files) io.stdout(f + '\n');
+  io.stdout(`reported ${r.course.title} ${r.course.version}: ${r.learners} learners, ${r.attempts} attempts, ${r.records.used} of ${r.records.read} records used; ${counts}\n`);
+  return 0;
 }
 
 function parseTargets(list: string): PackageTarget[] {

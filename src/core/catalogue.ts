@@ -113,6 +113,24 @@ export const catalogue = entries({
   IR620: { severity: 'error', title: 'cmi5 masteryScore too precise', why: 'cmi5 §13.1.4: masteryScore is a scaled decimal from 0 to 1 with at most 4 decimal places; the schema checks only the range.' },
   IR621: { severity: 'warning', title: 'cmi5 masteryScore unused', why: 'With moveOn `Completed` or `NotApplicable` the LMS counts the AU done without a pass (cmi5 §13.1.4), so the mastery score changes nothing an LMS reports.' },
   IR622: { severity: 'error', title: 'cmi5 id not a unique absolute IRI', why: 'cmi5 §3.0 and §13.1: course, block and AU ids are fully qualified IRIs, and AU ids are unique in the course structure; LMSs identify the course and its AUs by them. The schema accepts relative ones.' },
+
+  // IR7xx: reports from learning records (`report`)
+  IR701: { severity: 'error', title: 'Record source cannot be read', why: 'A file named as a source of `report` does not exist, is a folder, or cannot be read.', hint: 'Check the path; Moodle exports and statement files are read as UTF-8 text.' },
+  IR702: { severity: 'error', title: 'Not a Moodle Interactions report', why: 'A Moodle export is read by its header: the learner columns, `Attempt`, and `Question N` / `Response N` / `Right answer N` / `Result N` for each interaction.', hint: 'In the SCORM activity open Reports → Interactions report, switch on question, response, right answer and result, and download it as text (or Excel/ODS saved as CSV).' },
+  IR703: { severity: 'error', title: 'Statements file is not JSON', why: 'A statements file is a JSON array of xAPI statements, or one statement per line (NDJSON), as an LRS exports them.' },
+  IR704: { severity: 'error', title: 'Records are not for this course', why: 'No record names a question, scene or activity of the course given with `--course`: the report would be empty or wrong.', hint: 'Pass the course (folder or package) these records were made with, in the version they were made with; for an LRS, `--activity` names the course activity id the LMS launched with.' },
+  IR705: { severity: 'warning', title: 'Records the course does not know', why: 'Interactions or activities that are not in this course are counted and left out of the report (another course, or a version with other ids).' },
+  IR706: { severity: 'warning', title: 'Right answer differs from the course', why: 'The records give another correct answer for an interaction than this course does: they were probably made with another version of it.', hint: 'Report against the course version the learners played.' },
+  IR707: { severity: 'error', title: 'LRS refused the credentials', why: 'The LRS answered 401 or 403 to the Statements API request.', hint: 'Set INTEGRITY_RANGER_LRS_KEY and INTEGRITY_RANGER_LRS_SECRET (or INTEGRITY_RANGER_LRS_AUTH, or --lrs-auth-file) to credentials with read access to statements.' },
+  IR708: { severity: 'error', title: 'No Statements API at that endpoint', why: 'The LRS answered 404: the endpoint is not an xAPI endpoint (it usually ends in `/xAPI/` or `/data/xAPI/`).', hint: 'Use the endpoint the LMS launches the package with.' },
+  IR709: { severity: 'error', title: 'LRS failed', why: 'The LRS answered with a server error (5xx) or another unexpected status, or an answer that is not a StatementResult.', hint: 'Try again later, or export the statements to a file and report from it.' },
+  IR710: { severity: 'error', title: 'LRS cannot be reached', why: 'The connection to the LRS failed (name, network or TLS).' },
+  IR711: { severity: 'error', title: 'Course cannot be read', why: 'The course given with `--course` must be a content folder that builds, or a package built by integrity-ranger (its index.html holds the course).' },
+  IR712: { severity: 'warning', title: 'Record skipped', why: 'A row or statement lacks what the report needs (a learner, an attempt, a response) and is skipped; the count is reported.' },
+  IR713: { severity: 'warning', title: 'Records out of order', why: 'A scenario path is read in the order of the records; a statement older than the one before it in the same attempt means the source is not in stored order.', hint: 'Export statements in ascending order (the LRS source asks for that).' },
+  IR714: { severity: 'warning', title: 'Recorded score differs', why: 'The course score the LMS or LRS recorded is not the score SPEC §3 gives for the recorded answers.' },
+  IR715: { severity: 'warning', title: 'Group field not found', why: 'No record carries the field named by `--group-by`, so there is no group view.', hint: 'For Moodle, name a column of the export (e.g. a user profile field); for xAPI, a context extension IRI, `platform`, `grouping` or `homePage`.' },
+  IR716: { severity: 'error', title: 'Cannot write the report', why: 'The output folder could not be written; nothing of this report was left there.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;
