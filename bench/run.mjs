@@ -6,14 +6,19 @@
 // it prints the median wall time of several runs (start-up included), the zip
 // size and the peak memory (max RSS); then the player's bytes, the default
 // course's build time, and the `build --watch` rebuild time after a one-line
-// edit. Figures and the machine they came from are recorded in
-// docs/performance.md.
+// edit. Then `report` on 1,000,000 synthetic statements (bench/synthetic-statements.ts:
+// learners played through the real player engine, statements from the real
+// builder), written as NDJSON to a file first: the report's wall time, CPU and
+// peak memory, against the targets of ≤ 60 s and ≤ 512 MB. Figures and the
+// machine they came from are recorded in docs/performance.md.
 //
 //   BENCH_RUNS=5            runs per measurement (median reported)
 //   BENCH_SIZES=10,100,1000 lesson pages per synthetic course
+//   BENCH_STATEMENTS=1000000 statements for the report case
+//   BENCH_PARTS=build,report which parts to run
 //   BENCH_KEEP=1            keep the temporary folder
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +36,8 @@ const targetLabel = (t) => (t === ALL ? 'all' : t);
 const zipSizes = (r, list) => list.split(',').map((t) => kb(r.zips[t])).join(' + ');
 const TMP = mkdtempSync(join(tmpdir(), 'ir-bench-'));
 const GNU_TIME = '/usr/bin/time';
+const STATEMENTS = Number(process.env.BENCH_STATEMENTS ?? 1_000_000);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'build,report').split(','));
 
 // ---------------------------------------------------------------- courses
 
@@ -256,6 +263,48 @@ async function main() {
   console.log(`# integrity-ranger benchmark\n`);
   console.log(`machine: ${m.cpu}, ${m.cores} cores, memory: ${m.mem}, ${m.platform}, Node ${m.node}, load average at start: ${m.load}`);
   console.log(`runs per figure: ${RUNS} (median wall time of the whole process; peak RSS ${hasGnuTime ? 'and CPU time from GNU time' : 'and CPU time from process.resourceUsage()'}; CPU = user + system, median)\n`);
+  if (PARTS.has('build')) await builds();
+  if (PARTS.has('report')) await reportCase();
+  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
+/** `report` on STATEMENTS synthetic statements from a file: one run (it is long), wall, CPU and peak RSS. */
+async function reportCase() {
+  const gen = join(TMP, 'gen-statements.mjs');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'bench', 'gen-statements.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: gen,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  const file = join(TMP, 'statements.ndjson');
+  const content = join(ROOT, 'content');
+  const started = Date.now();
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [gen, content, String(STATEMENTS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = createWriteStream(file);
+    child.stdout.pipe(out);
+    child.on('error', reject);
+    out.on('finish', () => (child.exitCode === 0 || child.exitCode === null ? resolve() : reject(new Error(`generator exited ${child.exitCode}`))));
+  });
+  const bytes = statSync(file).size;
+  process.stderr.write(`… ${STATEMENTS} statements generated in ${s(Date.now() - started)} (${mb(bytes / 1024)})\n`);
+  const r = runBuild(['report', file, '--course', content, '--out', join(TMP, 'report'), '--json']);
+  console.log(`## report: ${STATEMENTS.toLocaleString('en')} synthetic statements\n`);
+  console.log('NDJSON from a file, the default course; learners played through the real player engine (bench/synthetic-statements.ts). One run.\n');
+  console.log(
+    table(
+      ['statements', 'file', 'learners', 'report (wall)', 'CPU', 'statements/s (wall)', 'peak RSS', '≤ 60 s', '≤ 512 MB'],
+      [[STATEMENTS, mb(bytes / 1024), r.report.learners, s(r.ms), s(r.cpuMs), Math.round(STATEMENTS / (r.ms / 1000)), mb(r.rssKb), r.ms <= 60_000 ? 'yes' : 'NO', r.rssKb <= 512 * 1024 ? 'yes' : 'NO']],
+    ) + '\n',
+  );
+}
+
+async function builds() {
 
   // The player.
   const css = readFileSync(join(ROOT, 'player-dist', 'player.css'));
@@ -313,7 +362,6 @@ async function main() {
     watchRows.push([size, s(w.wall), s(w.build)]);
   }
   console.log(table(['pages', 'edit → report (median)', 'rebuild as reported'], watchRows) + '\n');
-  console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
 try {

@@ -10,6 +10,8 @@ import {
   checkPackageFile,
   DEFAULT_EPOCH,
   isPackagePath,
+  layoutYaml,
+  readStateLayout,
   SCAFFOLD_LANGUAGES,
   scaffoldCourse,
   ScaffoldError,
@@ -23,6 +25,9 @@ import { DEFAULT_TARGETS, isPackageTarget, PACKAGE_TARGETS, TARGETS, targetById 
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
 import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
 import { DEFAULT_PREVIEW_PORT, PREVIEW_TARGETS, PreviewError } from './preview/server.js';
+import { runReport } from './report/node-report.js';
+import { DEFAULT_MIN_GROUP } from './report/aggregate.js';
+import { DEFAULT_PAGE_SIZE, ENV_AUTH, ENV_KEY, ENV_SECRET } from './report/node-lrs.js';
 
 /** Named in the issue tracker and asked for; not built yet. */
 const LATER = ['cmi5', 'scorm2004', 'web'].filter((n) => !isPackageTarget(n));
@@ -86,7 +91,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   addJson(
     program
       .command('check')
-      .description('check a content folder, or a built SCORM 1.2, SCORM 2004 or Tin Can package (.zip), without writing anything')
+      .description('check a content folder, or a built SCORM 1.2, SCORM 2004, Tin Can or cmi5 package (.zip), without writing anything')
       .argument('<dir|zip>', 'content folder, or package zip')
       // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
       .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, DEFAULT_TARGETS.join(',')),
@@ -124,6 +129,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   addJson(
     program
+      .command('layout')
+      .description("print how a course version saves learners' progress, for layouts/ of its next version")
+      .argument('<dir|zip>', 'content folder, or a package built from it'),
+  ).action(async (dir: string, opts: { json?: boolean }) => {
+    const report = await readStateLayout(dir);
+    exitCode = printOutcome(report, io, Boolean(opts.json), (counts) => `layout failed: ${counts}`, () => [layoutYaml(report.layout!).trimEnd()]);
+  });
+
+  addJson(
+    program
       .command('preview')
       .description('serve the course on 127.0.0.1 inside a stand-in LMS (SCORM 1.2) or LRS (xAPI), rebuilding on change')
       .argument('[dir]', 'content folder', 'content')
@@ -132,6 +147,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   ).action(async (dir: string, opts: { port: string; target: PackageTarget; json?: boolean }) => {
     if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not \`${opts.port}\``);
     exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json) });
+  });
+
+  addJson(
+    program
+      .command('report')
+      .description('read learning records (Moodle Interactions reports, xAPI statement files, an LRS) against a course and write report.html, report.json and CSVs')
+      .argument('<source...>', 'Moodle Interactions report (.csv/.txt, tab- or comma-separated), statements file (JSON array or NDJSON), `-` for standard input, or an LRS endpoint (http[s]://…/xAPI/)')
+      .requiredOption('--course <dir|zip>', 'the course the records were made with: its content folder or a package built from it')
+      .option('--out <dir>', 'output folder', 'report')
+      .option('--group-by <field>', 'a learner field to group by: a Moodle report column, or an xAPI context extension IRI, platform, grouping, homePage or team')
+      .option('--min-group <n>', 'hide groups with fewer learners than this', String(DEFAULT_MIN_GROUP))
+      .option('--activity <iri>', 'LRS: the course activity id the LMS launched with (default: the course iri)')
+      .option('--since <timestamp>', 'LRS: only statements stored after this ISO 8601 time')
+      .option('--until <timestamp>', 'LRS: only statements stored at or before this ISO 8601 time')
+      .option('--page-size <n>', 'LRS: statements per request', String(DEFAULT_PAGE_SIZE))
+      .option('--lrs-auth-file <file>', `LRS: a file holding key:secret or an Authorization header value (else ${ENV_KEY}/${ENV_SECRET} or ${ENV_AUTH})`)
+      .addHelpText('after', `\nLRS credentials come from the environment (${ENV_KEY} and ${ENV_SECRET}, or ${ENV_AUTH}) or --lrs-auth-file, never from a flag value.\nSee docs/report.md.`),
+  ).action(async (sources: string[], opts: ReportFlags) => {
+    exitCode = await reportCommand(io, sources, opts);
   });
 
   try {
@@ -163,6 +197,63 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     throw e;
   }
+}
+
+interface ReportFlags {
+  course: string;
+  out: string;
+  json?: boolean;
+  groupBy?: string;
+  minGroup: string;
+  activity?: string;
+  since?: string;
+  until?: string;
+  pageSize: string;
+  lrsAuthFile?: string;
+}
+
+function whole(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not \`${value}\``);
+  return Number(value);
+}
+
+function timestamp(flag: string, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^\d{4}-\d\d-\d\d(T[\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`${flag} must be an ISO 8601 time such as 2026-12-01T00:00:00Z, not \`${value}\``);
+  }
+  return new Date(value).toISOString();
+}
+
+async function reportCommand(io: Io, sources: string[], opts: ReportFlags): Promise<number> {
+  const json = Boolean(opts.json);
+  const result = await runReport({
+    sources,
+    course: opts.course,
+    outDir: opts.out,
+    groupBy: opts.groupBy ?? null,
+    minGroup: whole('--min-group', opts.minGroup, 1, 1_000_000),
+    activity: opts.activity ?? null,
+    since: timestamp('--since', opts.since),
+    until: timestamp('--until', opts.until),
+    pageSize: whole('--page-size', opts.pageSize, 1, 100_000),
+    authFile: opts.lrsAuthFile ?? null,
+    env: io.env,
+  });
+  if (json) {
+    io.stdout(JSON.stringify(result.ok ? result.report : { ok: false, diagnostics: result.diagnostics }, null, 2) + '\n');
+    return result.ok ? 0 : 1;
+  }
+  for (const d of result.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+  const counts = diagnosticCounts(result.diagnostics);
+  if (!result.ok || !result.report) {
+    io.stderr(`report failed: ${counts}; nothing was written\n`);
+    return 1;
+  }
+  const r = result.report;
+  for (const f of result.files) io.stdout(f + '\n');
+  io.stdout(`reported ${r.course.title} ${r.course.version}: ${r.learners} learners, ${r.attempts} attempts, ${r.records.used} of ${r.records.read} records used; ${counts}\n`);
+  return 0;
 }
 
 function parseTargets(list: string): PackageTarget[] {

@@ -11,6 +11,7 @@ import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-ty
 import { checkTheme } from './render/theme.js';
 import type { MediaFile } from './render/media.js';
 import { MEDIA_SCRIPT } from './shared/media.js';
+import { statePlans } from './render/state-layout.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -62,6 +63,8 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   const targets = options.targets.map(targetById);
   if (rendered) {
     reportUnusedAssets(source, rendered.assets, diags);
+    const previous = statePlans(source, rendered.runtime, diags);
+    if (previous.length) rendered.runtime.previous = previous;
     const sound = !diags.hasErrors;
     for (const t of targets) {
       for (const p of t.check({ ...rendered.runtime, target: t.id }, sound)) {

@@ -37,6 +37,11 @@ export type { WatchBuildOptions, WatchBuildResult, WatchBuildHandle, FolderWatch
 export { startPreview, PreviewError, DEFAULT_PREVIEW_PORT } from './preview/server.js';
 export type { PreviewOptions, PreviewHandle, PreviewBuild, PreviewDiagnostic, LiveBuild } from './preview/server.js';
 
+export { readStateLayout } from './node/state-layout-file.js';
+export type { LayoutReport } from './node/state-layout-file.js';
+export { layoutOf, layoutYaml } from './render/state-layout.js';
+export type { StateLayout } from './render/state-layout.js';
+
 export { DEFAULT_EPOCH };
 
 export interface BuildOptions {
@@ -109,3 +114,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 function failure(code: Diagnostic['code'], message: string): BuildReport {
   return { ok: false, course: null, artifacts: [], media: [], diagnostics: [{ severity: 'error', code, message, file: '', line: 0, column: 0 }] };
 }
+
+// `report`: learning records against a course.
+export { runReport, loadReportCourse } from './report/node-report.js';
+export type { ReportOptions, ReportResult } from './report/node-report.js';
+export { Aggregator, courseMap, courseFromIndexHtml, courseFromSource, sourceReader, readStatementPage, reportFiles, reportHtml, reportCsvs } from './report/index.js';
+export type { ReportData, DimensionStats, ItemStats, ScenarioStats, GroupStats, RecordEvent } from './report/types.js';
+export { lrsStatementPages, lrsAuth, XAPI_VERSION, ENV_AUTH, ENV_KEY, ENV_SECRET } from './report/node-lrs.js';

@@ -1,9 +1,10 @@
 /**
- * `integrity-ranger check PACKAGE.zip`: checks a built SCORM 1.2, SCORM 2004
- * or Tin Can package, ours or anyone's, before it is uploaded. Pure apart from the
+ * `integrity-ranger check PACKAGE.zip`: checks a built SCORM 1.2, SCORM 2004,
+ * Tin Can or cmi5 package, ours or anyone's, before it is uploaded. Pure apart from the
  * WebAssembly validator: bytes and schemas in, diagnostics out.
  */
 import { Diagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { checkCmi5 } from './cmi5.js';
 import { checkMoodleFileNames } from './moodle.js';
 import { IMSCP_2004_NS } from './common.js';
 import { checkScorm12 } from './scorm12.js';
@@ -17,7 +18,7 @@ import { checkEntries, openZip, printable, unsafeEntryReason, ZipReadError, type
 export type { PackageSchemas } from './xsd.js';
 export { moodleCleanPath, moodleStoredName } from './moodle.js';
 
-export type PackageKind = 'scorm12' | 'scorm2004' | 'xapi';
+export type PackageKind = 'scorm12' | 'scorm2004' | 'xapi' | 'cmi5';
 
 export interface PackageCheck {
   /** What the package is, by the manifests at its root (and imsmanifest.xml's namespace); several when it has several. */
@@ -30,7 +31,7 @@ export interface PackageCheck {
 }
 
 /** The manifests LMSs look for at the root. */
-const MANIFESTS = ['imsmanifest.xml', 'tincan.xml'] as const;
+const MANIFESTS = ['imsmanifest.xml', 'tincan.xml', 'cmi5.xml'] as const;
 /** A manifest larger than this is refused rather than decompressed. */
 const MANIFEST_LIMIT = 16 * 1024 * 1024;
 
@@ -63,11 +64,13 @@ export async function checkPackage(zipBytes: Uint8Array, name: string, schemas: 
       if (!(e instanceof ZipReadError)) throw e;
       diags.report('IR601', whole, `${manifest} cannot be read: ${e.message}`);
     }
-    const kind: PackageKind = manifest === 'tincan.xml' ? 'xapi' : bytes && isScorm2004(bytes) ? 'scorm2004' : 'scorm12';
+    const kind: PackageKind =
+      manifest === 'tincan.xml' ? 'xapi' : manifest === 'cmi5.xml' ? 'cmi5' : bytes && isScorm2004(bytes) ? 'scorm2004' : 'scorm12';
     kinds.push(kind);
     if (!bytes) continue;
     if (kind === 'scorm12') await checkScorm12(zip, bytes, schemas, diags);
     else if (kind === 'scorm2004') await checkScorm2004(zip, bytes, schemas, diags);
+    else if (kind === 'cmi5') await checkCmi5(zip, bytes, schemas, diags);
     else await checkTincan(zip, bytes, schemas, diags);
   }
   const media = safe.entries.filter((e) => !e.isDirectory && isMediaPath(e.name)).map((e) => ({ path: e.name, bytes: e.size }));
@@ -101,8 +104,7 @@ function reportNoManifest(zip: PackageZip, name: string, diags: Diagnostics): vo
       return;
     }
   }
-  const cmi5 = zip.files.has('cmi5.xml') ? ' (it has cmi5.xml: cmi5 packages are not checked yet)' : '';
-  diags.report('IR603', whole, `${name} has neither imsmanifest.xml (SCORM) nor tincan.xml (Tin Can) at the top of the zip${cmi5}`);
+  diags.report('IR603', whole, `${name} has no imsmanifest.xml (SCORM), tincan.xml (Tin Can) or cmi5.xml (cmi5) at the top of the zip`);
 }
 
 /** An imsmanifest.xml whose root is in the IMS CP 1.1.4 namespace is SCORM 2004; anything else is checked as SCORM 1.2. */

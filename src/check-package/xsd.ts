@@ -46,6 +46,8 @@ export interface PackageSchemas {
   scorm2004: Map<string, string>;
   /** schemas/xapi/tincan.xsd. */
   tincan: string;
+  /** schemas/cmi5/cmi5_CourseStructure.xsd. */
+  cmi5: string;
 }
 
 export interface XsdIssue {
@@ -130,6 +132,11 @@ export function validateScorm2004(manifest: Uint8Array, schemas: PackageSchemas)
 /** Validates tincan.xml against tincan.xsd. */
 export function validateTincan(xml: Uint8Array, schemas: PackageSchemas): Promise<XsdResult> {
   return run('tincan.xml', xml, { fileName: 'tincan.xsd', contents: schemas.tincan }, []);
+}
+
+/** Validates cmi5.xml against the AICC's CourseStructure.xsd. */
+export function validateCmi5(xml: Uint8Array, schemas: PackageSchemas): Promise<XsdResult> {
+  return run('cmi5.xml', xml, { fileName: 'cmi5_CourseStructure.xsd', contents: schemas.cmi5 }, []);
 }
 
 /** 64 MiB: a manifest of several megabytes plus the schemas fits easily. */

@@ -51,6 +51,7 @@ export const catalogue = entries({
   IR219: { severity: 'warning', title: 'Choice without feedback', why: 'Feedback on every choice is what makes a knowledge check teach.' },
   IR220: { severity: 'error', title: 'Page has no heading text', why: 'Every `##` heading names a page in the table of contents.' },
   IR221: { severity: 'error', title: 'Too many choices', why: 'SCORM 1.2 responses use the letters a–z, so a question has at most 26 choices.' },
+  IR230: { severity: 'warning', title: 'Empty table header cell', why: 'A screen reader names each cell by its column header; a column whose header is empty is read without a name (axe: empty-table-header).', hint: 'Write what the column holds in the header cell, e.g. `Aspek` above a column of row labels.' },
 
   // IR3xx: scenarios
   IR301: { severity: 'error', title: 'Scenario has no scenes', why: 'A scenario is a graph of `## Scene {#id}` headings.' },
@@ -93,11 +94,22 @@ export const catalogue = entries({
   IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
   IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
   IR507: { severity: 'error', title: 'Progress data could exceed SCORM 2004 limit', why: 'cmi.suspend_data holds at most 64000 characters (SCORM 2004 4th Edition RTE 4.2.23); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
+  IR520: { severity: 'error', title: 'cmi5 target needs `iri`', why: 'The cmi5 course structure identifies the course and its AU by IRIs, and every statement\'s activity id is built on the course `iri`.', hint: 'Add `iri: https://your.domain/xapi/course/<id>` to course.yml, or build without `--target cmi5`.' },
+
+  // IR53x: reading the saved progress of earlier versions (layouts/*.yml)
+  IR530: { severity: 'error', title: 'Layout file unreadable', why: 'A file in layouts/ describes how an earlier version saved progress, in the form `integrity-ranger layout` writes; this one is not in that form, so states of that version cannot be read.', hint: 'Write it again: `integrity-ranger layout OLD.zip > layouts/VERSION.yml`.' },
+  IR531: { severity: 'error', title: 'Layout does not match its hash', why: 'Saved states name their course structure only by its hash. A layout whose structure does not hash to its `hash` was edited or damaged, and would read those states into the wrong pages and questions.', hint: 'Write it again from the released package: `integrity-ranger layout OLD.zip > layouts/VERSION.yml`.' },
+  IR532: { severity: 'error', title: 'Two structures share a hash', why: 'Two layouts (or a layout and this course) with the same structure hash cannot be told apart by a saved state, so one of them would be read with the other\'s plan.', hint: 'Keep one layout per structure (the later version\'s); if this course collides, change its structure slightly, e.g. add a page.' },
+  IR533: { severity: 'error', title: 'Progress mapping not proven', why: 'Every saved state of an earlier version must become a valid state of this course: each old field must go to a field of the same kind and range, or be dropped. The compiler checks the mapping it made and found one that does not.', hint: 'This is a compiler fault: please report it with the layout file.' },
+  IR534: { severity: 'warning', title: 'Nothing of an earlier version carries over', why: 'No page, question or scenario id of that version is in this course, so its learners restart from the beginning.', hint: 'Keep the ids of pages (headings), questions and scenarios whose meaning did not change.' },
+  IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from the index.html of a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
+  IR536: { severity: 'warning', title: 'File in layouts/ ignored', why: 'Only .yml (or .yaml) files directly in layouts/ are read as layouts of earlier versions; the progress of a version whose layout is not read cannot be carried over.', hint: 'Name it layouts/VERSION.yml.' },
+  IR537: { severity: 'warning', title: 'Choices changed in place', why: 'A saved answer is stored as choice positions. When a question keeps its id and its number of choices but its choices change (reworded, reordered, another one correct) and nothing else in the structure changes, states of the earlier version still decode as they are, and their answers count for the new choices.', hint: 'Give the question a new id if its choices mean something else now; a typo fix can stay.' },
 
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
   IR602: { severity: 'error', title: 'Unsafe zip entry', why: 'An entry with `..` or an absolute path could write outside the LMS folder when unpacked.' },
-  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml.' },
+  IR603: { severity: 'error', title: 'Manifest missing', why: 'A SCORM package needs imsmanifest.xml at the zip root; a Tin Can package needs tincan.xml; a cmi5 package cmi5.xml.' },
   IR604: { severity: 'error', title: 'Manifest does not validate', why: 'The manifest must validate against the official schemas.' },
   IR605: { severity: 'error', title: 'Referenced file missing', why: 'Every file the manifest names must be in the package.' },
   IR606: { severity: 'error', title: 'Inconsistent manifest reference', why: 'An identifierref or default organization names nothing.' },
@@ -106,6 +118,27 @@ export const catalogue = entries({
   IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
   IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
   IR611: { severity: 'error', title: 'Manifest value breaks SCORM 2004 rules', why: 'The schemas type schemaversion as a plain string; Moodle runs a package as SCORM 2004 only when it is exactly `2004 4th Edition`, `2004 3rd Edition`, `CAM 1.3` or `1.3`, and otherwise as SCORM 1.2, where a 2004 SCO finds no run-time API.' },
+  IR620: { severity: 'error', title: 'cmi5 masteryScore too precise', why: 'cmi5 §13.1.4: masteryScore is a scaled decimal from 0 to 1 with at most 4 decimal places; the schema checks only the range.' },
+  IR621: { severity: 'warning', title: 'cmi5 masteryScore unused', why: 'With moveOn `Completed` or `NotApplicable` the LMS counts the AU done without a pass (cmi5 §13.1.4), so the mastery score changes nothing an LMS reports.' },
+  IR622: { severity: 'error', title: 'cmi5 id not a unique absolute IRI', why: 'cmi5 §3.0 and §13.1: course, block and AU ids are fully qualified IRIs, and AU ids are unique in the course structure; LMSs identify the course and its AUs by them. The schema accepts relative ones.' },
+
+  // IR7xx: reports from learning records (`report`)
+  IR701: { severity: 'error', title: 'Record source cannot be read', why: 'A file named as a source of `report` does not exist, is a folder, or cannot be read.', hint: 'Check the path; Moodle exports and statement files are read as UTF-8 text.' },
+  IR702: { severity: 'error', title: 'Not a Moodle Interactions report', why: 'A Moodle export is read by its header: the learner columns, `Attempt`, and `Question N` / `Response N` / `Right answer N` / `Result N` for each interaction.', hint: 'In the SCORM activity open Reports → Interactions report, switch on question, response, right answer and result, and download it as text (or Excel/ODS saved as CSV).' },
+  IR703: { severity: 'error', title: 'Statements file is not JSON', why: 'A statements file is a JSON array of xAPI statements, or one statement per line (NDJSON), as an LRS exports them.' },
+  IR704: { severity: 'error', title: 'Records are not for this course', why: 'No record names a question, scene or activity of the course given with `--course`: the report would be empty or wrong.', hint: 'Pass the course (folder or package) these records were made with, in the version they were made with; for an LRS, `--activity` names the course activity id the LMS launched with.' },
+  IR705: { severity: 'warning', title: 'Records the course does not know', why: 'Interactions or activities that are not in this course are counted and left out of the report (another course, or a version with other ids).' },
+  IR706: { severity: 'warning', title: 'Right answer differs from the course', why: 'The records give another correct answer for an interaction than this course does: they were probably made with another version of it.', hint: 'Report against the course version the learners played.' },
+  IR707: { severity: 'error', title: 'LRS refused the credentials', why: 'The LRS answered 401 or 403 to the Statements API request.', hint: 'Set INTEGRITY_RANGER_LRS_KEY and INTEGRITY_RANGER_LRS_SECRET (or INTEGRITY_RANGER_LRS_AUTH, or --lrs-auth-file) to credentials with read access to statements.' },
+  IR708: { severity: 'error', title: 'No Statements API at that endpoint', why: 'The LRS answered 404: the endpoint is not an xAPI endpoint (it usually ends in `/xAPI/` or `/data/xAPI/`).', hint: 'Use the endpoint the LMS launches the package with.' },
+  IR709: { severity: 'error', title: 'LRS failed', why: 'The LRS answered with a server error (5xx) or another unexpected status, or an answer that is not a StatementResult.', hint: 'Try again later, or export the statements to a file and report from it.' },
+  IR710: { severity: 'error', title: 'LRS cannot be reached', why: 'The connection to the LRS failed (name, network or TLS).' },
+  IR711: { severity: 'error', title: 'Course cannot be read', why: 'The course given with `--course` must be a content folder that builds, or a package built by integrity-ranger (its index.html holds the course).' },
+  IR712: { severity: 'warning', title: 'Record skipped', why: 'A row or statement lacks what the report needs (a learner, an attempt, a response) and is skipped; the count is reported.' },
+  IR713: { severity: 'warning', title: 'Records out of order', why: 'A scenario path is read in the order of the records; a statement older than the one before it in the same attempt means the source is not in stored order.', hint: 'Export statements in ascending order (the LRS source asks for that).' },
+  IR714: { severity: 'warning', title: 'Recorded score differs', why: 'The course score the LMS or LRS recorded is not the score SPEC §3 gives for the recorded answers.' },
+  IR715: { severity: 'warning', title: 'Group field not found', why: 'No record carries the field named by `--group-by`, so there is no group view.', hint: 'For Moodle, name a column of the export (e.g. a user profile field); for xAPI, a context extension IRI, `platform`, `grouping` or `homePage`.' },
+  IR716: { severity: 'error', title: 'Cannot write the report', why: 'The output folder could not be written; nothing of this report was left there.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;

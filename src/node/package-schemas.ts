@@ -7,7 +7,7 @@ import { TOOL_ROOT } from './tool-assets.js';
 
 let cached: Promise<PackageSchemas> | null = null;
 
-/** The schemas bundled with the tool (schemas/scorm12/, schemas/scorm2004/, schemas/xapi/), read once per process. */
+/** The schemas bundled with the tool (schemas/scorm12/, schemas/scorm2004/, schemas/xapi/, schemas/cmi5/), read once per process. */
 export function loadPackageSchemas(): Promise<PackageSchemas> {
   cached ??= (async () => {
     const scorm12 = new Map<string, string>();
@@ -19,7 +19,8 @@ export function loadPackageSchemas(): Promise<PackageSchemas> {
       scorm2004.set(name, await readFile(join(TOOL_ROOT, 'schemas', 'scorm2004', name), 'utf8'));
     }
     const tincan = await readFile(join(TOOL_ROOT, 'schemas', 'xapi', 'tincan.xsd'), 'utf8');
-    return { scorm12, scorm2004, tincan };
+    const cmi5 = await readFile(join(TOOL_ROOT, 'schemas', 'cmi5', 'cmi5_CourseStructure.xsd'), 'utf8');
+    return { scorm12, scorm2004, tincan, cmi5 };
   })();
   return cached;
 }

@@ -5,7 +5,7 @@
  */
 import type { RuntimeCourse, RuntimeQuestion, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
-import { decodeState, encodeState } from '../shared/state-codec';
+import { encodeState, readState } from '../shared/state-codec';
 import { computeResult } from '../shared/scoring';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
@@ -18,14 +18,17 @@ export interface Engine {
   readonly result: CourseResult;
   /** Saved progress (or at least a saved location) was found and restored. */
   readonly resumed: boolean;
+  /** The course changed since the progress was saved: what still applies was kept (`updated`), or none of it could be read (`lost`). Names the notice. */
+  readonly update: 'updated' | 'lost' | null;
   /** The current stop (index into `ix.stops`). */
   readonly at: number;
   /** Moves to a stop and enters it. */
   go(at: number): void;
-  /** The current stop is being displayed: page-viewed and friends. Also at start. */
-  enter(): void;
-  /** The current page's required media all reached their end: the page is viewed now. */
-  watched(): void;
+  /**
+   * The current stop is being displayed: page-viewed and friends. Also at start.
+   * `media`: the current page's `{required}` media all reached their end, so it is viewed now.
+   */
+  enter(media?: boolean): void;
   /** A question is (re)shown: its answer latency counts from here. */
   showQuestion(q: number): void;
   /** Submits an answer (choice indexes); returns whether it is correct. */
@@ -53,11 +56,12 @@ export function isRight(q: RuntimeQuestion, response: number[]): boolean {
 export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
   const ix = indexCourse(course);
   const sessionStart = now();
-  const decoded = restored.state ? decodeState(course, restored.state) : null;
-  const progress = decoded || emptyProgress(course);
-  let resumed = !!decoded;
-  if (!decoded && restored.location) {
-    // No usable state, but the LMS remembers where the learner was.
+  const read = readState(course, restored.state);
+  const progress = read ? read.progress : emptyProgress(course);
+  const update = read ? (read.updated ? 'updated' : null) : restored.state ? 'lost' : null;
+  let resumed = !!read;
+  if (!read && restored.location) {
+    // No usable state, but the LMS remembers where the learner was (ids, so never a different place).
     const loc = parseLocation(course, restored.location);
     if (loc) {
       progress.at = loc.at;
@@ -92,7 +96,6 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     return ref.scenario.scenes[progress.scenarios[s]!.scene] || ref.scenario.scenes[ref.start]!;
   };
 
-  /** `media`: the required media's end was reached; until then such a page is not viewed. */
   const enter = (media?: boolean) => {
     const stop = ix.stops[progress.at];
     const t = now();
@@ -100,7 +103,8 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       const ref = ix.pages[stop.i]!;
       const first = !progress.pages[stop.i];
       if (lessonStart[ref.l] === undefined) lessonStart[ref.l] = t;
-      if (!ref.page.required || !first || media) {
+      // A required-media page is viewed when its media end; after that, entering it is a revisit.
+      if (first ? !ref.page.required || media : !media) {
         const wasDone = lessonDone(course, progress, ref.l);
         progress.pages[stop.i] = true;
         emit({ type: 'page-viewed', lesson: ref.lesson.id, page: ref.page.id, pageIndex: ref.n, first });
@@ -121,6 +125,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       return result;
     },
     resumed,
+    update,
     get at() {
       return progress.at;
     },
@@ -129,9 +134,6 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       enter();
     },
     enter,
-    watched() {
-      if (!progress.pages[(ix.stops[progress.at] as { i: number }).i]) enter(true);
-    },
     showQuestion(q) {
       questionShown[q] = now();
     },

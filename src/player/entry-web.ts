@@ -1,5 +1,5 @@
 // The plain web build: no LMS, nothing recorded.
 import { startPlayer } from './main';
-import { StandaloneTransport } from './transport/standalone';
+import { standaloneTransport } from './transport/standalone';
 
-startPlayer(() => new StandaloneTransport());
+startPlayer(() => standaloneTransport());

@@ -6,7 +6,7 @@
  */
 import type { RuntimeCourse } from '../shared/runtime-types';
 import { createEngine } from './engine';
-import { StandaloneTransport } from './transport/standalone';
+import { standaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
 import { mountApp } from './ui';
 
@@ -27,7 +27,7 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
     try {
       transport = makeTransport(course);
     } catch {
-      transport = new StandaloneTransport();
+      transport = standaloneTransport();
     }
     const none: Restored = { state: null, location: null };
     let starting: Promise<Restored>;

@@ -9,7 +9,7 @@
  * `course.uiLanguage`); templates are filled with `format`.
  */
 import type { RuntimeQuestion } from '../shared/runtime-types';
-import { format as f } from '../shared/ui-strings';
+import { format as f, shorten } from '../shared/ui-strings';
 import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
@@ -36,24 +36,23 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   const meter = span();
   const bar = span('ir-fill');
   const status = h('div', { class: 'ir-notices', role: 'status' });
-  const toc = h('nav', { id: 'ir-toc', class: 'ir-toc', 'aria-label': s.toc, onkeydown: (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && tocOpen) {
-      openToc(false);
-      menu.focus();
-    }
-  } });
+  const toc = h('nav', { id: 'ir-toc', class: 'ir-toc', 'aria-label': s.toc });
   const view = div('ir-view');
   // Media events do not bubble: caught on the way down. A page's `{required}` media all ended: it is viewed.
   view.addEventListener('ended', (e) => {
-    (e.target as Element).setAttribute('data-ir-done', '');
-    if (!view.querySelector('[data-ir-required]:not([data-ir-done])')) {
-      engine.watched();
+    // `ir-req` is the media element's only class (src/render/media.ts).
+    (e.target as Element).className = '';
+    if (!view.querySelector('.ir-req')) {
+      engine.enter(true);
       refresh();
     }
   }, true);
   const prev = button('ir-btn ir-quiet', s.prev, () => go(engine.at - 1));
+  /** A scenario choice's "Continue", while its feedback is on screen. */
+  let cont: HTMLElement | undefined;
   // SPEC §5 fixes the label: it stays on the last page too, where the button leads to the results.
-  const next = button('ir-btn ir-primary ir-next', s.next, () => go(engine.at + 1));
+  // Under a choice's feedback it continues to the scene the choice led to: Next never skips an outcome unread.
+  const next = button('ir-btn ir-primary ir-next', s.next, () => (cont && view.contains(cont) ? cont.click() : go(engine.at + 1)));
   const pos = span('ir-pos');
 
   // ---- table of contents ----
@@ -89,9 +88,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   const refresh = () => {
     const at = engine.at;
     const pr = engine.progress;
-    const total = pr.pages.length + pr.questions.length + pr.scenarios.length;
-    const n = pr.pages.filter(Boolean).length + pr.questions.filter((q) => q.first !== null).length + pr.scenarios.filter((x) => x.ending !== null).length;
-    const pct = total ? Math.floor((100 * n) / total) : 100;
+    // Pages viewed, questions answered and scenarios ended, each one step.
+    const steps = [...pr.pages, ...pr.questions.map((q) => q.first !== null), ...pr.scenarios.map((x) => x.ending !== null)];
+    const pct = steps.length ? Math.floor((100 * steps.filter(Boolean).length) / steps.length) : 100;
     meter.textContent = f(s.progress, pct);
     bar.style.width = pct + '%';
     links.forEach((b, i) => {
@@ -113,14 +112,22 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   };
 
   const notice = (key: string, text: string | null, tone?: string) => {
-    if (notices[key]) status.removeChild(notices[key]!);
+    if (notices[key]) notices[key]!.remove();
     delete notices[key];
     if (text) status.appendChild((notices[key] = p('ir-box ir-notice ' + tone, text)));
   };
+  // What records progress: the LRS for Tin Can, the LMS for SCORM and cmi5.
+  const recorder = course.target === 'xapi' ? s.xapi : s.scorm12;
   const onHealth = (health: TransportHealth) => {
-    if (health.kind === 'standalone') notice('s', f(s.notSaved, course.target === 'xapi' ? s.xapi : s.scorm12), '');
-    // Names what is failing (the LMS, the LRS) and how much waits to be sent.
-    else notice('f', health.kind === 'failing' ? f(s.failing, s[transport.name as 'xapi'], health.pending) : null, 'ir-warn');
+    if (health.kind === 'standalone') notice('s', f(s.notSaved, recorder), '');
+    // Names what is failing and how much waits to be sent.
+    else notice('f', health.kind === 'failing' ? f(s.failing, recorder, health.pending) : null, 'ir-warn');
+  };
+
+  /** Focus on a control that was just placed, then the least scrolling that shows it, with what sits above it as far as fits. */
+  const reach = (el: HTMLElement) => {
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'nearest' });
   };
 
   // ---- navigation ----
@@ -156,11 +163,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   };
   // In-course links from the compiler: `<a data-ir-unit="…" data-ir-anchor="…">`.
   const onContentClick = (e: Event) => {
-    const t = e.target as Element;
-    const a = t && t.closest ? t.closest('a[data-ir-unit]') : null;
+    const a = (e.target as Element).closest<HTMLElement>('a[data-ir-unit]');
     if (!a) return;
-    const unit = a.getAttribute('data-ir-unit');
-    const anchor = a.getAttribute('data-ir-anchor');
+    const { irUnit: unit, irAnchor: anchor } = a.dataset;
     let at = -1;
     ix.pages.forEach((pg, i) => {
       if (pg.lesson.id === unit && (at < 0 || pg.page.id === anchor)) at = ix.pageStop[i]!;
@@ -202,33 +207,31 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
 
   const question = (qi: number, q: RuntimeQuestion) => {
     const id = 'ir-q' + uid++;
+    const prompt = id + 'p';
     const inputs = q.choices.map((_, i) => h('input', { type: q.multiple ? 'checkbox' : 'radio', name: id, value: i }));
     const labels = q.choices.map((c, i) => h('label', 'ir-choice', inputs[i]!, h('span', { html: c.html })));
     const sync = () => labels.forEach((lb, i) => lb.classList.toggle('is-checked', inputs[i]!.checked));
     inputs.forEach((x) => x.addEventListener('change', sync));
-    const legend = h('legend', { class: 'ir-prompt', html: q.promptHtml });
+    const legend = h('legend', { class: 'ir-prompt', id: prompt, html: q.promptHtml });
     // A legend holds phrasing content: the prompt's paragraphs become block spans.
-    const paras = legend.querySelectorAll('p');
-    for (let i = 0; i < paras.length; i++) {
-      const para = paras[i]!;
-      const sp = span('ir-p');
-      while (para.firstChild) sp.appendChild(para.firstChild);
-      legend.replaceChild(sp, para);
-    }
+    legend.querySelectorAll('p').forEach((para) => para.replaceWith(span('ir-p', ...para.childNodes)));
     const set = h('fieldset', { class: 'ir-set', 'aria-describedby': id + 'h' }, legend,
       h('p', { class: 'ir-hint', id: id + 'h' }, q.multiple ? s.pickAll : s.pickOne), div('ir-choices', labels));
     const feedback = feedbackArea();
     const actions = div('ir-actions');
-    const check = h('button', { type: 'submit', class: 'ir-btn ir-primary' }, s.check);
-    const retry = button('ir-btn', s.retry, () => {
-      inputs.forEach((x) => (x.checked = false));
+    // Several questions on a page: each button's description is its question's prompt (the name stays SPEC §5's label).
+    const check = h('button', { type: 'submit', class: 'ir-btn ir-primary', 'aria-describedby': prompt }, s.check);
+    const retry = h('button', { type: 'button', class: 'ir-btn', 'aria-describedby': prompt, onclick: () => {
       engine.showQuestion(qi);
       open();
       inputs[0]!.focus();
-    });
+    } }, s.retry);
     const open = () => {
       set.disabled = false;
-      labels.forEach((lb) => (lb.className = 'ir-choice'));
+      inputs.forEach((x, i) => {
+        x.checked = false;
+        labels[i]!.className = 'ir-choice';
+      });
       fill(feedback);
       fill(actions, check);
     };
@@ -236,19 +239,23 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       const picked = engine.progress.questions[qi]!.last;
       const has = (i: number) => picked.indexOf(i) >= 0;
       const correct = isRight(q, picked);
-      inputs.forEach((x, i) => (x.checked = has(i)));
-      labels.forEach((lb, i) => (lb.className = 'ir-choice' + (has(i) ? (q.choices[i]!.correct ? ' is-right' : ' is-wrong') : '')));
+      inputs.forEach((x, i) => {
+        x.checked = has(i);
+        labels[i]!.className = 'ir-choice' + (has(i) ? (q.choices[i]!.correct ? ' is-right' : ' is-wrong') : '');
+      });
       set.disabled = true;
-      // The retry button takes the check button's place and the focus; the verdict is announced.
-      fill(actions, retry, p('ir-note', s.firstCounts));
-      if (announce) retry.focus();
+      const missed = q.choices.filter((c, i) => c.correct && !has(i));
       fill(feedback,
         box(correct, '',
           strong(correct ? s.correct : s.incorrect, ' ir-tone'),
+          q.multiple && missed.length ? p(null, s.missed + ' ' + missed.map((c) => c.text).join('; ')) : null,
           picked.map((i) => {
             const c = q.choices[i]!;
             return c.feedbackHtml ? div('ir-item', chosen(c)) : null;
           })));
+      // The retry button takes the check button's place and, once the verdict above it is laid out, the focus.
+      fill(actions, retry, p('ir-note', s.firstCounts));
+      if (announce) reach(retry);
     };
     const form = h('form', { class: 'ir-q', novalidate: true, onsubmit: (e) => {
       e.preventDefault();
@@ -303,9 +310,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
         engine.choose(si, ci);
         refresh();
         if (!c.feedbackHtml) return again();
-        const cont = button('ir-btn ir-primary', s.continue, again);
+        cont = button('ir-btn ir-primary', s.continue, again);
         fill(feedback, box(c.quality === 'good' ? true : c.quality === 'bad' ? false : null, '', chosen(c)), div('ir-actions', cont));
-        cont.focus();
+        reach(cont);
       }));
       body = [h('p', { class: 'ir-strong ir-ask', id: label }, s.whatDoYouDo), h('div', { class: 'ir-options', role: 'group', 'aria-labelledby': label }, options), feedback];
     }
@@ -326,26 +333,29 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       return open.length ? [h('h4', null, heading), h('ul', null, open.map(([text, at]) => h('li', null, button('ir-linkbtn', text, () => go(at)))))] : null;
     };
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
+    // The result lists only dimensions of the course (src/shared/scoring.ts).
+    const name = (id: string) => course.dimensions.find((x) => x.id === id)!.label;
+    // A failed course: the dimensions to revisit, weakest first.
+    const weak = r.dimensions.filter((d) => d.status === 'failed').sort((a, b) => a.score - b.score).slice(0, 3).map((d) => name(d.id));
     fill(view,
       heading(s.results),
       div('ir-result ir-' + r.status,
         p('ir-muted', span('ir-num', String(r.score)), ' ' + s.of100),
         p(null, s.status + ': ', h('strong', null, s[r.status])),
         course.passingScore !== null ? p('ir-muted', f(s.passing, course.passingScore)) : null,
-        r.complete ? p(null, s.finished) : null),
+        r.status === 'failed'
+          ? [h('h3', null, s.failedHead), p(null, s.failedWhy), weak.length ? p(null, f(s.revisit, weak.join(', '))) : null, p(null, s.tryAgain)]
+          : r.complete ? p(null, s.finished) : null),
       r.dimensions.length
         ? [h('h3', null, s.byDimension),
            h('div', { class: 'ir-table', tabindex: '0' }, h('table', null,
              h('thead', null, h('tr', null, [s.dimension, s.score, s.status].map((t) => cell('th', t, 'col')))),
-             h('tbody', null, r.dimensions.map((d) => {
-               const dim = course.dimensions.find((x) => x.id === d.id);
-               return h('tr', null, cell('th', dim ? dim.label : d.id, 'row'), cell('td', String(d.score)), cell('td', s[d.status]));
-             }))))]
+             h('tbody', null, r.dimensions.map((d) => h('tr', null, cell('th', name(d.id), 'row'), cell('td', String(d.score)), cell('td', s[d.status]))))))]
         : null,
       r.complete ? null : [
         h('h3', null, s.remaining),
         todo(s.readPages, ix.pages.map((x, i) => [x.page.title, ix.pageStop[i]!, pr.pages[i]!])),
-        todo(s.answerQuestions, ix.questions.map((x, i) => [clip(x.question.promptText) + ' — ' + f(s.inPage, ix.pages[x.page]!.page.title), ix.pageStop[x.page]!, pr.questions[i]!.first !== null])),
+        todo(s.answerQuestions, ix.questions.map((x, i) => [shorten(x.question.promptText, 88) + ' — ' + f(s.inPage, ix.pages[x.page]!.page.title), ix.pageStop[x.page]!, pr.questions[i]!.first !== null])),
         todo(s.playScenarios, ix.scenarios.map((x, i) => [x.scenario.title, ix.scenarioStop[i]!, pr.scenarios[i]!.ending !== null])),
       ]);
   };
@@ -357,17 +367,26 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       focusHeading();
     } }, s.skip),
     h('header', 'ir-hd', div('ir-wrap ir-hd-in', menu, h('h1', 'ir-course', course.title),
-      div('ir-meter', meter, deco('ir-bar', bar)))),
+      div('ir-meter', meter, deco('ir-bar', bar)),
+      transport.exit && button('ir-btn ir-quiet', s.exit, () => {
+        engine.finish();
+        transport.exit!();
+      }))),
     status,
     div('ir-wrap ir-shell', toc,
       h('main', { id: 'ir-main', class: 'ir-main', tabindex: '-1', onclick: onContentClick },
         view, h('nav', { class: 'ir-pager', 'aria-label': s.pager }, prev, pos, next))));
+  // Escape closes the contents list wherever the focus is (on its toggle, or in the list).
+  root.onkeydown = (e) => {
+    if (e.key === 'Escape' && tocOpen) {
+      openToc(false);
+      menu.focus();
+    }
+  };
   transport.onHealth(onHealth);
   engine.enter();
   render(false);
-  if (engine.resumed) notice('r', f(s.resumed, title(engine.at)), '');
-}
-
-function clip(text: string): string {
-  return text.length > 90 ? text.slice(0, 88).replace(/\s+\S*$/, '') + '…' : text;
+  // One line: where the learner continues, and whether the course changed under their saved progress.
+  const welcome = engine.update || (engine.resumed && 'resumed');
+  if (welcome) notice('r', f(s[welcome], title(engine.at)), '');
 }

@@ -31,8 +31,9 @@ import { TOOL_ROOT } from '../node/tool-assets.js';
 import { DEFAULT_EPOCH } from '../package/zip.js';
 import { ContentReader, rebuildOnChange } from '../node/watch.js';
 import { courseActivity } from '../shared/activity-ids.js';
-import type { RuntimeCourse } from '../shared/runtime-types.js';
+import type { RuntimeCourse, UiLanguage } from '../shared/runtime-types.js';
 import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
+import { PREVIEW_STRINGS } from './strings.js';
 
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
 export const DEFAULT_PREVIEW_PORT = 4173;
@@ -71,6 +72,8 @@ export interface PreviewBuild {
   /** Files read from disk for this build; the others came from memory. */
   reread: number;
   course: { id: string; title: string; version: string } | null;
+  /** The language of the page's own words: the course's, as the player shows it (the last known one while course.yml is broken). */
+  uiLanguage: UiLanguage;
   diagnostics: PreviewDiagnostic[];
   /** What the course frame plays: the last build that succeeded, or null before one has. */
   live: LiveBuild | null;
@@ -230,6 +233,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     let ok = false;
     let changed: string[] = [];
     let reread = 0;
+    let uiLanguage: UiLanguage = current?.uiLanguage ?? 'id';
     if ('error' in read) {
       if (current && !current.ok && current.diagnostics[0]?.message === read.error.message) return current;
       diagnostics = [read.error];
@@ -241,6 +245,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const result = compile(source, { targets: [target], tool, epoch: DEFAULT_EPOCH });
       diagnostics = result.diagnostics;
       course = result.course;
+      if (result.runtime) uiLanguage = result.runtime.uiLanguage;
       const artifact = result.artifacts[0];
       if (result.ok && artifact && result.runtime && result.course) {
         ok = true;
@@ -270,6 +275,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       changed,
       reread,
       course,
+      uiLanguage,
       diagnostics: diagnostics.map((d) => withExcerpt(d, source)),
       live: live?.info ?? null,
       moved,
@@ -280,7 +286,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 
   const config = (port: number) =>
-    JSON.stringify({ target, lrs: `http://127.0.0.1:${port}/xAPI/` }).replace(/</g, '\\u003c');
+    JSON.stringify({ target, lrs: `http://127.0.0.1:${port}/xAPI/`, lang: current?.uiLanguage ?? 'id', strings: PREVIEW_STRINGS }).replace(/</g, '\\u003c');
 
   const handle = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
     // Only this machine, by name: a page elsewhere cannot reach it through DNS rebinding.

@@ -24,7 +24,7 @@ interface Ctx {
   cursor: number;
 }
 
-type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean };
+type Checked = { irBlocked?: boolean; irUnit?: string; irAnchor?: string; irExternal?: boolean; irFile?: boolean };
 /** A media file in image syntax: where it is, and whether it stands alone in its paragraph (with its `{…}`). */
 type MediaChecked = Checked & { irMedia?: string; irAt?: At; irStandalone?: boolean; irAttrs?: string };
 type MediaParagraph = Tokens.Paragraph & { irMedia?: Tokens.Image & MediaChecked };
@@ -47,6 +47,7 @@ export class MarkdownRenderer {
       async: false,
       walkTokens(token: Token) {
         if (token.type === 'link' || token.type === 'image') self.check(token as Tokens.Link | Tokens.Image);
+        else if (token.type === 'table') self.table(token as Tokens.Table);
         else if (token.type === 'html') self.rawHtml(token as Tokens.HTML);
         else if (token.type === 'paragraph') standaloneMedia(token as MediaParagraph);
       },
@@ -69,7 +70,9 @@ export class MarkdownRenderer {
             const anchor = t.irAnchor ? ` data-ir-anchor="${escapeAttr(t.irAnchor)}"` : '';
             return `<a href="#${escapeAttr(t.irUnit)}" data-ir-unit="${escapeAttr(t.irUnit)}"${anchor}${title}>${inner}</a>`;
           }
-          const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : '';
+          // Another site, or a file of the package (a PDF, a form): a new tab, so the SCO's frame never navigates
+          // away (the player would take that as the learner leaving and finish the LMS session).
+          const ext = t.irExternal ? ' target="_blank" rel="noopener noreferrer"' : t.irFile ? ' target="_blank" rel="noopener"' : '';
           return `<a href="${escapeAttr(token.href)}"${title}${ext}>${inner}</a>`;
         },
         paragraph(token: Tokens.Paragraph) {
@@ -132,13 +135,30 @@ export class MarkdownRenderer {
     }
   }
 
-  /** Finds a token's text in the source to report at the author's line and column. */
-  private at(raw: string): At {
+  /** Finds a token's text in the source to report at the author's line and column; `offsets` are characters into it (one place each). */
+  private at(raw: string): At;
+  private at(raw: string, offsets: number[]): At[];
+  private at(raw: string, offsets?: number[]): At | At[] {
     const ctx = this.ctx!;
     const i = ctx.source.text.indexOf(raw, ctx.cursor);
-    if (i < 0) return ctx.source.at;
-    ctx.cursor = i + 1;
-    return authorAt(ctx.source, ctx.lines.position(i));
+    if (i >= 0) ctx.cursor = i + 1;
+    const place = (o: number) => (i < 0 ? ctx.source.at : authorAt(ctx.source, ctx.lines.position(i + o)));
+    return offsets ? offsets.map(place) : place(0);
+  }
+
+  /** An empty header cell leaves its column without a name for screen readers: warned at the `|` that opens it. */
+  private table(token: Tokens.Table): void {
+    const empty = token.header.map((c, n) => (c.text.trim() ? -1 : n)).filter((n) => n >= 0);
+    if (!empty.length) return;
+    const line = token.raw.split('\n')[0]!;
+    // Where each header cell starts: its opening `|` (or the line's first character), escaped `\|` skipped.
+    const starts = [Math.max(0, /^\s*\|?/.exec(line)![0].length - 1)];
+    for (let k = starts[0]! + 1; k < line.trimEnd().length - 1; k++) {
+      if (line[k] === '\\') k++;
+      else if (line[k] === '|') starts.push(k);
+    }
+    this.at(token.raw, empty.map((n) => starts[n] ?? 0)).forEach((at, k) =>
+      this.diags.report('IR230', at, `table header cell ${empty[k]! + 1} is empty`));
   }
 
   private rawHtml(token: Tokens.HTML): void {
@@ -228,6 +248,7 @@ export class MarkdownRenderer {
       token.irAt = at;
     } else {
       token.href = encodeURI(resolved) + (anchor ? `#${anchor}` : '');
+      token.irFile = true;
     }
   }
 }

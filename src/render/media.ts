@@ -135,7 +135,8 @@ export class MediaEmbedder {
       `src="${url(path)}"`,
       `aria-label="${escapeAttr(req.name)}"`,
       `data-ir-media="${escapeAttr(path)}"`,
-      req.required ? 'data-ir-required' : '',
+      // The player watches `.ir-req` elements for their end (src/player/ui.ts).
+      req.required ? 'class="ir-req"' : '',
       video ? 'playsinline' : '',
       poster ? `poster="${url(poster)}"` : '',
     ].filter(Boolean).join(' ');
@@ -148,7 +149,7 @@ export class MediaEmbedder {
     const transcript = first.transcript
       ? `<details class="ir-transcript"><summary>${TRANSCRIPT[ui]}</summary>${first.transcript}</details>`
       : '';
-    return `<figure class="ir-media ir-${tag}"><${tag} ${attrs}>${trackHtml}${fallback}</${tag}>${transcript}</figure>\n`;
+    return `<div class="ir-media">\n<${tag} ${attrs}>${trackHtml}${fallback}</${tag}>${transcript}</div>\n`;
   }
 
   /** Parses a caption file, reporting at its own lines the first time; says whether it can be attached. */

@@ -26,6 +26,9 @@ import type {
   RuntimeScenario,
   RuntimeScene,
 } from './runtime-types.js';
+import { shorten } from './ui-strings.js';
+
+export { shorten };
 
 /** The project's xAPI namespace. */
 export const NS = 'https://w3id.org/xapi/integrity-ranger/';
@@ -119,10 +122,6 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** At most `max` characters, cut at a word boundary where there is one, with an ellipsis. */
-export function shorten(text: string, max = 100): string {
-  return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, '') + '…' : text;
-}
 
 export interface InteractionInfo {
   choices: { id: string; text: string }[];

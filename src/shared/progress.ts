@@ -87,10 +87,10 @@ export interface CourseIndex {
   scenarioStop: number[];
 }
 
-const cache = new WeakMap<RuntimeCourse, CourseIndex>();
+const cache = new WeakMap<object, CourseIndex>();
 
 /** Flattens the course into course-order lists (memoised per course object). */
-export function indexCourse(course: RuntimeCourse): CourseIndex {
+export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
   const hit = cache.get(course);
   if (hit) return hit;
   const ix: CourseIndex = { pages: [], lessons: [], questions: [], scenarios: [], stops: [], pageStop: [], scenarioStop: [] };

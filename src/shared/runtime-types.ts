@@ -8,7 +8,7 @@
 import type { UiStrings } from './ui-strings.js';
 
 /** The packages the compiler builds (src/targets/registry.ts). */
-export type PackageTarget = 'scorm12' | 'scorm2004' | 'xapi';
+export type PackageTarget = 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi';
 /** A player bundle: a package target's, or `web` (no LMS, nothing recorded). */
 export type TargetId = PackageTarget | 'web';
 export type UiLanguage = 'id' | 'en';
@@ -34,6 +34,22 @@ export interface RuntimeCourse {
   /** Only the dimensions some question or scenario uses, in course.yml order. */
   dimensions: RuntimeDimension[];
   units: RuntimeUnit[];
+  /** How to read the saved progress of earlier versions (layouts/ in the content folder); absent when there are none. */
+  previous?: StatePlan[];
+}
+
+/**
+ * How a state saved by an earlier version of the course (its structure hash)
+ * maps onto this one: one entry per field of that version's payload, in order,
+ * `[radix, field of this course or -1 to drop it, table of values]`: the value
+ * is copied, or looked up in the table when its meaning changes (a scene or
+ * stop index). Made and proven by the compiler (src/render/state-layout.ts).
+ */
+export interface StatePlan {
+  hash: string;
+  /** The version whose layout this was made from. */
+  version: string;
+  fields: Array<[number, number] | [number, number, number[]]>;
 }
 
 export interface RuntimeDimension {

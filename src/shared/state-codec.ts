@@ -26,9 +26,15 @@
  * to the same length, so the worst case is exact and computed without
  * enumerating anything. Multiple-choice questions may have at most 50 choices
  * (the SCORM letters stop at 26 anyway).
+ *
+ * A state of an earlier version of the course (another hash) is read through
+ * that version's plan in `course.previous`, which the compiler made from the
+ * author's layout file and proved (src/render/state-layout.ts): each old field
+ * with its radix and the current field it goes to (or -1: dropped), with a
+ * table for values that change meaning (scene positions, the location).
  */
 import type { RuntimeCourse } from './runtime-types.js';
-import { indexCourse, type CourseIndex, type Progress } from './progress.js';
+import { emptyProgress, indexCourse, type CourseIndex, type Progress } from './progress.js';
 
 export const STATE_VERSION = '1';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -40,43 +46,17 @@ function bitsFor(radix: number): number {
   return bits;
 }
 
-function questionRadix(k: number, multiple: boolean): number {
-  return multiple ? Math.pow(2, k + 1) - 1 : 1 + 2 * k;
-}
-
 /** The radix of every field, in payload order. */
-function radices(ix: CourseIndex): number[] {
+export function radices(ix: CourseIndex): number[] {
   const out: number[] = ix.pages.map(() => 2);
-  for (const { question } of ix.questions) out.push(questionRadix(question.choices.length, question.multiple));
+  for (const { question: q } of ix.questions) out.push(q.multiple ? 2 ** (q.choices.length + 1) - 1 : 1 + 2 * q.choices.length);
   for (const { scenario, endings } of ix.scenarios) out.push(endings.length + 1, Math.max(1, scenario.scenes.length));
   out.push(ix.stops.length);
   return out;
 }
 
-function payloadBits(ix: CourseIndex): number {
-  return radices(ix).reduce((sum, r) => sum + bitsFor(r), 0);
-}
-
-/** FNV-1a over the course structure, 24 bits as 4 base64url characters. */
-function structureHash(course: RuntimeCourse): string {
-  const parts: string[] = [course.id];
-  for (const unit of course.units) {
-    if (unit.kind === 'lesson') {
-      parts.push('L' + unit.id + ':' + unit.pages.length);
-      for (const page of unit.pages) {
-        for (const block of page.blocks) {
-          if (block.kind === 'question') {
-            const q = block.question;
-            parts.push('Q' + q.id + ':' + q.choices.length + (q.multiple ? 'm' : 's'));
-          }
-        }
-      }
-    } else {
-      parts.push('S' + unit.id);
-      for (const scene of unit.scenes) parts.push(scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : ''));
-    }
-  }
-  const text = parts.join('|');
+/** FNV-1a, 24 bits as 4 base64url characters. */
+export function fnv24(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -88,67 +68,82 @@ function structureHash(course: RuntimeCourse): string {
   return out;
 }
 
-/** The exact length of `encodeState` for this course, which is also its maximum. */
-export function worstCaseStateLength(course: RuntimeCourse): number {
-  // `<version>.<hash>.` then the payload.
-  return STATE_VERSION.length + 1 + 4 + 1 + Math.ceil(payloadBits(indexCourse(course)) / 6);
+/** The hash of the course structure that every state of it carries: its parts joined by `|`. */
+export function structureHash(course: Pick<RuntimeCourse, 'id' | 'units'>): string {
+  let text = course.id;
+  for (const unit of course.units) {
+    if (unit.kind === 'lesson') {
+      text += '|L' + unit.id + ':' + unit.pages.length;
+      for (const page of unit.pages) {
+        for (const block of page.blocks) {
+          if (block.kind === 'question') {
+            const q = block.question;
+            text += '|Q' + q.id + ':' + q.choices.length + (q.multiple ? 'm' : 's');
+          }
+        }
+      }
+    } else {
+      text += '|S' + unit.id;
+      for (const scene of unit.scenes) text += '|' + scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : '');
+    }
+  }
+  return fnv24(text);
 }
 
-function clampInt(v: number, radix: number): number {
-  return v >= 0 && v < radix && Math.floor(v) === v ? v : 0;
+function payloadBits(fieldRadices: number[]): number {
+  return fieldRadices.reduce((sum, r) => sum + bitsFor(r), 0);
+}
+
+/** `<version>.<hash>.` then the payload. */
+export function stateLength(fieldRadices: number[]): number {
+  return STATE_VERSION.length + 6 + Math.ceil(payloadBits(fieldRadices) / 6);
+}
+
+/** The exact length of `encodeState` for this course, which is also its maximum. */
+export function worstCaseStateLength(course: Pick<RuntimeCourse, 'units'>): number {
+  return stateLength(radices(indexCourse(course)));
+}
+
+/** Progress as one number per field, in payload order (not yet checked against the radices). */
+function toValues(ix: CourseIndex, progress: Progress): number[] {
+  const values: number[] = ix.pages.map((_, i) => (progress.pages[i] ? 1 : 0));
+  ix.questions.forEach(({ question }, i) => {
+    const q = progress.questions[i];
+    let v = 0;
+    if (q && q.first !== null && q.last.length) {
+      // 1 + 2·answer, answer = the choice, or the chosen set as a bitmask minus one; out-of-range encodes as 0.
+      v = 2 * q.last[0]! + 1;
+      if (question.multiple) {
+        v = -1;
+        for (const c of q.last) v += 2 ** (c + 1);
+      }
+      v += q.first ? 1 : 0;
+    }
+    values.push(v);
+  });
+  ix.scenarios.forEach(({ endings, start }, i) => {
+    const s = progress.scenarios[i];
+    values.push(s && s.ending !== null ? endings.indexOf(s.ending) + 1 : 0, s ? s.scene : start);
+  });
+  values.push(progress.at);
+  return values;
 }
 
 export function encodeState(course: RuntimeCourse, progress: Progress): string {
   const ix = indexCourse(course);
-  const values: number[] = ix.pages.map((_, i) => (progress.pages[i] ? 1 : 0));
-  ix.questions.forEach(({ question }, i) => {
-    const q = progress.questions[i];
-    const k = question.choices.length;
-    let v = 0;
-    if (q && q.first !== null && q.last.length > 0) {
-      let answer: number;
-      if (question.multiple) {
-        let mask = 0;
-        for (const c of q.last) if (c >= 0 && c < k) mask += Math.pow(2, c);
-        answer = Math.max(0, mask - 1);
-      } else {
-        answer = q.last[0]!;
-      }
-      v = 1 + 2 * answer + (q.first ? 1 : 0);
-    }
-    values.push(clampInt(v, questionRadix(k, question.multiple)));
-  });
-  ix.scenarios.forEach(({ scenario, endings, start }, i) => {
-    const s = progress.scenarios[i];
-    const e = s && s.ending !== null ? endings.indexOf(s.ending) + 1 : 0;
-    values.push(e, clampInt(s ? s.scene : start, scenario.scenes.length));
-  });
-  values.push(clampInt(progress.at, ix.stops.length));
-
+  const rs = radices(ix);
   // Each field as its fixed number of binary digits (2^w + v, leading 1 dropped), then 6 bits a character.
-  const widths = radices(ix).map(bitsFor);
-  const bits = values.map((v, f) => (Math.pow(2, widths[f]!) + v).toString(2).slice(1)).join('');
+  const bits = toValues(ix, progress)
+    .map((v, f) => (2 ** bitsFor(rs[f]!) + (v >= 0 && v < rs[f]! && v % 1 === 0 ? v : 0)).toString(2).slice(1))
+    .join('');
   let payload = '';
-  for (let i = 0; i < bits.length; i += 6) payload += ALPHABET[parseInt((bits.slice(i, i + 6) + '00000').slice(0, 6), 2)];
+  for (let i = 0; i < bits.length; i += 6) payload += ALPHABET[parseInt((bits + '00000').slice(i, i + 6), 2)];
   return `${STATE_VERSION}.${structureHash(course)}.${payload}`;
 }
 
-/** Reads a state back; null for anything that is not a state of this very course structure. Never throws. */
-export function decodeState(course: RuntimeCourse, s: unknown): Progress | null {
-  try {
-    return decode(course, s);
-  } catch {
-    return null;
-  }
-}
-
-function decode(course: RuntimeCourse, s: unknown): Progress | null {
-  if (typeof s !== 'string') return null;
-  const ix = indexCourse(course);
-  const parts = s.split('.');
-  if (parts.length !== 3 || parts[0] !== STATE_VERSION || parts[1] !== structureHash(course)) return null;
-  const payload = parts[2]!;
-  const total = payloadBits(ix);
+/** The fields of a payload with these radices, or null when it is not one. */
+function unpack(payload: string, rs: number[]): number[] | null {
+  const total = payloadBits(rs);
   if (payload.length !== Math.ceil(total / 6)) return null;
   let bits = '';
   for (let i = 0; i < payload.length; i++) {
@@ -157,40 +152,73 @@ function decode(course: RuntimeCourse, s: unknown): Progress | null {
     bits += (64 + c).toString(2).slice(1);
   }
   if (bits.indexOf('1', total) >= 0) return null;
-
   let pos = 0;
-  let bad = false;
-  const read = (radix: number): number => {
-    const w = bitsFor(radix);
+  const values: number[] = [];
+  for (const r of rs) {
+    const w = bitsFor(r);
     const v = w ? parseInt(bits.slice(pos, (pos += w)), 2) : 0;
-    if (v >= radix) bad = true;
-    return v;
-  };
+    if (v >= r) return null;
+    values.push(v);
+  }
+  return values;
+}
 
+export interface ReadState {
+  progress: Progress;
+  /** Read through the plan of an earlier version: the course changed since it was saved. */
+  updated: boolean;
+}
+
+/**
+ * Reads a state back: one of this course structure, or of an earlier one that
+ * `course.previous` has a plan for. Null for anything else. Never throws.
+ */
+export function readState(course: RuntimeCourse, s: unknown): ReadState | null {
+  // Anything not a string, and a course without plans, throws on the way: null.
+  try {
+    const ix = indexCourse(course);
+    const parts = (s as string).split('.');
+    if (parts.length !== 3 || parts[0] !== STATE_VERSION) return null;
+    let values: number[] | null;
+    const updated = parts[1] !== structureHash(course);
+    if (updated) {
+      const plan = course.previous!.find((x) => x.hash === parts[1]);
+      const old = plan && unpack(parts[2]!, plan.fields.map((f) => f[0]));
+      if (!old) return null;
+      // What the plan does not fill stays as a learner who has not started has it.
+      values = toValues(ix, emptyProgress(course));
+      plan!.fields.forEach(([, to, table], f) => {
+        if (to >= 0) values![to] = table ? table[old[f]!]! : old[f]!;
+      });
+    } else values = unpack(parts[2]!, radices(ix));
+    return values && { progress: fromValues(ix, values), updated };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a state of this very course structure (or of a version it has a plan for); null for anything else. */
+export function decodeState(course: RuntimeCourse, s: unknown): Progress | null {
+  const r = readState(course, s);
+  return r && r.progress;
+}
+
+function fromValues(ix: CourseIndex, values: number[]): Progress {
+  let f = 0;
   const progress: Progress = { pages: [], questions: [], scenarios: [], at: 0 };
-  for (let i = 0; i < ix.pages.length; i++) progress.pages.push(read(2) === 1);
+  for (let i = 0; i < ix.pages.length; i++) progress.pages.push(values[f++] === 1);
   for (const { question } of ix.questions) {
-    const k = question.choices.length;
-    const v = read(questionRadix(k, question.multiple));
-    if (v === 0) {
-      progress.questions.push({ first: null, last: [] });
-      continue;
-    }
-    const answer = Math.floor((v - 1) / 2);
+    const v = values[f++]!;
     const last: number[] = [];
     if (question.multiple) {
-      const mask = answer + 1;
-      for (let c = 0; c < k; c++) if (Math.floor(mask / Math.pow(2, c)) % 2) last.push(c);
-    } else {
-      last.push(answer);
-    }
-    progress.questions.push({ first: (v - 1) % 2 === 1, last });
+      for (let c = 0, mask = Math.floor((v + 1) / 2); c < question.choices.length; c++) if (Math.floor(mask / 2 ** c) % 2) last.push(c);
+    } else last.push(Math.floor((v - 1) / 2));
+    progress.questions.push(v ? { first: (v - 1) % 2 === 1, last } : { first: null, last: [] });
   }
-  for (const { scenario, endings } of ix.scenarios) {
-    const e = read(endings.length + 1);
-    const scene = read(Math.max(1, scenario.scenes.length));
-    progress.scenarios.push({ ending: e === 0 ? null : endings[e - 1]!, scene });
+  for (const { endings } of ix.scenarios) {
+    const e = values[f++]!;
+    progress.scenarios.push({ ending: e ? endings[e - 1]! : null, scene: values[f++]! });
   }
-  progress.at = read(ix.stops.length);
-  return bad ? null : progress;
+  progress.at = values[f]!;
+  return progress;
 }

@@ -36,6 +36,8 @@ export interface UiStrings {
   correct: string;
   incorrect: string;
   firstCounts: string;
+  /** Before the list of right choices a multiple-answer question's wrong answer left out. */
+  missed: string;
   youChose: string;
   whatDoYouDo: string;
   continue: string;
@@ -67,14 +69,26 @@ export interface UiStrings {
   /** {0}: page title. */
   inPage: string;
   finished: string;
+  /** A completed course below the passing score: heading, what it means, what to review, how to try again. */
+  failedHead: string;
+  failedWhy: string;
+  /** {0}: the weakest dimensions, weakest first. */
+  revisit: string;
+  tryAgain: string;
   notSaved: string;
-  /** What records progress, keyed by the transport's `name`: the object of `failing`. */
+  /** What records progress, the object of `notSaved` and `failing`: the LMS (SCORM, cmi5) or the LRS (Tin Can). */
   scorm12: string;
   xapi: string;
   /** {0}: what records progress (`scorm12` / `xapi` above), {1}: how many items wait to be sent. */
   failing: string;
+  /** Leaves the course for the LMS page it was launched from (cmi5 `returnURL`). */
+  exit: string;
   /** {0}: title of the stop the learner resumes at. */
   resumed: string;
+  /** `resumed` when the course was updated since the progress was saved and what still applies was kept; {0} as there. */
+  updated: string;
+  /** The course was updated and none of the saved progress could be read: it starts afresh. */
+  lost: string;
   /** Decimal separator for fractional points. */
   decimal: string;
 }
@@ -101,6 +115,7 @@ const id: UiStrings = {
   correct: 'Benar.',
   incorrect: 'Belum tepat.',
   firstCounts: 'Nilai dihitung dari jawaban pertama Anda. Silakan mencoba lagi untuk berlatih.',
+  missed: 'Jawaban benar yang belum Anda pilih:',
   youChose: 'Pilihan Anda:',
   whatDoYouDo: 'Apa yang Anda lakukan?',
   continue: 'Lanjutkan',
@@ -126,11 +141,18 @@ const id: UiStrings = {
   playScenarios: 'Skenario yang belum dimainkan sampai akhir',
   inPage: 'di halaman “{0}”',
   finished: 'Anda telah menyelesaikan seluruh kursus. Terima kasih!',
+  failedHead: 'Apa artinya, dan apa langkah Anda berikutnya',
+  failedWhy: 'Anda sudah menyelesaikan seluruh kursus, tetapi nilai Anda belum mencapai nilai minimum kelulusan. Nilai ini sudah tercatat dan tidak berubah jika Anda menjawab ulang di sini: yang dihitung adalah jawaban pertama.',
+  revisit: 'Pelajari kembali pelajaran dan skenario tentang dimensi dengan nilai terendah: {0}.',
+  tryAgain: 'Untuk memperbaiki nilai, mulailah percobaan baru di LMS: tutup kursus ini, lalu buka lagi dari halaman kegiatannya; jika LMS menawarkan untuk memulai percobaan baru, pilihlah itu. Jika tidak ada kesempatan lagi, hubungi pengelola kursus Anda.',
   notSaved: 'Kursus ini dibuka tanpa terhubung ke {0}, sehingga progres Anda tidak disimpan.',
   scorm12: 'LMS',
   xapi: 'server pencatatan (LRS)',
   failing: 'Progres Anda belum tersimpan di {0}. Kami akan mencoba lagi secara otomatis. Menunggu dikirim: {1}.',
+  exit: 'Keluar',
   resumed: 'Melanjutkan dari “{0}”.',
+  updated: 'Kursus ini telah diperbarui. Progres Anda yang masih berlaku tetap tersimpan; melanjutkan dari “{0}”.',
+  lost: 'Kursus ini telah diperbarui, dan progres Anda sebelumnya tidak dapat dipakai pada versi ini.',
   decimal: ',',
 };
 
@@ -156,6 +178,7 @@ const en: UiStrings = {
   correct: 'Correct.',
   incorrect: 'Not quite.',
   firstCounts: 'Your first answer is the one that counts for your score. Feel free to try again to practise.',
+  missed: 'Right answers you did not choose:',
   youChose: 'You chose:',
   whatDoYouDo: 'What do you do?',
   continue: 'Continue',
@@ -181,11 +204,18 @@ const en: UiStrings = {
   playScenarios: 'Scenarios not played to an end yet',
   inPage: 'on the page “{0}”',
   finished: 'You have completed the whole course. Thank you!',
+  failedHead: 'What this means, and what to do next',
+  failedWhy: 'You have completed the whole course, but your score is below the passing score. It is recorded, and answering again here does not change it: your first answers are the ones that count.',
+  revisit: 'Review the lessons and scenarios about your weakest dimensions: {0}.',
+  tryAgain: 'To improve your score, start a new attempt in your LMS: close this course and open it again from its activity page; if the LMS offers to start a new attempt, choose it. If no attempts are left, contact your course administrator.',
   notSaved: 'This course is not connected to the {0}, so your progress is not being saved.',
   scorm12: 'LMS',
   xapi: 'learning record store (LRS)',
   failing: 'Your progress has not reached the {0} yet. It will be retried automatically. Waiting to be sent: {1}.',
+  exit: 'Exit',
   resumed: 'Continuing from “{0}”.',
+  updated: 'This course has been updated. Your progress that still applies is kept; continuing from “{0}”.',
+  lost: 'This course has been updated, and your earlier progress cannot be used in this version.',
   decimal: '.',
 };
 
@@ -198,4 +228,9 @@ export function uiStrings(lang: UiLanguage): UiStrings {
 /** Fills a template's `{0}`, `{1}` … with the arguments. */
 export function format(template: string, ...args: Array<string | number>): string {
   return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[+i]));
+}
+
+/** At most `max` characters, cut at a word boundary where there is one, with an ellipsis (activity names, the player's lists). */
+export function shorten(text: string, max = 100): string {
+  return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, '') + '…' : text;
 }

@@ -4,6 +4,7 @@
  * transport under src/player/).
  */
 import type { PackageTarget, TargetId } from '../shared/runtime-types.js';
+import { cmi5 } from './cmi5/index.js';
 import { scorm12 } from './scorm12/index.js';
 import { scorm2004 } from './scorm2004/index.js';
 import { shippedFiles, type Target } from './target.js';
@@ -12,7 +13,7 @@ import { xapi } from './xapi/index.js';
 export { shippedFiles } from './target.js';
 export type { Target, TargetProblem, ShippedFiles } from './target.js';
 
-export const TARGETS: readonly Target[] = [scorm12, scorm2004, xapi];
+export const TARGETS: readonly Target[] = [scorm12, scorm2004, cmi5, xapi];
 
 /** Every target's id, in registry order. */
 export const PACKAGE_TARGETS: readonly PackageTarget[] = TARGETS.map((t) => t.id);

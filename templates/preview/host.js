@@ -13,6 +13,23 @@
 
   var cfg = JSON.parse(document.getElementById('preview-config').textContent);
   var target = cfg.target;
+  // The page's words in the course's UI language (src/preview/strings.ts); each build says which.
+  var lang = cfg.lang;
+  function t(key) {
+    var args = arguments;
+    return cfg.strings[lang][key].replace(/\{(\d)\}/g, function (_, i) { return String(args[+i + 1]); });
+  }
+  /** The words written in host.html: `data-t` (text), `data-t-title`, `data-t-label` (aria-label). */
+  function translate() {
+    document.documentElement.lang = lang;
+    [['data-t', null], ['data-t-title', 'title'], ['data-t-label', 'aria-label']].forEach(function (a) {
+      Array.prototype.forEach.call(document.querySelectorAll('[' + a[0] + ']'), function (el) {
+        var text = t(el.getAttribute(a[0]));
+        if (a[1]) el.setAttribute(a[1], text);
+        else el.textContent = text;
+      });
+    });
+  }
   var $ = function (id) {
     return document.getElementById(id);
   };
@@ -103,8 +120,9 @@
   }
 
   // ---------- header, status, diagnostics ----------
-  function plural(n, word) {
-    return n + ' ' + word + (n === 1 ? '' : 's');
+  /** `n` errors or warnings, in the page's language. */
+  function plural(n, severity) {
+    return t(severity + (n === 1 ? 'One' : 'Many'), n);
   }
   function where(d) {
     if (!d.file) return '';
@@ -133,10 +151,10 @@
     return h(
       'li',
       { class: 'diag ' + d.severity },
-      h('div', { class: 'diag-where' }, h('span', { class: 'sev' }, d.severity), h('code', { class: 'code' }, d.code), where(d) ? h('code', { class: 'file' }, where(d)) : null),
+      h('div', { class: 'diag-where' }, h('span', { class: 'sev' }, t(d.severity)), h('code', { class: 'code' }, d.code), where(d) ? h('code', { class: 'file' }, where(d)) : null),
       h('p', { class: 'msg' }, d.message),
       excerpt,
-      d.hint ? h('p', { class: 'hint' }, h('span', null, 'hint'), ' ' + d.hint) : null,
+      d.hint ? h('p', { class: 'hint' }, h('span', null, t('hint')), ' ' + d.hint) : null,
     );
   }
   function counts(ds) {
@@ -145,15 +163,15 @@
   }
   function renderHeader(b) {
     var c = (b.live && b.live.course) || b.course;
-    $('course-title').textContent = c ? c.title : 'No course yet';
+    $('course-title').textContent = c ? c.title : t('noCourse');
     $('course-version').textContent = c ? c.version : '';
-    document.title = (c ? c.title + ' · ' : '') + 'Preview · integrity-ranger';
+    document.title = (c ? c.title + ' · ' : '') + t('docTitle');
     $('download').hidden = !b.live;
     var s = $('status');
     var n = counts(b.diagnostics);
     s.className = 'status ' + (b.ok ? (n.warnings ? 'warn' : 'ok') : 'bad');
     var text = b.ok
-      ? 'Built in ' + b.ms + ' ms · ' + clock(b.at) + (n.warnings ? ' · ' + plural(n.warnings, 'warning') : '')
+      ? t('builtIn', b.ms, clock(b.at)) + (n.warnings ? ' · ' + plural(n.warnings, 'warning') : '')
       : plural(n.errors, 'error') + (n.warnings ? ', ' + plural(n.warnings, 'warning') : '') + ' · ' + clock(b.at);
     s.querySelector('.text').textContent = text;
   }
@@ -164,7 +182,7 @@
     $('frame-wrap').classList.toggle('dimmed', !b.ok);
     if (!b.ok) {
       $('problems-summary').textContent =
-        plural(n.errors, 'error') + (n.warnings ? ', ' + plural(n.warnings, 'warning') : '') + (b.live ? ' · the course below is the last version that built' : '');
+        plural(n.errors, 'error') + (n.warnings ? ', ' + plural(n.warnings, 'warning') : '') + (b.live ? ' · ' + t('lastGood') : '');
       var list = clear($('problems-list'));
       b.diagnostics.forEach(function (d) { list.appendChild(diagItem(d)); });
     }
@@ -172,7 +190,7 @@
     var warnings = b.ok ? b.diagnostics : [];
     w.hidden = !warnings.length;
     if (warnings.length) {
-      w.querySelector('summary').textContent = plural(warnings.length, 'warning') + ' — the course builds, but look at these';
+      w.querySelector('summary').textContent = t('warningsSummary', plural(warnings.length, 'warning'));
       var wl = clear(w.querySelector('ol'));
       warnings.forEach(function (d) { wl.appendChild(diagItem(d)); });
     }
@@ -353,6 +371,10 @@
 
   function onBuild(b) {
     st.build = b;
+    if (b.uiLanguage && b.uiLanguage !== lang) {
+      lang = b.uiLanguage;
+      translate();
+    }
     if (b.moved && Object.keys(b.moved).length) st.moves.push(b.moved);
     renderHeader(b);
     renderProblems(b);
@@ -395,22 +417,22 @@
     var interactions = c ? Object.keys(c.interactions || {}).map(function (k) { return c.interactions[k]; }) : [];
     var frag = document.createDocumentFragment();
     frag.appendChild(
-      h('div', { class: 'panel-head' }, h('h2', null, 'Recorded by the LMS'), h('p', null, 'SCORM 1.2 run-time (scorm-again) · kept in this tab, saved on LMSCommit and LMSFinish')),
+      h('div', { class: 'panel-head' }, h('h2', null, t('lmsHead')), h('p', null, t('lmsNote'))),
     );
     frag.appendChild(
       card(
-        'Learner',
+        t('learner'),
         null,
         kv([
           ['cmi.core.lesson_status', badge(core.lesson_status)],
-          ['cmi.core.score.raw', score.raw === '' || score.raw === undefined ? '' : h('span', null, h('b', null, score.raw), h('span', { class: 'muted' }, ' of ' + (score.min || '?') + '–' + (score.max || '?')))],
+          ['cmi.core.score.raw', score.raw === '' || score.raw === undefined ? '' : h('span', null, h('b', null, score.raw), h('span', { class: 'muted' }, t('scoreRange', score.min || '?', score.max || '?')))],
           ['cmi.core.lesson_location', core.lesson_location ? h('code', null, core.lesson_location) : ''],
           ['cmi.core.entry', core.entry ? h('code', null, core.entry) : ''],
           ['cmi.core.exit', core.exit ? h('code', null, core.exit) : ''],
           ['cmi.core.session_time', core.session_time && core.session_time !== '00:00:00' ? core.session_time : ''],
           ['cmi.core.total_time', scorm.total],
-          ['cmi.suspend_data', suspend ? h('span', null, h('b', null, String(suspend.length)), h('span', { class: 'muted' }, ' / 4096 characters')) : ''],
-          ['last LMSCommit', scorm.committed ? clock(scorm.committed) : '', 'commit'],
+          ['cmi.suspend_data', suspend ? h('span', null, h('b', null, String(suspend.length)), h('span', { class: 'muted' }, t('ofSuspend'))) : ''],
+          [t('lastCommit'), scorm.committed ? clock(scorm.committed) : '', 'commit'],
         ]),
       ),
     );
@@ -435,7 +457,7 @@
                   'li',
                   { 'data-id': x.id },
                   h('span', { class: 'n' }, String(i)),
-                  h('div', { class: 'ix-main' }, h('code', { class: 'ix-id' }, x.id), h('span', { class: 'result r-' + (x.result || 'none') }, x.result || 'no result')),
+                  h('div', { class: 'ix-main' }, h('code', { class: 'ix-id' }, x.id), h('span', { class: 'result r-' + (x.result || 'none') }, x.result || t('noResult'))),
                   h(
                     'div',
                     { class: 'ix-facts' },
@@ -446,7 +468,7 @@
                 );
               }),
             )
-          : h('p', { class: 'none', id: 'interactions' }, 'No interactions yet: answer a question or make a scenario choice.'),
+          : h('p', { class: 'none', id: 'interactions' }, t('noInteractions')),
       ),
     );
     frag.appendChild(
@@ -458,7 +480,7 @@
           objectives.map(function (o) {
             return h('tr', null, h('td', null, h('code', null, o.id)), h('td', { class: 'num' }, (o.score && o.score.raw) || '—'), h('td', null, badge(o.status)));
           }),
-          'No objectives yet: each integrity dimension appears once the course reports it.',
+          t('noObjectives'),
           'objectives',
         ),
       ),
@@ -469,7 +491,7 @@
       h(
         'details',
         { class: 'card log', id: 'calls-card', open: st.callsOpen ? true : null },
-        h('summary', null, h('h3', null, 'API calls', h('span', { class: 'count' }, String(st.calls.length)), errors ? h('span', { class: 'count bad' }, plural(errors, 'error')) : null)),
+        h('summary', null, h('h3', null, t('apiCalls'), h('span', { class: 'count' }, String(st.calls.length)), errors ? h('span', { class: 'count bad' }, plural(errors, 'error')) : null)),
         h(
           'ol',
           { class: 'calls', id: 'calls' },
@@ -480,7 +502,7 @@
               { class: x.code !== '0' ? 'err' : x.fn === 'launch' ? 'launch' : x.fn === 'LMSGetValue' ? 'get' : '' },
               h('time', null, clock(x.at)),
               h('code', null, text + (x.fn === 'LMSGetValue' ? ' → ' + JSON.stringify(x.result) : '')),
-              x.code !== '0' ? h('span', { class: 'errmsg' }, 'error ' + x.code + ': ' + x.message) : null,
+              x.code !== '0' ? h('span', { class: 'errmsg' }, t('error') + ' ' + x.code + ': ' + x.message) : null,
             );
           }),
         ),
@@ -527,18 +549,18 @@
     }
     var frag = document.createDocumentFragment();
     frag.appendChild(
-      h('div', { class: 'panel-head' }, h('h2', null, 'Received by the LRS'), h('p', null, 'xAPI 1.0.3 · in-memory LRS at ', h('code', null, '/xAPI/'), ' · newest first')),
+      h('div', { class: 'panel-head' }, h('h2', null, t('lrsHead')), h('p', null, t('lrsNote'), h('code', null, '/xAPI/'), t('newestFirst'))),
     );
     frag.appendChild(
       card(
-        'Launch',
+        t('launch'),
         null,
         kv([
           ['statements', h('b', null, String(mine.length))],
           ['actor', ACTOR.name + ' <' + ACTOR.mbox.replace('mailto:', '') + '>'],
           ['registration', h('code', null, reg)],
-          ['State: location', doc && doc.location ? h('code', null, doc.location) : '', 'state.location'],
-          ['State: saved', progress ? clock(progress.updated) : '', 'state.updated'],
+          [t('stateLocation'), doc && doc.location ? h('code', null, doc.location) : '', 'state.location'],
+          [t('stateSaved'), progress ? clock(progress.updated) : '', 'state.updated'],
         ]),
       ),
     );
@@ -558,7 +580,7 @@
           );
         }),
     );
-    frag.appendChild(card('Statements', mine.length, mine.length ? list : h('p', { class: 'none', id: 'statements' }, 'No statements yet.'), 'wide'));
+    frag.appendChild(card(t('statements'), mine.length, mine.length ? list : h('p', { class: 'none', id: 'statements' }, t('noStatements')), 'wide'));
     return frag;
   }
 
@@ -647,11 +669,12 @@
       if (es.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
       var s = $('status');
       s.className = 'status bad';
-      s.querySelector('.text').textContent = 'Not connected to the preview server';
+      s.querySelector('.text').textContent = t('disconnected');
     };
   }
 
   $('target').textContent = target === 'xapi' ? 'xAPI' : 'SCORM 1.2';
+  translate();
   renderPanel();
   connect();
 })();

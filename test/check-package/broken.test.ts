@@ -80,7 +80,7 @@ describe('check PACKAGE.zip: the zip itself', () => {
   it('IR603 when no manifest is at the root, saying where it is', async () => {
     const none = await diagnose(withFiles(scormFiles, { 'imsmanifest.xml': null }));
     expect(none.map((d) => d.code)).toEqual(['IR603']);
-    expect(none[0]!.message).toContain('neither imsmanifest.xml (SCORM) nor tincan.xml (Tin Can)');
+    expect(none[0]!.message).toContain('no imsmanifest.xml (SCORM), tincan.xml (Tin Can) or cmi5.xml (cmi5)');
 
     const nested = new Map([...golfLikePackage()].map(([k, v]) => [`golf/${k}`, v]));
     const inFolder = await diagnose(zipOf(nested));

@@ -94,7 +94,7 @@ describe('integrity-ranger build', () => {
 
   it('exits 2 on wrong usage', async () => {
     expect((await runCli(['build', FIXTURE, '--target', 'zip'])).code).toBe(2);
-    expect((await runCli(['build', FIXTURE, '--target', 'cmi5'])).stderr).toContain('planned but not available yet');
+    expect((await runCli(['build', FIXTURE, '--target', 'web'])).stderr).toContain('planned but not available yet');
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['build', '--nope'])).code).toBe(2);
     expect((await runCli(['build', FIXTURE], { SOURCE_DATE_EPOCH: 'yesterday' })).code).toBe(2);
@@ -200,9 +200,24 @@ describe('the scorm2004 target from the command line', () => {
 
   it('lists every target in --help, and is no longer "planned"', async () => {
     const help = await runCli(['build', '--help']);
-    for (const t of ['scorm12', 'scorm2004', 'xapi']) expect(help.stdout).toContain(t);
+    for (const t of ['scorm12', 'scorm2004', 'cmi5', 'xapi']) expect(help.stdout).toContain(t);
     const r = await runCli(['check', FIXTURE, '--target', 'scorm2004']);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('planned');
+  });
+});
+
+describe('the cmi5 target from the command line', () => {
+  it('builds <id>-<version>-cmi5.zip with cmi5.xml at its root, and `check` reads it as cmi5', async () => {
+    const out = join(work, 'dist-cmi5');
+    const r = await runCli(['build', FIXTURE, '--out', out, '--target', 'cmi5', '--json']);
+    expect(r.code).toBe(0);
+    const zipPath = join(out, 'contoh-minimal-1.2.0-cmi5.zip');
+    expect(JSON.parse(r.stdout).artifacts.map((a: { target: string; path: string }) => [a.target, a.path])).toEqual([['cmi5', zipPath]]);
+    expect(new AdmZip(zipPath).readAsText('cmi5.xml')).toContain('moveOn="CompletedAndPassed" masteryScore="0.7"');
+    const checked = await runCli(['check', zipPath]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('(cmi5, ');
+    expect(JSON.parse((await runCli(['check', zipPath, '--json'])).stdout).package.kinds).toEqual(['cmi5']);
   });
 });

@@ -15,6 +15,7 @@ function render(): string {
     IR4: 'Assets and paths',
     IR5: 'Course and package',
     IR6: 'Checking built packages (`check ZIP`)',
+    IR7: 'Reports from learning records (`report`)',
   };
   const out = [
     '# Diagnostics',

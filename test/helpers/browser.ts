@@ -55,6 +55,11 @@ export function watchProblems(page: Page, ignoreConsole?: RegExp): string[] {
   return problems;
 }
 
+/** Pagehide: the page goes away (navigation), as when the learner closes the LMS window. */
+export async function leave(page: Page): Promise<void> {
+  await page.goto('about:blank');
+}
+
 /** For afterAll: closes the browser, the server and the LRS (those that were started), then removes the work folder. */
 export async function tearDown(started: { browser?: Browser; server?: { close(): Promise<void> }; lrs?: { stop(): Promise<void> }; work?: string }): Promise<void> {
   await started.browser?.close();

@@ -32,11 +32,13 @@ export interface CliPackage {
   ok: boolean;
   /** The unzipped package: `work`/pkg. */
   dir: string;
+  /** The zip itself. */
+  zip: string;
   course: RuntimeCourse;
 }
 
-/** Builds `content` (default: the default course) for `target` with the CLI into `work`/dist and unzips the package into `work`/pkg. */
-export function buildWithCli(target: PackageTarget, work: string, content = join(ROOT, 'content')): CliPackage {
+/** Builds `content` (default content/) for `target` with the CLI into `work`/dist and unzips the package into `work`/`name`. */
+export function buildWithCli(target: PackageTarget, work: string, content = join(ROOT, 'content'), name = 'pkg'): CliPackage {
   const out = execFileSync(
     process.execPath,
     [join(ROOT, 'bin', 'integrity-ranger.js'), 'build', content, '--out', join(work, 'dist'), '--target', target, '--json'],
@@ -45,7 +47,7 @@ export function buildWithCli(target: PackageTarget, work: string, content = join
   const report = JSON.parse(out) as { ok: boolean; artifacts: Array<{ target: string; path: string }> };
   const zip = report.artifacts.find((a) => a.target === target);
   if (!report.ok || !zip) throw new Error('build failed:\n' + out);
-  const dir = join(work, 'pkg');
+  const dir = join(work, name);
   new AdmZip(zip.path).extractAllTo(dir, true);
-  return { ok: report.ok, dir, course: readCourse(dir) };
+  return { ok: report.ok, dir, zip: zip.path, course: readCourse(dir) };
 }

@@ -9,7 +9,7 @@ import type { CourseStatus } from '../../src/shared/scoring.js';
 import { format, uiStrings, type UiStrings } from '../../src/shared/ui-strings.js';
 
 type Fill = (...args: Array<string | number>) => string;
-type Templates = 'progress' | 'stopOf' | 'lesson' | 'minutes' | 'endingScore' | 'earned' | 'replayNote' | 'passing' | 'inPage' | 'failing' | 'resumed' | 'notSaved';
+type Templates = 'progress' | 'stopOf' | 'lesson' | 'minutes' | 'endingScore' | 'earned' | 'replayNote' | 'passing' | 'inPage' | 'failing' | 'resumed' | 'updated' | 'notSaved' | 'revisit';
 
 export type Strings = Omit<UiStrings, Templates | CourseStatus> & Record<Templates, Fill> & { statuses: Record<CourseStatus, string> };
 

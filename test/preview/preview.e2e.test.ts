@@ -10,9 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startPreview, type PreviewHandle } from '../../src/preview/server.js';
+import { PREVIEW_STRINGS } from '../../src/preview/strings.js';
+import { format } from '../../src/shared/ui-strings.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, WAIT_MS } from '../helpers/browser.js';
 
 const FIXTURE = resolve('test/fixtures/minimal/content');
+// The fixture is an Indonesian course (`language: id`): the page speaks Indonesian.
+const P = PREVIEW_STRINGS.id;
 let browser: Browser;
 let work: string;
 let preview: PreviewHandle | null = null;
@@ -90,17 +94,17 @@ describe.skipIf(!chromiumAvailable())('preview, SCORM 1.2', () => {
     await expectText(page.locator('#problems'), 'IR207');
     await expectText(page.locator('#problems'), `lessons/01-dasar.md:${line}:1`);
     await expectText(page.locator('#problems'), 'no alt text');
-    await expectText(page.locator('#status'), '1 error');
+    await expectText(page.locator('#status'), format(P.errorOne, 1));
 
     // Fixed: the course again.
     edit(lesson, '![](../assets/amplop.svg)\n\nGratifikasi adalah', '![Amplop](../assets/amplop.svg)\n\nGratifikasi adalah');
     await expect.poll(() => page.locator('#problems').isHidden(), { timeout: WAIT_MS }).toBe(true);
     await expectVisible(course.getByRole('img', { name: 'Amplop', exact: true }));
-    await expectText(page.locator('#status'), 'Built in');
+    await expectText(page.locator('#status'), P.builtIn.split('{0}')[0]!);
 
     // Reset: nothing recorded, the course from its start.
-    await page.getByRole('button', { name: 'Reset learner' }).click();
-    await expectText(page.locator('#interactions'), 'No interactions yet');
+    await page.getByRole('button', { name: P.reset }).click();
+    await expectText(page.locator('#interactions'), P.noInteractions);
     await expectText(el(page, 'cmi.core.entry'), 'ab-initio');
     await expectText(el(page, 'cmi.core.lesson_location'), 'l:01-dasar/intro');
   });
@@ -138,9 +142,38 @@ describe.skipIf(!chromiumAvailable())('preview, xAPI', () => {
     await expectText(statements, 'resumed');
 
     // Reset: a new registration, and only its statements.
-    await page.getByRole('button', { name: 'Reset learner' }).click();
+    await page.getByRole('button', { name: P.reset }).click();
     await expect.poll(async () => (await el(page, 'registration').innerText()).trim(), { timeout: WAIT_MS }).not.toBe(reg);
     await expectText(statements, 'initialized');
     await expect.poll(() => page.locator('#statements li[data-verb="answered"]').count(), { timeout: WAIT_MS }).toBe(0);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('preview, in the course\'s language', () => {
+  it('speaks Indonesian for an Indonesian course, and English once course.yml says `language: en`', async () => {
+    const { page } = await open('scorm12');
+    const id = PREVIEW_STRINGS.id;
+    const en = PREVIEW_STRINGS.en;
+    await expectVisible(page.getByRole('button', { name: id.reset, exact: true }));
+    await expectVisible(page.getByRole('button', { name: id.relaunch, exact: true }));
+    await expectVisible(page.getByRole('group', { name: id.frameWidth }).getByRole('button', { name: id.phone, exact: true }));
+    await expectVisible(page.getByRole('complementary', { name: id.recorded }));
+    await expectText(page.locator('#panel'), id.lmsHead);
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.title()).toContain(id.docTitle);
+
+    edit(join(work, 'content/course.yml'), 'language: id', 'language: en');
+    await expectVisible(page.getByRole('button', { name: en.reset, exact: true }));
+    await expectVisible(page.getByRole('group', { name: en.frameWidth }).getByRole('button', { name: en.phone, exact: true }));
+    await expectText(page.locator('#panel'), en.lmsHead);
+    await expectText(page.locator('#status'), en.builtIn.split('{0}')[0]!);
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: WAIT_MS }).toBe('en');
+    // The course itself follows too: the player's English labels.
+    await expectVisible(page.frameLocator('#course').getByRole('button', { name: 'Next', exact: true }));
+
+    // A broken course.yml keeps the last known language for the problems card.
+    edit(join(work, 'content/course.yml'), 'id: contoh-minimal', 'id: [');
+    await expectVisible(page.locator('#problems'));
+    await expectText(page.locator('#problems'), en.notBuilding);
   });
 });

@@ -32,6 +32,17 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe('the host page', () => {
+  it('carries both tables of its words and the course\'s language in its config; each build says the language again', async () => {
+    const html = await (await fetch(url('/'))).text();
+    const config = JSON.parse(/<script type="application\/json" id="preview-config">([^<]*)<\/script>/.exec(html)![1]!);
+    expect(config.lang).toBe('id');
+    expect(Object.keys(config.strings).sort()).toEqual(['en', 'id']);
+    expect(config.strings.id.reset).toBe('Atur ulang peserta');
+    expect(preview.build()!.uiLanguage).toBe('id');
+  });
+});
+
 describe('the in-memory LRS', () => {
   it('answers /about and refuses requests without the xAPI version header', async () => {
     expect(await (await fetch(url('xAPI/about'))).json()).toEqual({ version: ['1.0.3', '1.0.0'] });

@@ -1,6 +1,6 @@
 /**
  * `{required}` media in the engine: the page is not viewed on entering it,
- * but when the UI says its media all reached their end (`watched`); a page
+ * but when the UI says its media all reached their end (`enter(true)`); a page
  * viewed once stays viewed, also after a resume; other pages are viewed on
  * entering. The state codec needs no field of its own: the page's viewed bit
  * is the record (so the worst-case proof is unchanged).
@@ -43,12 +43,12 @@ describe('required media and page completion', () => {
     expect(engine.progress.pages).toEqual([false, true]);
     engine.go(0);
     expect(engine.progress.pages).toEqual([false, true]);
-    engine.watched();
+    engine.enter(true);
     expect(engine.progress.pages).toEqual([true, true]);
     const viewed = t.events.filter((e) => e.type === 'page-viewed').map((e) => e.type === 'page-viewed' && `${e.page}:${e.first}`);
     expect(viewed).toEqual(['dengarkan-nadanya:true', 'tonton-filmnya:true']);
     expect(t.events.some((e) => e.type === 'lesson-completed')).toBe(true);
-    engine.watched(); // again: nothing new
+    engine.enter(true); // again: nothing new
     expect(t.events.filter((e) => e.type === 'page-viewed').length).toBe(2);
 
     // Resumed: viewed stays viewed; entering it again is an ordinary revisit.

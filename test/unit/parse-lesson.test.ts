@@ -83,6 +83,19 @@ describe('lessons', () => {
     expect((html as { html: string }).html).toContain('<a href="https://www.kpk.go.id" target="_blank" rel="noopener noreferrer">KPK</a>');
   });
 
+  it('opens a link to a file of the package in a new tab, so the SCO\'s frame stays on the course', () => {
+    const r = compileFiles({
+      'lessons/a.md': lesson('Unduh [formulir](../assets/formulir%20lapor.pdf#page=2) dan baca [B](b.md).'),
+      'lessons/b.md': lesson('Halo.', 'title: B\nid: bab-b'),
+      'assets/formulir lapor.pdf': '%PDF-1.4',
+    });
+    expect(codes(r)).toEqual([]);
+    const html = (firstLesson(r).pages[0]!.blocks[0] as { html: string }).html;
+    expect(html).toContain('<a href="assets/formulir%20lapor.pdf#page=2" target="_blank" rel="noopener">formulir</a>');
+    expect(html).toContain('<a href="#bab-b" data-ir-unit="bab-b">B</a>');
+    expect([...r.artifacts[0]!.files.keys()]).toContain('assets/formulir lapor.pdf');
+  });
+
   it('packs referenced images under their content path', () => {
     const r = compileFiles({ 'lessons/a.md': lesson('![Amplop](../assets/a.svg)'), 'assets/a.svg': '<svg/>' });
     expect(codes(r)).toEqual([]);
@@ -99,6 +112,7 @@ describe('lesson diagnostics', () => {
     ['external image', { 'lessons/a.md': lesson('![x](https://example.com/x.png)') }, ['IR212 lessons/a.md:4:1']],
     ['javascript: link', { 'lessons/a.md': lesson('Klik [di sini](javascript:alert(1)).') }, ['IR208 lessons/a.md:4:6']],
     ['entity-encoded javascript: link', { 'lessons/a.md': lesson('[x](javascript&#58;alert(1))') }, ['IR208 lessons/a.md:4:1']],
+    ['empty table header cell', { 'lessons/a.md': lesson('Teks.\n\n| | A |\n|---|---|\n| x | 1 |') }, ['IR230 lessons/a.md:6:1']],
     ['link to an unknown lesson', { 'lessons/a.md': lesson('[x](tidak-ada.md)') }, ['IR210 lessons/a.md:4:1']],
     ['unclosed block', { 'lessons/a.md': lesson('::: note\nteks') }, ['IR202 lessons/a.md:4:1']],
     ['unknown block', { 'lessons/a.md': lesson('::: kuis\nteks\n:::') }, ['IR203 lessons/a.md:4:5']],

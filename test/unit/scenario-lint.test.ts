@@ -257,7 +257,11 @@ describe('scenario consistency lint', () => {
 
   it('finds the scoring faults the legal review found in course 1.0.0', async () => {
     const r = await compileFolder('test/courses/integrity-ranger-1.0.0');
-    const got = r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.file.replace(/^scenarios\/(\d+)-.*$/, '$1')}:${d.line}`);
+    // The scenarios' warnings only: 1.0.0's lesson 01 also has a table with an empty header cell (IR230).
+    const got = r.diagnostics
+      .filter((d) => d.file.startsWith('scenarios/'))
+      .map((d) => `${d.severity} ${d.code} ${d.file.replace(/^scenarios\/(\d+)-.*$/, '$1')}:${d.line}`);
+    expect(r.diagnostics.filter((d) => !d.file.startsWith('scenarios/')).map((d) => `${d.code} ${d.file}:${d.line}`)).toEqual(['IR230 lessons/01-mengenal-korupsi.md:126']);
     expect(got).toEqual([
       // 1.0.0's other faults of the same kind: a {bad} choice that still passes, untagged choices that decide.
       'warning IR320 01:24',

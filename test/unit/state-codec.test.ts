@@ -4,34 +4,9 @@ import type { RuntimeCourse, RuntimeLesson, RuntimeScenario } from '../../src/sh
 import { emptyProgress, indexCourse, type Progress } from '../../src/shared/progress.js';
 import { decodeState, encodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
 import { mulberry32 } from '../helpers/rng.js';
+import { randomProgress } from '../helpers/progress.js';
 
 const sample = JSON.parse(readFileSync(new URL('../fixtures/runtime/sample-course.json', import.meta.url), 'utf8')) as RuntimeCourse;
-
-/** A random but valid (reachable) progress state. */
-function randomProgress(course: RuntimeCourse, r: () => number): Progress {
-  const ix = indexCourse(course);
-  const p = emptyProgress(course);
-  p.pages = p.pages.map(() => r() < 0.5);
-  p.questions = ix.questions.map(({ question }) => {
-    if (r() < 0.3) return { first: null, last: [] };
-    const k = question.choices.length;
-    let last: number[];
-    if (question.multiple) {
-      last = [];
-      for (let i = 0; i < k; i++) if (r() < 0.5) last.push(i);
-      if (!last.length) last = [Math.floor(r() * k)];
-    } else {
-      last = [Math.floor(r() * k)];
-    }
-    return { first: r() < 0.5, last };
-  });
-  p.scenarios = ix.scenarios.map(({ scenario, endings }) => ({
-    ending: r() < 0.4 ? null : endings[Math.floor(r() * endings.length)]!,
-    scene: Math.floor(r() * scenario.scenes.length),
-  }));
-  p.at = Math.floor(r() * ix.stops.length);
-  return p;
-}
 
 /** The state with every field at its largest value. */
 function maximalProgress(course: RuntimeCourse): Progress {

@@ -30,7 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { EXT } from '../../src/shared/activity-ids.js';
 import { stringsFor } from '../helpers/ui-strings.js';
-import { chromiumAvailable, expectText, expectVisible, launchChromium, newContextPage, tearDown } from '../helpers/browser.js';
+import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
 import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 import { ACTOR, inPlayerOrder, launchQuery, lrsHolds, startLrs, startStateFront, type StoredStatement, type TestLrs } from './helpers/lrs.js';
@@ -65,11 +65,6 @@ function buildPackage(): void {
 
 function launchUrl(registration: string, extra: Record<string, string> = {}): string {
   return `${server.origin}/pkg/index.html?${launchQuery(lrs.endpoint, registration, course.iri!, extra)}`;
-}
-
-/** Pagehide: the page goes away (navigation), as when the learner closes the LMS window. */
-async function leave(page: Page): Promise<void> {
-  await page.goto('about:blank');
 }
 
 /** A learner playing through the UI (roles and accessible names only), the model hearing the clicks. */

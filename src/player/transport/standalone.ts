@@ -1,23 +1,18 @@
-import type { Restored, Transport, TransportHealth } from './types';
+import type { Transport } from './types';
 
 /**
  * No LMS, no LRS: the course plays and records nothing. The player tells the
- * learner that progress is not being saved (SPEC §4).
+ * learner that progress is not being saved (SPEC §4). A plain object, not a
+ * class: a class field would bundle esbuild's field helper into every player.
  */
-export class StandaloneTransport implements Transport {
-  readonly name = 'standalone' as const;
-
-  start(): Promise<Restored> {
-    return Promise.resolve({ state: null, location: null });
-  }
-
-  record(): void {}
-
-  save(): void {}
-
-  finish(): void {}
-
-  onHealth(listener: (health: TransportHealth) => void): void {
-    listener({ kind: 'standalone' });
-  }
+export function standaloneTransport(): Transport {
+  const none = () => {};
+  return {
+    name: 'standalone',
+    start: () => Promise.resolve({ state: null, location: null }),
+    record: none,
+    save: none,
+    finish: none,
+    onHealth: (listener) => listener({ kind: 'standalone' }),
+  };
 }

@@ -73,7 +73,7 @@ export type TransportHealth =
   | { kind: 'failing'; pending: number; detail: string };
 
 export interface Transport {
-  readonly name: 'scorm12' | 'scorm2004' | 'xapi' | 'standalone';
+  readonly name: 'scorm12' | 'scorm2004' | 'cmi5' | 'xapi' | 'standalone';
   /** Connects once. Resolves with what was saved before, if anything. */
   start(): Promise<Restored>;
   /** Called for every learning event, in order. */
@@ -89,4 +89,10 @@ export interface Transport {
    * is done with video and audio (`[data-ir-media]`) watches it. Optional.
    */
   media?(view: Element, at: number): void;
+  /**
+   * Set once start() has resolved when the LMS wants the learner sent back to
+   * it on leaving (cmi5 `returnURL`): the player then offers an exit button,
+   * which finishes the engine and calls this to go.
+   */
+  exit?: () => void;
 }

@@ -58,24 +58,30 @@ function parseDoc(text: string | null): ProgressDoc | null {
   return null;
 }
 
-export function makeStateSync(o: StateOptions): StateSync {
-  const { kv, key, headers, fetch } = o;
-  /** 'off': this LRS keeps no state for us; progress stays local. */
-  let api: 'unknown' | 'on' | 'off' = 'unknown';
-  let dirty = false;
-  let busy = false;
+/** The State API URL of one document of the learner's, the activity's and the registration's. */
+export function stateUrl(o: Pick<StateOptions, 'endpoint' | 'activityId' | 'agent' | 'registration' | 'echo'>, stateId: string): string {
   const e = encodeURIComponent;
-  const url =
+  return (
     o.endpoint +
     'activities/state?activityId=' +
     e(o.activityId) +
     '&agent=' +
     e(JSON.stringify(o.agent)) +
     '&stateId=' +
-    e(STATE_PROGRESS) +
+    e(stateId) +
     '&registration=' +
     e(o.registration) +
-    (o.echo ? '&' + o.echo : '');
+    (o.echo ? '&' + o.echo : '')
+  );
+}
+
+export function makeStateSync(o: StateOptions): StateSync {
+  const { kv, key, headers, fetch } = o;
+  /** 'off': this LRS keeps no state for us; progress stays local. */
+  let api: 'unknown' | 'on' | 'off' = 'unknown';
+  let dirty = false;
+  let busy = false;
+  const url = stateUrl(o, STATE_PROGRESS);
   const gone = (st: number): boolean => st === 404 || st === 405 || st === 501;
 
   const sync: StateSync = {

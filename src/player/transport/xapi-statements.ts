@@ -95,6 +95,8 @@ export interface SessionContext {
   grouping: string | null;
   /** The launch's `activity_platform`, if any. */
   platform: string | null;
+  /** Last touch to every statement built (cmi5: the LMS's context template). */
+  adapt?: (s: Statement) => Statement;
 }
 
 export type VerbName =
@@ -141,7 +143,7 @@ export interface Builder {
 }
 
 export function statementBuilder(ctx: SessionContext): Builder {
-  const { course, iri, courseId, actor, registration, grouping, platform } = ctx;
+  const { course, iri, courseId, actor, registration, grouping, platform, adapt } = ctx;
   const language = course.language;
   const lang = (text: string): LangMap => ({ [language]: text });
   const courseRef = [ref(courseId, TYPE_COURSE)];
@@ -189,7 +191,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
     if (dimension) context.extensions = { [EXT_DIMENSION]: dimension };
     const s: Statement = { id, actor, verb: verb(verbName), object: obj, context, timestamp: new Date(at).toISOString() };
     if (result) s.result = result;
-    return s;
+    return adapt ? adapt(s) : s;
   };
 
   return {

@@ -14,7 +14,7 @@
  */
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
 import type { Restored, Snapshot, Transport, TransportHealth } from './types.js';
-import { StandaloneTransport } from './standalone.js';
+import { standaloneTransport } from './standalone.js';
 import { parseLaunch } from './xapi-launch.js';
 import { makeKV, makeOutbox, timed, type FetchLike, type Timers } from './xapi-outbox.js';
 import { makeStateSync } from './xapi-state.js';
@@ -86,7 +86,7 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
   const parsed = parseLaunch(env.search, env.href);
   if (!parsed.ok || !course.iri || !env.fetch) {
     console.info('xAPI: no LRS, nothing is recorded (' + (parsed.ok ? 'no course iri' : parsed.reason) + ')');
-    return new StandaloneTransport();
+    return standaloneTransport();
   }
   const launch = parsed.launch;
   const kv = makeKV(env.storage);

@@ -167,10 +167,31 @@ export interface StateFront {
   stop(): Promise<void>;
 }
 
-export async function startStateFront(lrs: TestLrs): Promise<StateFront> {
+/** A request as the front's own routes see it. */
+export interface FrontRequest {
+  method: string;
+  url: URL;
+  body: string;
+  authorization: string | undefined;
+}
+
+export interface FrontOptions {
+  /**
+   * Whether a request's Authorization header may use the State API and the
+   * LRS behind (default: the LRS's own credentials, passed on as they are).
+   * Given, the front checks every request and speaks to the LRS with its own
+   * credentials (an LMS issuing per-session tokens, e.g. cmi5).
+   */
+  authorized?: (authorization: string | undefined) => boolean;
+  /** Answers a request itself, before the State API and the LRS (e.g. a cmi5 fetch URL); true when it did. */
+  route?: (req: FrontRequest, reply: (status: number, body: string, type?: string) => void) => boolean;
+}
+
+export async function startStateFront(lrs: TestLrs, options: FrontOptions = {}): Promise<StateFront> {
   const { createServer: createHttpServer } = await import('node:http');
   const documents = new Map<string, string>();
   const stateRequests: string[] = [];
+  const authorized = options.authorized ?? ((a) => a === LRS_AUTH);
   const server = createHttpServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -191,9 +212,15 @@ export async function startStateFront(lrs: TestLrs): Promise<StateFront> {
         res.writeHead(204, cors);
         return res.end();
       }
+      const reply = (status: number, body: string, type = 'application/json') => {
+        res.writeHead(status, { ...cors, 'Content-Type': type });
+        res.end(body);
+      };
+      const authorization = req.headers.authorization;
+      if (options.route?.({ method: req.method || 'GET', url, body: Buffer.concat(chunks).toString('utf8'), authorization }, reply)) return;
       if (url.pathname === '/xAPI/activities/state') {
         stateRequests.push(`${req.method} ${url.pathname}`);
-        if (req.headers.authorization !== LRS_AUTH) {
+        if (!authorized(authorization)) {
           res.writeHead(401, cors);
           return res.end();
         }
@@ -209,12 +236,14 @@ export async function startStateFront(lrs: TestLrs): Promise<StateFront> {
         res.writeHead(204, cors);
         return res.end();
       }
+      if (options.authorized && !authorized(authorization)) return reply(401, '');
       try {
         const headers: Record<string, string> = {};
         for (const h of ['authorization', 'content-type', 'x-experience-api-version']) {
           const v = req.headers[h];
           if (typeof v === 'string') headers[h] = v;
         }
+        if (options.authorized) headers.authorization = LRS_AUTH;
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
         const r = await fetch(lrs.origin + url.pathname + url.search, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
         const text = await r.text();
