@@ -17,10 +17,10 @@ import type { Markdown } from '../core/model.js';
 import { decodeText } from '../parse/text.js';
 import { escapeAttr, escapeHtml } from './markdown.js';
 import { parseVtt } from './webvtt.js';
-
 import { DEFAULT_MEDIA_BUDGET_MB, VIDEO_EXT, isMediaPath, sizeText } from '../shared/media.js';
 
 export { DEFAULT_MEDIA_BUDGET_MB, isMediaPath };
+
 /** Any media file, by extension (with an optional query or anchor after it, for URLs). */
 export const MEDIA_URL = /\.(mp4|webm|mp3|m4a|ogg)(?:[?#].*)?$/i;
 /** Video sites an author may paste a page address from. */
