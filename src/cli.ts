@@ -18,10 +18,12 @@ import {
   type PackageCheckReport,
   type ScaffoldLanguage,
 } from './index.js';
-import { formatDiagnostic, type Diagnostic } from './core/diagnostics.js';
+import type { Diagnostic } from './core/diagnostics.js';
 import type { PackageTarget } from './compile.js';
 import { TOOL_ROOT, ToolNotBuiltError } from './node/tool-assets.js';
-import { diagnosticCounts, previewCommand, watchCommand } from './cli-live.js';
+import { failureDocument, previewCommand, printDiagnostics, watchCommand, type FailureKind } from './cli-live.js';
+import { CLI_TEXT, langFlag, MESSAGE_LANGUAGES, messageLanguage, type CliText, type MessageLanguage } from './cli-text.js';
+import { localizeDiagnostic } from './core/messages-id.js';
 import { DEFAULT_PREVIEW_PORT, PreviewError } from './preview/server.js';
 
 const LATER = ['cmi5', 'scorm2004', 'web'];
@@ -33,6 +35,8 @@ interface Io {
   stderr: (s: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** The system's locale, for the message language when no LC_ and LANG variable says (Windows). */
+  systemLocale?: string;
   /** Stops `build --watch` and `preview` when it resolves (tests); default Ctrl-C. */
   until?: Promise<unknown>;
 }
@@ -42,26 +46,39 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
   env: process.env,
+  systemLocale: process.platform === 'win32' ? Intl.DateTimeFormat().resolvedOptions().locale : undefined,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let exitCode = 0;
   const json = argv.includes('--json');
+  const lang: MessageLanguage = messageLanguage(langFlag(argv), io.env, io.systemLocale);
+  const text = CLI_TEXT[lang];
   const version = (JSON.parse(readFileSync(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const program = new Command('integrity-ranger')
     .description('Compile Markdown lessons and branching scenarios into SCORM 1.2 and xAPI packages.')
     .version(version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(text.runWithHelp)
+    // Under --json a usage error is the JSON document on stdout, not commander's text.
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: json ? () => undefined : io.stderr,
+      outputError: (message, write) => write(text.usage(message.trimEnd()) + '\n'),
+    })
     .addHelpText(
       'after',
-      '\nEvery command takes --json (one JSON document on stdout), --help and --version.\n' +
+      '\nEvery command takes --json (one JSON document on stdout), --lang en|id (the language of\n' +
+        'messages; default from LC_ALL, LC_MESSAGES or LANG), --help and --version.\n' +
         'Exit codes: 0 success (warnings allowed), 1 content or package errors, 2 wrong usage.\n' +
         'Authoring format: docs/authoring.md; diagnostics: docs/diagnostics.md.',
     )
     .exitOverride();
 
-  const addJson = (c: Command) => c.option('--json', 'print one JSON document on stdout and nothing else there');
+  const addJson = (c: Command, withLang = true) => {
+    c.option('--json', 'print one JSON document on stdout and nothing else there');
+    if (withLang) c.addOption(new Option('--lang <code>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)').choices(MESSAGE_LANGUAGES as unknown as string[]));
+    return c;
+  };
 
   addJson(
     program
@@ -72,30 +89,30 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .addOption(new Option('--target <list>', `comma list of targets: ${PACKAGE_TARGETS.join(', ')}`).default(PACKAGE_TARGETS.join(',')))
       .option('--watch', 'rebuild on every change to the content folder, until Ctrl-C'),
   ).action(async (dir: string, opts: { out: string; target: string; json?: boolean; watch?: boolean }) => {
-    const targets = parseTargets(opts.target);
+    const targets = parseTargets(opts.target, text);
     if (opts.watch) {
-      exitCode = await watchCommand(io, { dir, outDir: opts.out, targets, epoch: epochFrom(io.env), json: Boolean(opts.json) });
+      exitCode = await watchCommand(io, { dir, outDir: opts.out, targets, epoch: epochFrom(io.env, text), json: Boolean(opts.json), lang });
       return;
     }
-    const report = await build({ dir, outDir: opts.out, targets, epoch: epochFrom(io.env), onProgress: progress(io, opts.json) });
-    exitCode = printReport(report, io, Boolean(opts.json), 'build');
+    const report = await build({ dir, outDir: opts.out, targets, epoch: epochFrom(io.env, text), onProgress: progress(io, opts.json) });
+    exitCode = printReport(report, io, Boolean(opts.json), 'build', lang);
   });
 
   addJson(
     program
       .command('check')
       .description('check a content folder, or a built SCORM 1.2 or Tin Can package (.zip), without writing anything')
-      .argument('<dir|zip>', 'content folder, or package zip')
+      .argument('[dir|zip]', 'content folder, or package zip', 'content')
       // A SCORM-only course has no `iri`: checking it for xapi too would report IR503.
       .option('--target <list>', `for a folder: the targets to check it for (${PACKAGE_TARGETS.join(', ')})`, PACKAGE_TARGETS.join(',')),
   ).action(async (dir: string, opts: { json?: boolean; target: string }) => {
-    const targets = parseTargets(opts.target);
+    const targets = parseTargets(opts.target, text);
     if (await isPackagePath(dir)) {
-      exitCode = printPackageReport(await checkPackageFile(dir), io, Boolean(opts.json));
+      exitCode = printPackageReport(await checkPackageFile(dir), io, Boolean(opts.json), lang);
       return;
     }
     const report = await build({ dir, targets, dryRun: true, epoch: DEFAULT_EPOCH, onProgress: progress(io, opts.json) });
-    exitCode = printReport(report, io, Boolean(opts.json), 'check');
+    exitCode = printReport(report, io, Boolean(opts.json), 'check', lang);
   });
 
   addJson(
@@ -103,20 +120,20 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .command('new')
       .description('write a small working course to start from into a new folder')
       .argument('<dir>', 'folder to create (must not exist, or be empty)')
-      .option('--lang <code>', `language of the course and its comments: ${SCAFFOLD_LANGUAGES.join(', ')}`, 'id'),
+      // Here --lang is also the language of the course and of its comments.
+      .option('--lang <code>', `language of the course, its comments and the messages: ${SCAFFOLD_LANGUAGES.join(', ')}`, 'id'),
+    false,
   ).action(async (dir: string, opts: { lang: string; json?: boolean }) => {
     if (!(SCAFFOLD_LANGUAGES as readonly string[]).includes(opts.lang)) {
-      throw new UsageError(`--lang must be one of ${SCAFFOLD_LANGUAGES.join(', ')}, not \`${opts.lang}\``);
+      throw new UsageError(text.langBad(SCAFFOLD_LANGUAGES.join(', '), opts.lang));
     }
     try {
       const r = await scaffoldCourse(dir, { language: opts.lang as ScaffoldLanguage });
       if (opts.json) io.stdout(JSON.stringify({ ok: true, dir: r.dir, files: r.files }, null, 2) + '\n');
-      else io.stdout(`wrote ${r.files.length} files into ${r.dir}:\n${r.files.map((f) => `  ${f}\n`).join('')}next: integrity-ranger build ${r.dir}\n`);
+      else io.stdout(`${text.wrote(r.files.length, r.dir)}\n${r.files.map((f) => `  ${f}\n`).join('')}${text.next(quoteArg(r.dir))}\n`);
     } catch (e) {
       if (!(e instanceof ScaffoldError)) throw e;
-      if (opts.json) io.stdout(JSON.stringify({ ok: false, dir, files: [], error: e.message }, null, 2) + '\n');
-      else io.stderr(`integrity-ranger: ${e.message}\n`);
-      exitCode = 1;
+      exitCode = fail(io, json, 'environment', e.message, 1, { dir, files: [] });
     }
   });
 
@@ -128,8 +145,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', String(DEFAULT_PREVIEW_PORT))
       .addOption(new Option('--target <target>', 'which package to play').choices(PACKAGE_TARGETS as string[]).default('scorm12')),
   ).action(async (dir: string, opts: { port: string; target: PackageTarget; json?: boolean }) => {
-    if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not \`${opts.port}\``);
-    exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json) });
+    if (!/^\d+$/.test(opts.port) || Number(opts.port) > 65535) throw new UsageError(text.portBad(opts.port));
+    exitCode = await previewCommand(io, { dir, port: Number(opts.port), target: opts.target, json: Boolean(opts.json), lang });
   });
 
   try {
@@ -138,45 +155,49 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      // Commander has printed its message (unless --json): the document is all that is left to say.
+      if (json) io.stdout(JSON.stringify(failureDocument('usage', text.usage(e.message).replace(/^error: /, '')), null, 2) + '\n');
       return 2;
     }
-    if (e instanceof UsageError || e instanceof PreviewError) {
-      if (json) io.stdout(JSON.stringify({ ok: false, error: e.message }) + '\n');
-      else io.stderr(`integrity-ranger: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof ToolNotBuiltError) {
-      io.stderr(`integrity-ranger: ${e.message}\n`);
-      return 1;
-    }
+    if (e instanceof UsageError || e instanceof PreviewError) return fail(io, json, 'usage', e.message, 2);
+    if (e instanceof ToolNotBuiltError) return fail(io, json, 'environment', e.message, 1);
     // The file system refusing us (permissions, a file vanishing mid-read, a full disk)
     // is the user's situation to fix, not a crash: say what and where, without a stack.
     const errno = e as NodeJS.ErrnoException;
     if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
       const where = errno.path ? ` ${errno.path}` : '';
-      const message = `cannot ${errno.syscall}${where}: ${errno.code}`;
-      if (json) io.stdout(JSON.stringify({ ok: false, error: message }) + '\n');
-      else io.stderr(`integrity-ranger: ${message}\n`);
-      return 1;
+      return fail(io, json, 'environment', `cannot ${errno.syscall}${where}: ${errno.code}`, 1);
     }
     throw e;
   }
 }
 
-function parseTargets(list: string): PackageTarget[] {
+/** A failure with no report of its own: the failure document under --json, else one line on stderr. */
+function fail(io: Io, json: boolean, kind: FailureKind, message: string, code: 1 | 2, extra: Record<string, unknown> = {}): number {
+  if (json) io.stdout(JSON.stringify({ ...extra, ...failureDocument(kind, message) }, null, 2) + '\n');
+  else io.stderr(`integrity-ranger: ${message}\n`);
+  return code;
+}
+
+/** A folder as the author would type it again: quoted when the shell would split it. */
+function quoteArg(dir: string): string {
+  return /^[\w./\\:-]+$/.test(dir) ? dir : `"${dir}"`;
+}
+
+function parseTargets(list: string, text: CliText): PackageTarget[] {
   const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError('--target needs at least one target');
+  if (names.length === 0) throw new UsageError(text.targetsNone);
   for (const n of names) {
-    if (LATER.includes(n)) throw new UsageError(`target \`${n}\` is planned but not available yet; use ${PACKAGE_TARGETS.join(' or ')}`);
-    if (!(PACKAGE_TARGETS as readonly string[]).includes(n)) throw new UsageError(`unknown target \`${n}\`; targets are ${PACKAGE_TARGETS.join(', ')}`);
+    if (LATER.includes(n)) throw new UsageError(text.targetLater(n, PACKAGE_TARGETS.join(' / ')));
+    if (!(PACKAGE_TARGETS as readonly string[]).includes(n)) throw new UsageError(text.targetUnknown(n, PACKAGE_TARGETS.join(', ')));
   }
   return [...new Set(names)] as PackageTarget[];
 }
 
-function epochFrom(env: NodeJS.ProcessEnv): number {
+function epochFrom(env: NodeJS.ProcessEnv, text: CliText): number {
   const raw = env['SOURCE_DATE_EPOCH'];
   if (raw === undefined || raw === '') return DEFAULT_EPOCH;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${raw}\``);
+  if (!/^\d+$/.test(raw)) throw new UsageError(text.epochBad(raw));
   return Number(raw);
 }
 
@@ -187,22 +208,27 @@ function progress(io: Io, json: boolean | undefined): ((s: string) => void) | un
 
 /**
  * The shape every report is printed in: with --json the report alone on
- * stdout; otherwise diagnostics on stderr, then either why it failed or what
- * succeeded. Exit 1 when the report is not ok.
+ * stdout (a failed one with `error: {kind: "problems", message}` added, the
+ * shape of every failure); otherwise diagnostics on stderr, then either why
+ * it failed or what succeeded. Exit 1 when the report is not ok.
  */
 function printOutcome(
   report: { ok: boolean; diagnostics: Diagnostic[] },
   io: Io,
   json: boolean,
+  lang: MessageLanguage,
   failed: (counts: string) => string,
   succeeded: (counts: string) => string[],
 ): number {
+  const text = CLI_TEXT[lang];
+  const diagnostics = report.diagnostics.map((d) => localizeDiagnostic(d, lang));
+  const counts = text.counts(diagnostics.filter((d) => d.severity === 'error').length, diagnostics.filter((d) => d.severity !== 'error').length);
   if (json) {
-    io.stdout(JSON.stringify(report, null, 2) + '\n');
+    const doc = report.ok ? { ...report, diagnostics } : { ...report, ...failureDocument('problems', failed(counts), diagnostics) };
+    io.stdout(JSON.stringify(doc, null, 2) + '\n');
     return report.ok ? 0 : 1;
   }
-  for (const d of report.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
-  const counts = diagnosticCounts(report.diagnostics);
+  printDiagnostics(io, diagnostics, lang);
   if (!report.ok) {
     io.stderr(failed(counts) + '\n');
     return 1;
@@ -211,25 +237,28 @@ function printOutcome(
   return 0;
 }
 
-function printReport(report: BuildReport, io: Io, json: boolean, command: 'build' | 'check'): number {
+function printReport(report: BuildReport, io: Io, json: boolean, command: 'build' | 'check', lang: MessageLanguage): number {
+  const text = CLI_TEXT[lang];
   return printOutcome(
     report,
     io,
     json,
-    (counts) => `${command} failed: ${counts}${command === 'build' ? '; nothing was written' : ''}`,
+    lang,
+    (counts) => (command === 'build' ? text.buildFailed(counts) : text.checkFailed(counts)),
     (counts) => {
       const what = report.course ? `${report.course.title} ${report.course.version}` : '';
       const zips = command === 'build' ? report.artifacts.map((a) => `${a.path}  ${kb(a.bytes)}  ${a.files} files  sha256:${a.sha256.slice(0, 12)}`) : [];
-      return [...zips, `${command === 'build' ? 'built' : 'checked'} ${what}: ${counts}`];
+      return [...zips, command === 'build' ? text.built(what, counts) : text.checked(what, counts)];
     },
   );
 }
 
-function printPackageReport(report: PackageCheckReport, io: Io, json: boolean): number {
-  return printOutcome(report, io, json, (counts) => `check failed: ${counts}`, (counts) => {
+function printPackageReport(report: PackageCheckReport, io: Io, json: boolean, lang: MessageLanguage): number {
+  const text = CLI_TEXT[lang];
+  return printOutcome(report, io, json, lang, (counts) => text.checkFailed(counts), (counts) => {
     const p = report.package!;
     const kinds = p.kinds.map((k) => (k === 'scorm12' ? 'SCORM 1.2' : 'Tin Can (xAPI)')).join(' + ');
-    return [`checked ${p.path} (${kinds}, ${p.files} files): ${counts}`];
+    return [text.checkedPackage(p.path, kinds, p.files, counts)];
   });
 }
 

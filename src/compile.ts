@@ -59,7 +59,9 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   const rendered = course ? renderCourse(course, source, diags) : null;
   if (course?.theme) checkTheme(course.theme, diags);
   if (rendered) {
-    reportUnusedAssets(source, rendered.assets, diags);
+    // An error can leave an asset unreferenced (an unreadable lesson, a mistyped or wrongly-cased path):
+    // that error is the cause, so unused assets are reported only for a course without errors.
+    if (!diags.hasErrors) reportUnusedAssets(source, rendered.assets, diags);
     if (options.targets.includes('scorm12') && !diags.hasErrors) {
       const worst = worstCaseStateLength({ ...rendered.runtime, target: 'scorm12' });
       if (worst > SUSPEND_DATA_LIMIT) {

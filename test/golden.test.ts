@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
+import { localizeDiagnostic } from '../src/core/messages-id.js';
+import { CLI_TEXT } from '../src/cli-text.js';
 import { compileFolder } from './helpers/compile.js';
 
 const ROOT = 'test/fixtures';
@@ -24,7 +26,11 @@ describe('golden fixtures', () => {
     it(name, async () => {
       const r = await compileFolder(join(ROOT, name, 'content'));
       const actual = new Map<string, string>();
-      actual.set('diagnostics.txt', r.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+      actual.set('diagnostics.txt', r.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
+      // The Indonesian edition, for the cases that keep one (create an empty expected/diagnostics.id.txt to start).
+      if (existsSync(join(ROOT, name, 'expected', 'diagnostics.id.txt'))) {
+        actual.set('diagnostics.id.txt', r.diagnostics.map((d) => formatDiagnostic(localizeDiagnostic(d, 'id'), { hintLabel: CLI_TEXT.id.hint })).join('\n') + '\n');
+      }
       for (const a of r.artifacts) {
         actual.set(`${a.target}.files.txt`, [...a.files.keys()].sort().join('\n') + '\n');
         const manifest = a.target === 'scorm12' ? 'imsmanifest.xml' : 'tincan.xml';

@@ -18,16 +18,17 @@ export const catalogue = entries({
   // IR1xx: files and YAML
   IR101: { severity: 'error', title: 'YAML syntax error', why: 'course.yml and front matter must be valid YAML.', hint: 'Check indentation and quote values that contain ": " or start with a special character.' },
   IR102: { severity: 'error', title: 'Required field missing', why: 'The compiler cannot name, order or score the content without it.' },
-  IR103: { severity: 'error', title: 'Invalid field value', why: 'The value does not have the type or form SPEC §1 requires.' },
-  IR104: { severity: 'error', title: 'Unknown field', why: 'A misspelt key would otherwise be ignored silently.', hint: 'Check the spelling against the list of keys in the README.' },
+  IR103: { severity: 'error', title: 'Invalid field value', why: 'The value does not have the type or form docs/authoring.md gives for it.' },
+  IR104: { severity: 'error', title: 'Unknown field', why: 'A misspelt key would otherwise be ignored silently.', hint: 'Check the spelling against the list of keys in docs/authoring.md.' },
   IR105: { severity: 'error', title: 'File is empty', why: 'An empty lesson or scenario has nothing to show the learner.' },
-  IR106: { severity: 'error', title: 'File is not UTF-8 text', why: 'Content files are read as UTF-8 Markdown or YAML.', hint: 'Save the file as UTF-8 text; binary files belong in assets/.' },
+  IR106: { severity: 'error', title: 'File is not UTF-8 text', why: 'Content files are read as UTF-8 Markdown or YAML.', hint: 'Save the file as UTF-8. Notepad: File → Save As, Encoding: UTF-8. VS Code: click the encoding in the status bar, Reopen with Encoding → Western (Windows 1252), then click it again, Save with Encoding → UTF-8. Binary files belong in assets/.' },
   IR107: { severity: 'error', title: 'course.yml missing', why: 'Every content folder needs course.yml with id, title and version.', hint: 'Run `integrity-ranger new DIR` to see a working example.' },
   IR108: { severity: 'error', title: 'Content folder not found', why: 'The folder given to the command does not exist or is not a folder.' },
   IR109: { severity: 'error', title: 'Front matter not closed', why: 'Front matter starts with a line `---` and must end with another `---` line.' },
   IR110: { severity: 'error', title: 'File too large', why: 'Content files over the size limit are refused so a stray file cannot exhaust memory.', hint: 'Split the lesson, or move media into assets/.' },
   IR111: { severity: 'error', title: 'Line too long', why: 'Lines over 10,000 characters are refused: they are almost always pasted data, not prose.' },
   IR112: { severity: 'warning', title: 'File ignored', why: 'Only .md files in lessons/ and scenarios/ are content; anything else there is not packed.' },
+  IR113: { severity: 'error', title: 'Tab in YAML indentation', why: 'YAML indents with spaces only; a tab makes the structure of course.yml or the front matter unreadable.', hint: 'Replace the tab with two spaces.' },
 
   // IR2xx: lessons, Markdown and questions
   IR201: { severity: 'error', title: 'Lesson has no content', why: 'A lesson needs at least one page.' },
@@ -51,6 +52,7 @@ export const catalogue = entries({
   IR219: { severity: 'warning', title: 'Choice without feedback', why: 'Feedback on every choice is what makes a knowledge check teach.' },
   IR220: { severity: 'error', title: 'Page has no heading text', why: 'Every `##` heading names a page in the table of contents.' },
   IR221: { severity: 'error', title: 'Too many choices', why: 'SCORM 1.2 responses use the letters a–z, so a question has at most 26 choices.' },
+  IR222: { severity: 'warning', title: 'Curly quotes in an attribute', why: 'Attribute values are quoted with straight quotes `"` or `\'`; curly quotes “ ” come from a word processor. Where they pair up around a value it is read as if quoted straight.', hint: 'Replace the curly quotes “ ” with straight ones ", or write the value without quotes.' },
 
   // IR3xx: scenarios
   IR301: { severity: 'error', title: 'Scenario has no scenes', why: 'A scenario is a graph of `## Scene {#id}` headings.' },
@@ -70,7 +72,7 @@ export const catalogue = entries({
   IR403: { severity: 'error', title: 'Outline entry not found', why: 'Every `outline` entry must be a lesson or scenario file of this folder.' },
   IR404: { severity: 'warning', title: 'Unit not in outline', why: 'A file in lessons/ or scenarios/ that the outline does not list is not packed.' },
   IR406: { severity: 'error', title: 'Theme loads external resources', why: 'theme.css may change colours and spacing, but an @import or url() to another site would break offline use and leak requests outside the LMS.' },
-  IR405: { severity: 'warning', title: 'Asset not used', why: 'Assets no lesson references are still packed and make the package larger.' },
+  IR405: { severity: 'warning', title: 'Asset not used', why: 'Only the assets a lesson or scenario references are packed; an unused one is left out of the package. Reported only when the course has no errors, since an error (an unreadable lesson, a mistyped path) can be what leaves it unreferenced.', hint: 'Reference it from a lesson or scenario, or delete it.' },
 
   // IR5xx: course and package level
   IR501: { severity: 'error', title: 'Course has no units', why: 'A course needs at least one lesson or scenario.' },

@@ -13,6 +13,17 @@ export interface ParsedYaml {
  * into the author's file even when the YAML is front matter.
  */
 export function parseYaml(text: string, file: string, firstLine: number, diags: Diagnostics): ParsedYaml | null {
+  // A tab in the indentation is the commonest YAML mistake from a word processor or a Windows editor,
+  // and the parser's own errors for it cascade: one error per tab line says what to do instead.
+  let tabs = false;
+  text.split('\n').forEach((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    const tab = indent.indexOf('\t');
+    if (tab < 0 || indent.length === line.length || line[indent.length] === '#') return;
+    tabs = true;
+    diags.report('IR113', { file, line: i + firstLine, column: tab + 1 }, 'this line is indented with a tab');
+  });
+  if (tabs) return null;
   const deep = findDeepYaml(text);
   if (deep) {
     diags.report('IR506', { file, line: deep.line + firstLine - 1, column: deep.column }, `YAML nested more than ${MAX_YAML_NESTING} levels deep`, 'course.yml and front matter need only a few levels: `key: value` lines and short lists.');

@@ -1,0 +1,228 @@
+/**
+ * The Indonesian edition of the diagnostics: the catalogue (title, why, hint)
+ * and the messages and hints the compiler writes most. The compiler reports
+ * in English; the command line (and anything else that shows diagnostics to
+ * an author) passes each one through `localizeDiagnostic`. Codes, files and
+ * positions never change, so a search for `IR405` finds the same rule in
+ * either language. A message with no rule here stays English (the list of
+ * what is translated is tested in test/unit/messages-id.test.ts).
+ */
+import { catalogue, type CatalogueEntry, type DiagnosticCode } from './catalogue.js';
+import type { Diagnostic } from './diagnostics.js';
+
+export interface CatalogueText {
+  title: string;
+  why: string;
+  hint?: string;
+}
+
+export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
+  IR101: { title: 'Kesalahan sintaks YAML', why: 'course.yml dan front matter harus berupa YAML yang sah.', hint: 'Periksa indentasi, dan beri tanda kutip pada nilai yang memuat ": " atau diawali karakter khusus.' },
+  IR102: { title: 'Isian wajib tidak ada', why: 'Tanpa isian ini kompiler tidak dapat menamai, mengurutkan, atau menilai isi kursus.' },
+  IR103: { title: 'Nilai isian tidak sah', why: 'Nilainya tidak berjenis atau berbentuk seperti yang diminta (lihat docs/authoring.md).' },
+  IR104: { title: 'Isian tidak dikenal', why: 'Kunci yang salah eja akan diabaikan diam-diam jika tidak dilaporkan.', hint: 'Cocokkan ejaannya dengan daftar kunci di docs/authoring.md.' },
+  IR105: { title: 'Berkas kosong', why: 'Pelajaran atau skenario yang kosong tidak punya apa pun untuk ditampilkan kepada peserta.' },
+  IR106: { title: 'Berkas bukan teks UTF-8', why: 'Berkas isi dibaca sebagai Markdown atau YAML dalam UTF-8.', hint: 'Simpan berkas sebagai UTF-8. Notepad: File → Save As, Encoding: UTF-8. VS Code: klik nama encoding di bilah status, Reopen with Encoding → Western (Windows 1252), lalu klik lagi, Save with Encoding → UTF-8. Berkas biner tempatnya di assets/.' },
+  IR107: { title: 'course.yml tidak ada', why: 'Setiap folder isi memerlukan course.yml dengan id, title, dan version.', hint: 'Jalankan `integrity-ranger new FOLDER` untuk melihat contoh yang berjalan.' },
+  IR108: { title: 'Folder isi tidak ditemukan', why: 'Folder yang diberikan kepada perintah tidak ada atau bukan folder.' },
+  IR109: { title: 'Front matter tidak ditutup', why: 'Front matter diawali baris `---` dan harus diakhiri baris `---` lagi.' },
+  IR110: { title: 'Berkas terlalu besar', why: 'Berkas isi di atas batas ukuran ditolak agar berkas nyasar tidak menghabiskan memori.', hint: 'Pecah pelajarannya, atau pindahkan media ke assets/.' },
+  IR111: { title: 'Baris terlalu panjang', why: 'Baris di atas 10.000 karakter ditolak: hampir selalu itu data yang tertempel, bukan tulisan.' },
+  IR112: { title: 'Berkas diabaikan', why: 'Hanya berkas .md di lessons/ dan scenarios/ yang menjadi isi; berkas lain di sana tidak dikemas.' },
+  IR113: { title: 'Tab dalam indentasi YAML', why: 'YAML hanya memakai spasi untuk indentasi; tab membuat struktur course.yml atau front matter tidak terbaca.', hint: 'Ganti tab dengan dua spasi.' },
+  IR201: { title: 'Pelajaran tanpa isi', why: 'Pelajaran memerlukan paling sedikit satu halaman.' },
+  IR202: { title: 'Blok tidak ditutup', why: 'Blok `::: jenis` harus diakhiri baris `:::`.', hint: 'Tambahkan baris berisi `:::` saja di akhir blok.' },
+  IR203: { title: 'Jenis blok tidak dikenal', why: 'Blok yang ada: `question`, `note`, `tip`, `warning`, `info`, atau `important`.' },
+  IR204: { title: 'Pilihan jawaban terlalu sedikit', why: 'Pertanyaan memerlukan daftar tugas dengan paling sedikit dua pilihan: `- [ ]` dan `- [x]`.' },
+  IR205: { title: 'Tidak ada pilihan yang benar', why: 'Tanpa pilihan `[x]` tidak ada jawaban yang bisa benar.', hint: 'Tandai pilihan yang benar dengan `- [x]`.' },
+  IR206: { title: 'Atribut tidak sah', why: 'Atribut ditulis seperti `{#id kunci=nilai penanda}` dengan kunci yang dikenal.' },
+  IR207: { title: 'Gambar tanpa teks alternatif', why: 'Peserta pengguna pembaca layar memerlukan teks pengganti gambar (WCAG 1.1.1).', hint: 'Tulis `![apa yang ditunjukkan gambar](path)`.' },
+  IR208: { title: 'Tautan tidak aman', why: 'Hanya tautan http, https, mailto, dan tel, tautan relatif ke isi kursus, dan #jangkar yang diizinkan; URL `javascript:` dan data dapat menjalankan kode di LMS.' },
+  IR209: { title: 'HTML mentah ditampilkan sebagai teks', why: 'HTML mentah di Markdown dapat menjalankan skrip di dalam LMS, jadi ditampilkan apa adanya, tidak dijalankan.', hint: 'Gunakan sintaks Markdown, bukan HTML.' },
+  IR210: { title: 'Tautan ke isi yang tidak dikenal', why: 'Tautan relatif harus menunjuk berkas pelajaran atau skenario kursus ini, atau sebuah aset.' },
+  IR211: { title: 'Blok tidak boleh bersarang', why: 'Blok `:::` tidak boleh memuat blok lain.', hint: 'Tutup blok pertama dengan `:::` sebelum membuka blok berikutnya.' },
+  IR212: { title: 'Gambar dari luar', why: 'Paket harus berjalan luring dan tidak meminta apa pun dari luar LMS.', hint: 'Unduh gambarnya ke assets/ dan rujuk dengan path relatif.' },
+  IR213: { title: 'Id ganda', why: 'Id menamai interaksi dan aktivitas dalam catatan LMS dan LRS; id harus unik.' },
+  IR214: { title: 'Id tidak sah', why: 'Id berupa slug: huruf kecil, angka, dan tanda hubung, diawali huruf atau angka, paling panjang 64 karakter.' },
+  IR215: { title: 'Pilihan jawaban salah bentuk', why: 'Pilihan ditulis sebagai butir daftar tugas `- [ ] teks` atau `- [x] teks`, dengan umpan balik opsional berupa `> kutipan` yang menjorok di bawahnya.' },
+  IR216: { title: 'Pertanyaan tanpa soal', why: 'Soal adalah teks sebelum pilihan pertama.' },
+  IR217: { title: 'Dimensi tidak dikenal', why: '`dimension` harus salah satu dimensi di course.yml (atau tujuh dimensi bawaan).' },
+  IR218: { title: 'Teks pilihan kembar', why: 'Pilihan dikenali dari teksnya; dua teks yang sama tidak dapat dibedakan.' },
+  IR219: { title: 'Pilihan tanpa umpan balik', why: 'Umpan balik pada setiap pilihan itulah yang membuat latihan mengajar.' },
+  IR220: { title: 'Judul halaman kosong', why: 'Setiap judul `##` menamai satu halaman di daftar isi.' },
+  IR221: { title: 'Pilihan terlalu banyak', why: 'Jawaban SCORM 1.2 memakai huruf a–z, jadi satu pertanyaan paling banyak 26 pilihan.' },
+  IR222: { title: 'Tanda kutip lengkung dalam atribut', why: 'Nilai atribut dikutip dengan tanda kutip lurus `"` atau `\'`; tanda kutip lengkung “ ” berasal dari pengolah kata. Jika berpasangan di sekitar nilai, nilainya dibaca seolah dikutip lurus.', hint: 'Ganti tanda kutip lengkung “ ” dengan tanda kutip lurus ", atau tulis nilainya tanpa tanda kutip.' },
+  IR301: { title: 'Skenario tanpa adegan', why: 'Skenario adalah graf adegan berjudul `## Adegan {#id}`.' },
+  IR302: { title: 'Tautan ke adegan yang tidak ada', why: 'Pilihan harus menuju adegan dalam skenario yang sama.' },
+  IR303: { title: 'Adegan tidak terjangkau', why: 'Tidak ada jalur pilihan dari adegan awal ke sini, jadi tidak ada peserta yang akan melihatnya.' },
+  IR304: { title: 'Tidak ada akhir yang terjangkau', why: 'Dari adegan ini tidak ada jalur menuju akhir: peserta akan terjebak dalam putaran.' },
+  IR305: { title: 'Akhir tanpa hasil', why: 'Adegan tanpa pilihan adalah akhir dan harus menyebut `ending=pass` atau `ending=fail`.' },
+  IR306: { title: 'Adegan punya pilihan sekaligus akhir', why: 'Adegan akhir tidak boleh menawarkan pilihan.' },
+  IR307: { title: 'Adegan awal tidak dikenal', why: '`start` harus menyebut adegan dalam skenario ini.' },
+  IR308: { title: 'Judul adegan tanpa id', why: 'Pilihan menaut ke adegan lewat id: tulis `## Judul {#id-adegan}`.' },
+  IR309: { title: 'Daftar pilihan mencampur tautan dan teks', why: 'Daftar terakhir sebuah adegan memuat pilihannya; setiap butir harus tepat satu tautan ke `#id-adegan`.' },
+  IR310: { title: 'Skenario tanpa akhir', why: 'Paling sedikit satu adegan harus menjadi akhir.' },
+  IR401: { title: 'Aset tidak ditemukan', why: 'Berkas yang dirujuk harus ada di dalam folder isi. Path relatif terhadap berkas .md yang merujuknya.' },
+  IR402: { title: 'Path keluar dari folder isi', why: 'Hanya berkas di dalam folder isi yang dikemas; `..` keluar folder, path absolut, dan symlink ke luar ditolak.' },
+  IR403: { title: 'Entri outline tidak ditemukan', why: 'Setiap entri `outline` harus berupa berkas pelajaran atau skenario di folder ini.' },
+  IR404: { title: 'Unit tidak ada di outline', why: 'Berkas di lessons/ atau scenarios/ yang tidak tercantum di outline tidak dikemas.' },
+  IR405: { title: 'Aset tidak dipakai', why: 'Hanya aset yang dirujuk pelajaran atau skenario yang dikemas; aset yang tidak dipakai ditinggalkan dari paket. Dilaporkan hanya jika kursus tidak punya kesalahan, karena kesalahan (pelajaran yang tak terbaca, path yang salah ketik) bisa jadi penyebab aset itu tidak terujuk.', hint: 'Rujuk aset itu dari pelajaran atau skenario, atau hapus.' },
+  IR406: { title: 'Tema memuat sumber dari luar', why: 'theme.css boleh mengubah warna dan jarak, tetapi @import atau url() ke situs lain merusak pemakaian luring dan membocorkan permintaan ke luar LMS.' },
+  IR501: { title: 'Kursus tanpa unit', why: 'Kursus memerlukan paling sedikit satu pelajaran atau skenario.' },
+  IR502: { title: 'Data kemajuan bisa melampaui batas SCORM 1.2', why: 'cmi.suspend_data memuat paling banyak 4096 karakter (SCORM 1.2 RTE 3.4.2.3); kursus yang bisa melampauinya akan kehilangan kemajuan peserta.', hint: 'Pecah kursus menjadi beberapa paket.' },
+  IR503: { title: 'Target xAPI memerlukan `iri`', why: 'Setiap id aktivitas xAPI dibangun di atas `iri` kursus.', hint: 'Tambahkan `iri: https://domain.anda/xapi/course/<id>` ke course.yml, atau build dengan `--target scorm12` untuk SCORM 1.2 saja.' },
+  IR504: { title: 'Target tidak dikenal', why: 'Target yang ada: scorm12 dan xapi.' },
+  IR505: { title: 'Tidak dapat menulis keluaran', why: 'Folder keluaran tidak dapat ditulis; berkas yang sudah ada dibiarkan apa adanya.' },
+  IR506: { title: 'Batas isi terlampaui', why: 'Kursus lebih besar daripada yang diterima kompiler (jumlah berkas, halaman, atau kedalaman sarang).' },
+  IR601: { title: 'Bukan zip yang terbaca', why: 'Berkas itu bukan arsip zip atau rusak.' },
+  IR602: { title: 'Entri zip tidak aman', why: 'Entri dengan `..` atau path absolut dapat menulis ke luar folder LMS saat dibongkar.' },
+  IR603: { title: 'Manifes tidak ada', why: 'Paket SCORM memerlukan imsmanifest.xml di akar zip; paket Tin Can memerlukan tincan.xml.' },
+  IR604: { title: 'Manifes tidak lolos validasi', why: 'Manifes harus sah menurut skema resmi.' },
+  IR605: { title: 'Berkas yang dirujuk tidak ada', why: 'Setiap berkas yang disebut manifes harus ada di dalam paket.' },
+  IR606: { title: 'Rujukan manifes tidak konsisten', why: 'Sebuah identifierref atau organisasi bawaan tidak menunjuk apa pun.' },
+  IR607: { title: 'Moodle salah menanganinya', why: 'Moodle menerima paketnya tetapi mencatat atau menjalankannya dengan keliru.' },
+  IR608: { title: 'Berkas paket tidak ditemukan', why: 'Path yang diberikan kepada `check` tidak menunjuk berkas yang dapat dibaca.' },
+  IR609: { title: 'Nilai manifes melanggar aturan SCORM 1.2', why: 'Skema mengetik schemaversion dan masteryscore sebagai teks biasa; SCORM 1.2 CAM mewajibkan schemaversion `1.2` dan masteryscore dari 0 sampai 100.' },
+  IR610: { title: 'Tidak ada yang dapat dijalankan', why: 'LMS menjalankan sumber yang ditunjuk item (SCORM) atau berkas peluncuran aktivitas pertama (Tin Can); tanpanya peserta melihat halaman kosong.' },
+};
+
+type Rule = [RegExp, (...m: string[]) => string];
+
+/** The names of the YAML documents messages mention. */
+function what(w: string): string {
+  return ({ 'lesson front matter': 'front matter pelajaran', 'scenario front matter': 'front matter skenario' } as Record<string, string>)[w] ?? w;
+}
+
+/** The messages the compiler writes most, per code. Each regex matches one English message whole. */
+const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
+  IR101: [[/^this (.) quote is never closed$/, (q) => `tanda kutip ${q} ini tidak pernah ditutup`]],
+  IR102: [
+    [/^(lesson|scenario) needs front matter with a `title`$/, (k) => `${k === 'lesson' ? 'pelajaran' : 'skenario'} memerlukan front matter dengan \`title\``],
+    [/^(lesson|scenario) front matter needs `title`$/, (k) => `front matter ${k === 'lesson' ? 'pelajaran' : 'skenario'} memerlukan \`title\``],
+    [/^(.*) needs `(.*)`$/, (w, key) => `${what(w)} memerlukan \`${key}\``],
+  ],
+  IR103: [
+    [/^`(.*)` must be text$/, (f) => `\`${f}\` harus berupa teks`],
+    [/^`(.*)` must be a number$/, (f) => `\`${f}\` harus berupa angka`],
+    [/^`(.*)` must be a list$/, (f) => `\`${f}\` harus berupa daftar`],
+    [/^`(.*)` must be a mapping$/, (f) => `\`${f}\` harus berupa pemetaan \`kunci: nilai\``],
+    [/^(.*) must be a mapping of `key: value` lines$/, (w) => `${what(w)} harus berupa baris-baris \`kunci: nilai\``],
+    [/^`(.*)` must be a slug: lowercase letters, digits and hyphens, e\.g\. `uang-pelicin`$/, (f) => `\`${f}\` harus berupa slug: huruf kecil, angka, dan tanda hubung, misalnya \`uang-pelicin\``],
+    [/^`(.*)` must be a semantic version such as `1\.0\.0`$/, (f) => `\`${f}\` harus berupa versi semantik seperti \`1.0.0\``],
+    [/^`(.*)` must be >= 0$/, (f) => `\`${f}\` harus >= 0`],
+    [/^`(.*)` must be <= 100$/, (f) => `\`${f}\` harus <= 100`],
+  ],
+  IR104: [[/^unknown key `(.*)` in (.*)$/, (k, w) => `kunci \`${k}\` tidak dikenal di ${what(w)}`]],
+  IR105: [[/^(.*) is empty$/, (f) => `${f} kosong`]],
+  IR106: [
+    [/^(.*) is not UTF-8 text: byte (0x[0-9A-F]+)( \(`.*` in Windows-1252\))? cannot be read$/, (f, b, w) => `${f} bukan teks UTF-8: bita ${b}${w ? w.replace(' in ', ' dalam ') : ''} tidak dapat dibaca`],
+    [/^(.*) contains NUL bytes: it looks like a binary file$/, (f) => `${f} memuat bita NUL: tampaknya berkas biner`],
+  ],
+  IR107: [[/^no course\.yml in (.*)$/, (d) => `tidak ada course.yml di ${d}`]],
+  IR108: [[/^(.*) is not a folder$/, (d) => `${d} bukan folder`]],
+  IR109: [[/^front matter opened with `---` is never closed$/, () => 'front matter yang dibuka dengan `---` tidak pernah ditutup']],
+  IR112: [[/^(.*) is not a \.md file directly in (.*), so it is not part of the course$/, (f, d) => `${f} bukan berkas .md langsung di ${d}, jadi bukan bagian dari kursus`]],
+  IR113: [[/^this line is indented with a tab$/, () => 'baris ini diindentasi dengan tab']],
+  IR202: [
+    [/^`:::` closes no open block$/, () => '`:::` tidak menutup blok mana pun'],
+    [/^`::: (.*)` is never closed$/, (n) => `\`::: ${n}\` tidak pernah ditutup`],
+  ],
+  IR203: [[/^unknown block `::: (.*)`$/, (n) => `blok \`::: ${n}\` tidak dikenal`]],
+  IR204: [[/^this question has (\d+) choices?; it needs at least 2$/, (n) => `pertanyaan ini punya ${n} pilihan; paling sedikit 2`]],
+  IR205: [[/^no choice is marked correct with `\[x\]`$/, () => 'tidak ada pilihan yang ditandai benar dengan `[x]`']],
+  IR206: [
+    [/^unknown attribute `(.*)`$/, (a) => `atribut \`${a}\` tidak dikenal`],
+    [/^points must be a number from 0 to 1000, not `(.*)`$/, (v) => `points harus berupa angka 0 sampai 1000, bukan \`${v}\``],
+    [/^cannot read `(.*)` as an attribute$/, (v) => `\`${v}\` tidak dapat dibaca sebagai atribut`],
+    [/^ending must be `pass` or `fail`, not `(.*)`$/, (v) => `ending harus \`pass\` atau \`fail\`, bukan \`${v}\``],
+  ],
+  IR207: [[/^image (.*) has no alt text$/, (p) => `gambar ${p} tidak punya teks alternatif`]],
+  IR209: [[/^raw HTML `(.*)` is shown as text$/s, (h) => `HTML mentah \`${h}\` ditampilkan sebagai teks`]],
+  IR210: [
+    [/^(.*) is not in the outline of course\.yml, so it is not part of the course$/, (p) => `${p} tidak ada di outline course.yml, jadi bukan bagian dari kursus`],
+    [/^(.*) is not a lesson or scenario of this course: paths are relative to (.*), so this names (.*)$/, (p, f, r) => `${p} bukan pelajaran atau skenario kursus ini: path relatif terhadap ${f}, jadi yang dimaksud ${r}`],
+  ],
+  IR212: [[/^image (.*) is loaded from outside the package$/, (p) => `gambar ${p} dimuat dari luar paket`]],
+  IR213: [[/^question id #(.*) is also used at (.*)$/, (i, at) => `id pertanyaan #${i} juga dipakai di ${at}`]],
+  IR215: [
+    [/^text after the choices is not part of any choice$/, () => 'teks setelah pilihan bukan bagian dari pilihan mana pun'],
+    [/^`\[(.*)\]` is not a choice marker$/s, (m) => `\`[${m}]\` bukan penanda pilihan`],
+    [/^this choice has no text$/, () => 'pilihan ini tidak punya teks'],
+    [/^this feedback is not indented under its choice$/, () => 'umpan balik ini tidak menjorok di bawah pilihannya'],
+  ],
+  IR216: [[/^this question has no prompt before its choices$/, () => 'pertanyaan ini tidak punya soal sebelum pilihannya']],
+  IR217: [[/^dimension `(.*)` is not one of the course's dimensions$/, (d) => `dimensi \`${d}\` bukan salah satu dimensi kursus`]],
+  IR219: [[/^this choice has no feedback$/, () => 'pilihan ini tidak punya umpan balik']],
+  IR220: [[/^this `##` heading has no text$/, () => 'judul `##` ini tidak bertulisan']],
+  IR222: [[/^curly quotes around `(.*)` in `(.*)=` are read as straight quotes$/, (v, k) => `tanda kutip lengkung di sekitar \`${v}\` pada \`${k}=\` dibaca sebagai tanda kutip lurus`]],
+  IR302: [[/^choice leads to #(.*), which is not a scene of this scenario$/, (t) => `pilihan menuju #${t}, yang bukan adegan skenario ini`]],
+  IR303: [[/^scene #(.*) cannot be reached from the start scene #(.*)$/, (s, st) => `adegan #${s} tidak terjangkau dari adegan awal #${st}`]],
+  IR304: [[/^from scene #(.*) no path leads to an ending$/, (s) => `dari adegan #${s} tidak ada jalur menuju akhir`]],
+  IR305: [[/^scene #(.*) has no choices, so it is an ending, but does not say how it ends$/, (s) => `adegan #${s} tidak punya pilihan, jadi merupakan akhir, tetapi tidak menyebut hasil akhirnya`]],
+  IR307: [[/^start scene #(.*) does not exist$/, (s) => `adegan awal #${s} tidak ada`]],
+  IR310: [[/^scenario (.*) has no ending scene$/, (s) => `skenario ${s} tidak punya adegan akhir`]],
+  IR401: [
+    [/^(.*) does not exist: paths are relative to (.*), so this names (.*)$/, (p, f, r) => `${p} tidak ada: path relatif terhadap ${f}, jadi yang dimaksud ${r}`],
+    [/^image has no path$/, () => 'gambar tanpa path'],
+  ],
+  IR402: [[/^(.*) points outside the content folder$/, (p) => `${p} menunjuk ke luar folder isi`]],
+  IR403: [[/^outline names (.*), which is not a lesson or scenario file here$/, (p) => `outline menyebut ${p}, yang bukan berkas pelajaran atau skenario di sini`]],
+  IR404: [[/^(.*) is not in the outline of course\.yml, so it is left out$/, (p) => `${p} tidak ada di outline course.yml, jadi ditinggalkan`]],
+  IR405: [[/^(.*) is not referenced by any lesson or scenario and is not packed$/, (p) => `${p} tidak dirujuk pelajaran atau skenario mana pun dan tidak dikemas`]],
+  IR501: [[/^the course has no lessons or scenarios$/, () => 'kursus ini tidak punya pelajaran atau skenario']],
+  IR503: [[/^the xapi target needs `iri` in course\.yml$/, () => 'target xapi memerlukan `iri` di course.yml']],
+  IR505: [[/^cannot write to (.*?): (.*)$/s, (d, why) => `tidak dapat menulis ke ${d}: ${why}`]],
+  IR608: [[/^(.*) does not exist$/, (p) => `${p} tidak ada`]],
+};
+
+/** Hints written at the call site (not the catalogue's): the frequent ones. */
+const HINTS: Rule[] = [
+  [/^Did you mean `(.*)`\? The keys are listed in docs\/authoring\.md\.$/, (k) => `Maksud Anda \`${k}\`? Daftar kunci ada di docs/authoring.md.`],
+  [/^Keys here: (.*); see docs\/authoring\.md\.$/, (k) => `Kunci yang ada: ${k}; lihat docs/authoring.md.`],
+  [/^Did you mean `(.*)`\? \((.*)\) File names are case-sensitive in the package, even where Windows is not\.$/, (w, p) => `Maksud Anda \`${w}\`? (${p}) Huruf besar-kecil pada nama berkas dibedakan di dalam paket, walau Windows tidak membedakannya.`],
+  [/^Did you mean `(.*)`\? \((.*)\)$/, (w, p) => `Maksud Anda \`${w}\`? (${p})`],
+  [/^Did you mean `(.*)`\? Allowed here: (.*)$/, (k, a) => `Maksud Anda \`${k}\`? Yang boleh di sini: ${a}`],
+  [/^Write `(.*)`: straight quotes ", or none\.$/, (w) => `Tulis \`${w}\`: dengan tanda kutip lurus ", atau tanpa tanda kutip.`],
+  [/^Feedback is a `> ` line indented at least two spaces under its choice\.$/, () => 'Umpan balik adalah baris `> ` yang menjorok paling sedikit dua spasi di bawah pilihannya.'],
+  [/^Allowed here: (.*)$/, (a) => `Yang boleh di sini: ${a}`],
+  [/^Did you mean (#?\S+)\?$/, (x) => `Maksud Anda ${x}?`],
+  [/^Scenes here: (.*)\.$/, (s) => `Adegan yang ada: ${s}.`],
+  [/^Use one of: (.*)\.$/, (s) => `Gunakan salah satu dari: ${s}.`],
+  [/^Replace the curly quotes “ ” with straight ones " \(or write the value without quotes\); word processors type curly quotes\.$/, () => 'Ganti tanda kutip lengkung “ ” dengan tanda kutip lurus " (atau tulis nilainya tanpa tanda kutip); pengolah kata mengetik tanda kutip lengkung.'],
+  [/^Mark a correct choice `- \[x\]` and any other `- \[ \]` \(a space between the brackets\)\.$/, () => 'Tandai pilihan yang benar `- [x]` dan yang lain `- [ ]` (satu spasi di antara kurung siku).'],
+  [/^Indent feedback under its choice by two spaces, `  > feedback`, and put the prompt before the first choice\.$/, () => 'Menjorokkan umpan balik dua spasi di bawah pilihannya, `  > umpan balik`, dan letakkan soal sebelum pilihan pertama.'],
+  [/^Add a nested `  > feedback` line under the choice\.$/, () => 'Tambahkan baris `  > umpan balik` yang menjorok di bawah pilihan.'],
+  [/^Start the file with `---`, `title: …`, `---`\.$/, () => 'Awali berkas dengan `---`, `title: …`, `---`.'],
+  [/^Add it to `outline` in course\.yml, or remove the link\.$/, () => 'Tambahkan ke `outline` di course.yml, atau hapus tautannya.'],
+  [/^Outline entries are paths from the course folder; the files here: (.*)\.$/, (p) => `Entri outline adalah path dari folder kursus; berkas yang ada: ${p}.`],
+  [/^This folder has course\.yml: to use it, give `\.` as the folder, e\.g\. `integrity-ranger build \.`$/, () => 'Folder ini berisi course.yml: untuk memakainya, berikan `.` sebagai folder, misalnya `integrity-ranger build .`'],
+  [/^Give the folder that holds course\.yml, e\.g\. `integrity-ranger build my-course` \(default: \.\/content\)\.$/, () => 'Berikan folder yang berisi course.yml, misalnya `integrity-ranger build kursus-saya` (bawaan: ./content).'],
+  [/^Close it with (.) before the end of the value, or remove it\.$/, (q) => `Tutup dengan ${q} sebelum nilai berakhir, atau hapus.`],
+  [/^Every loop needs a way out to an ending scene\.$/, () => 'Setiap putaran memerlukan jalan keluar ke adegan akhir.'],
+  [/^Write `\{#(.*) ending=pass\}` or `\{#(.*) ending=fail\}`\.$/, (a, b) => `Tulis \`{#${a} ending=pass}\` atau \`{#${b} ending=fail}\`.`],
+  [/^Add Markdown files under lessons\/ or scenarios\/\.$/, () => 'Tambahkan berkas Markdown di lessons/ atau scenarios/.'],
+];
+
+function apply(rules: readonly Rule[] | undefined, text: string): string | null {
+  for (const [re, say] of rules ?? []) {
+    const m = re.exec(text);
+    if (m) return say(...m.slice(1));
+  }
+  return null;
+}
+
+/** Whether the Indonesian edition has this message (tests list what is left). */
+export function hasIndonesianMessage(d: Pick<Diagnostic, 'code' | 'message'>): boolean {
+  return apply(MESSAGES[d.code], d.message) !== null;
+}
+
+/** The diagnostic in the reader's language: message and hint translated where the edition has them. */
+export function localizeDiagnostic<T extends Diagnostic>(d: T, lang: 'en' | 'id'): T {
+  if (lang === 'en') return d;
+  const out: T = { ...d, message: apply(MESSAGES[d.code], d.message) ?? d.message };
+  if (d.hint !== undefined) {
+    const fromCatalogue = d.hint === (catalogue[d.code] as CatalogueEntry).hint ? catalogueId[d.code].hint : undefined;
+    out.hint = fromCatalogue ?? apply(HINTS, d.hint) ?? d.hint;
+  }
+  return out;
+}
