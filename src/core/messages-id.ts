@@ -95,13 +95,71 @@ function what(w: string): string {
 
 /** The messages the compiler writes most, per code. Each regex matches one English message whole. */
 const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
-  IR101: [[/^this (.) quote is never closed$/, (q) => `tanda kutip ${q} ini tidak pernah ditutup`]],
+  IR506: [
+    [/^lists and blockquotes nested more than (\d+) levels deep$/, (n) => `daftar dan kutipan bersarang lebih dari ${n} tingkat`],
+    [/^emphasis \(`\*`, `_`\) nested more than (\d+) levels deep$/, (n) => `penekanan (\`*\`, \`_\`) bersarang lebih dari ${n} tingkat`],
+    [/^YAML nested more than (\d+) levels deep$/, (n) => `YAML bersarang lebih dari ${n} tingkat`],
+  ],
+  IR406: [
+    [/^theme\.css loads or runs something from outside the package: `(.*)`$/, (m) => `theme.css memuat atau menjalankan sesuatu dari luar paket: \`${m}\``],
+  ],
+  IR309: [
+    [/^this item is not a link to a scene, but others in the same list are$/, () => 'butir ini bukan tautan ke adegan, padahal butir lain dalam daftar yang sama adalah tautan'],
+    [/^only a `> feedback` blockquote may follow a choice$/, () => 'hanya kutipan `> umpan balik` yang boleh mengikuti pilihan'],
+  ],
+  IR308: [
+    [/^scene `(.*)` has no id$/, (t) => `adegan \`${t}\` tidak punya id`],
+  ],
+  IR306: [
+    [/^scene #(.*) is marked as an ending but offers (\d+) choice\(s\)$/, (sc, n) => `adegan #${sc} ditandai sebagai akhir tetapi menawarkan ${n} pilihan`],
+  ],
+  IR301: [
+    [/^(.*) has no scenes$/, (f) => `${f} tidak punya adegan`],
+  ],
+  IR221: [
+    [/^this question has (\d+) choices; at most 26$/, (n) => `pertanyaan ini punya ${n} pilihan; paling banyak 26`],
+    [/^scene #(.*) has (\d+) choices; at most 26$/, (sc, n) => `adegan #${sc} punya ${n} pilihan; paling banyak 26`],
+  ],
+  IR218: [
+    [/^choice `(.*)` appears twice in this question \(also line (\d+)\)$/s, (c, l) => `pilihan \`${c}\` muncul dua kali dalam pertanyaan ini (juga di baris ${l})`],
+  ],
+  IR214: [
+    [/^(question|scene) id `(.*)` is not a slug$/, (k, i) => `id ${k === 'question' ? 'pertanyaan' : 'adegan'} \`${i}\` bukan slug`],
+    [/^unit id `(.*)` \(from the file name\) is not a slug$/, (i) => `id unit \`${i}\` (dari nama berkas) bukan slug`],
+  ],
+  IR211: [
+    [/^`::: (.*)` opened inside `::: (.*)` \(line (\d+)\)$/, (a, b, l) => `\`::: ${a}\` dibuka di dalam \`::: ${b}\` (baris ${l})`],
+  ],
+  IR208: [
+    [/^link `(.*)` uses a protocol-relative URL$/s, (l) => `tautan \`${l}\` memakai URL tanpa protokol`],
+    [/^link `(.*)` uses a `(.*):` URL$/s, (l, sc) => `tautan \`${l}\` memakai URL \`${sc}:\``],
+  ],
+  IR111: [
+    [/^line (\d+) has (\d+) characters \(at most (\d+)\)$/, (l, n, max) => `baris ${l} memuat ${n} karakter (paling banyak ${max})`],
+  ],
+  IR110: [
+    [/^(.*) is (\d+) bytes; content files may be at most 2 MB$/, (p, n) => `${p} berukuran ${n} bita; berkas isi paling besar 2 MB`],
+    [/^(.*) is larger than the 100 MB an asset may be$/, (p) => `${p} lebih besar daripada 100 MB, batas sebuah aset`],
+  ],
+  IR101: [
+    [/^this (.) quote is never closed$/, (q) => `tanda kutip ${q} ini tidak pernah ditutup`],
+    // The YAML parser's own messages (the `yaml` package), the commonest ones.
+    [/^Map keys must be unique$/, () => 'kunci pemetaan harus unik'],
+    [/^Nested mappings are not allowed in compact mappings$/, () => 'pemetaan bersarang tidak boleh ada dalam pemetaan ringkas (beri tanda kutip pada nilai yang memuat ": ")'],
+    [/^Implicit keys need to be on a single line$/, () => 'kunci harus berada pada satu baris'],
+    [/^Implicit map keys need to be followed by map values$/, () => 'kunci harus diikuti nilai (`kunci: nilai`)'],
+    [/^All mapping items must start at the same column$/, () => 'semua butir pemetaan harus dimulai pada kolom yang sama'],
+    [/^Excessive alias count indicates a resource exhaustion attack$/, () => 'terlalu banyak alias YAML: tampaknya upaya menghabiskan sumber daya'],
+  ],
   IR102: [
     [/^(lesson|scenario) needs front matter with a `title`$/, (k) => `${k === 'lesson' ? 'pelajaran' : 'skenario'} memerlukan front matter dengan \`title\``],
     [/^(lesson|scenario) front matter needs `title`$/, (k) => `front matter ${k === 'lesson' ? 'pelajaran' : 'skenario'} memerlukan \`title\``],
     [/^(.*) needs `(.*)`$/, (w, key) => `${what(w)} memerlukan \`${key}\``],
   ],
   IR103: [
+    [/^`(.*)` must be a BCP 47 language tag such as `id` or `en-US`$/, (f) => `\`${f}\` harus berupa tag bahasa BCP 47 seperti \`id\` atau \`en-US\``],
+    [/^`(.*)` must be an absolute IRI such as `(.*)`$/, (f, e) => `\`${f}\` harus berupa IRI absolut seperti \`${e}\``],
+    [/^`(.*)` must be a slug or a mapping with `id` and `label`$/, (f) => `\`${f}\` harus berupa slug atau pemetaan dengan \`id\` dan \`label\``],
     [/^`(.*)` must be text$/, (f) => `\`${f}\` harus berupa teks`],
     [/^`(.*)` must be a number$/, (f) => `\`${f}\` harus berupa angka`],
     [/^`(.*)` must be a list$/, (f) => `\`${f}\` harus berupa daftar`],
@@ -127,10 +185,16 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
     [/^`:::` closes no open block$/, () => '`:::` tidak menutup blok mana pun'],
     [/^`::: (.*)` is never closed$/, (n) => `\`::: ${n}\` tidak pernah ditutup`],
   ],
-  IR203: [[/^unknown block `::: (.*)`$/, (n) => `blok \`::: ${n}\` tidak dikenal`]],
+  IR203: [
+    [/^`::: (.*)` cannot be used in a scenario$/, (n) => `\`::: ${n}\` tidak dapat dipakai dalam skenario`],[/^unknown block `::: (.*)`$/, (n) => `blok \`::: ${n}\` tidak dikenal`]],
   IR204: [[/^this question has (\d+) choices?; it needs at least 2$/, (n) => `pertanyaan ini punya ${n} pilihan; paling sedikit 2`]],
   IR205: [[/^no choice is marked correct with `\[x\]`$/, () => 'tidak ada pilihan yang ditandai benar dengan `[x]`']],
   IR206: [
+    [/^score must be a whole number from 0 to 100, not `(.*)`$/, (v) => `score harus bilangan bulat 0 sampai 100, bukan \`${v}\``],
+    [/^`score` applies only to an ending scene$/, () => '`score` hanya berlaku untuk adegan akhir'],
+    [/^two ids in one attribute list: #(.*) and #(.*)$/, (a, b) => `dua id dalam satu daftar atribut: #${a} dan #${b}`],
+    [/^a choice takes no `#id`$/, () => 'pilihan tidak memakai `#id`'],
+    [/^a choice cannot be both `good` and `bad`$/, () => 'pilihan tidak bisa sekaligus `good` dan `bad`'],
     [/^unknown attribute `(.*)`$/, (a) => `atribut \`${a}\` tidak dikenal`],
     [/^points must be a number from 0 to 1000, not `(.*)`$/, (v) => `points harus berupa angka 0 sampai 1000, bukan \`${v}\``],
     [/^cannot read `(.*)` as an attribute$/, (v) => `\`${v}\` tidak dapat dibaca sebagai atribut`],
@@ -143,7 +207,11 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
     [/^(.*) is not a lesson or scenario of this course: paths are relative to (.*), so this names (.*)$/, (p, f, r) => `${p} bukan pelajaran atau skenario kursus ini: path relatif terhadap ${f}, jadi yang dimaksud ${r}`],
   ],
   IR212: [[/^image (.*) is loaded from outside the package$/, (p) => `gambar ${p} dimuat dari luar paket`]],
-  IR213: [[/^question id #(.*) is also used at (.*)$/, (i, at) => `id pertanyaan #${i} juga dipakai di ${at}`]],
+  IR213: [
+    [/^id `(.*)` is also used by (.*)$/, (i, f) => `id \`${i}\` juga dipakai oleh ${f}`],
+    [/^scene id #(.*) is used twice \(first at line (\d+)\)$/, (i, l) => `id adegan #${i} dipakai dua kali (pertama di baris ${l})`],
+    [/^dimension `(.*)` is listed twice$/, (d) => `dimensi \`${d}\` tercantum dua kali`],
+    [/^outline lists (.*) twice$/, (p) => `outline mencantumkan ${p} dua kali`],[/^question id #(.*) is also used at (.*)$/, (i, at) => `id pertanyaan #${i} juga dipakai di ${at}`]],
   IR215: [
     [/^text after the choices is not part of any choice$/, () => 'teks setelah pilihan bukan bagian dari pilihan mana pun'],
     [/^`\[(.*)\]` is not a choice marker$/s, (m) => `\`[${m}]\` bukan penanda pilihan`],
@@ -165,7 +233,8 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
     [/^(.*) does not exist: paths are relative to (.*), so this names (.*)$/, (p, f, r) => `${p} tidak ada: path relatif terhadap ${f}, jadi yang dimaksud ${r}`],
     [/^image has no path$/, () => 'gambar tanpa path'],
   ],
-  IR402: [[/^(.*) points outside the content folder$/, (p) => `${p} menunjuk ke luar folder isi`]],
+  IR402: [
+    [/^(.*) is a link that points outside the content folder$/, (p) => `${p} adalah tautan yang menunjuk ke luar folder isi`],[/^(.*) points outside the content folder$/, (p) => `${p} menunjuk ke luar folder isi`]],
   IR403: [[/^outline names (.*), which is not a lesson or scenario file here$/, (p) => `outline menyebut ${p}, yang bukan berkas pelajaran atau skenario di sini`]],
   IR404: [[/^(.*) is not in the outline of course\.yml, so it is left out$/, (p) => `${p} tidak ada di outline course.yml, jadi ditinggalkan`]],
   IR405: [[/^(.*) is not referenced by any lesson or scenario and is not packed$/, (p) => `${p} tidak dirujuk pelajaran atau skenario mana pun dan tidak dikemas`]],
@@ -184,6 +253,20 @@ const HINTS: Rule[] = [
   [/^Did you mean `(.*)`\? Allowed here: (.*)$/, (k, a) => `Maksud Anda \`${k}\`? Yang boleh di sini: ${a}`],
   [/^Write `(.*)`: straight quotes ", or none\.$/, (w) => `Tulis \`${w}\`: dengan tanda kutip lurus ", atau tanpa tanda kutip.`],
   [/^Feedback is a `> ` line indented at least two spaces under its choice\.$/, () => 'Umpan balik adalah baris `> ` yang menjorok paling sedikit dua spasi di bawah pilihannya.'],
+  [/^Set a different `id` in the front matter\.$/, () => 'Pasang `id` yang lain di front matter.'],
+  [/^Give the file a front-matter `id: some-slug`\.$/, () => 'Beri berkas itu `id: suatu-slug` di front matter.'],
+  [/^Scenarios hold text, callouts and choices; questions belong in lessons\.$/, () => 'Skenario berisi teks, callout, dan pilihan; pertanyaan tempatnya di pelajaran.'],
+  [/^Write every choice as `- \[Choice text\]\(#scene-id\)`; put other text above the list\.$/, () => 'Tulis setiap pilihan sebagai `- [Teks pilihan](#id-adegan)`; letakkan teks lain di atas daftar.'],
+  [/^Use colours, spacing and system fonts; remove @import and url\(\) that point to another site\.$/, () => 'Gunakan warna, jarak, dan fon sistem; hapus @import dan url() yang menunjuk situs lain.'],
+  [/^Use fewer levels of lists and blockquotes: split them into separate lists or paragraphs\.$/, () => 'Kurangi tingkat daftar dan kutipan: pecah menjadi daftar atau paragraf terpisah.'],
+  [/^Add a scene without choices marked `\{#id ending=pass\}` or `ending=fail`\.$/, () => 'Tambahkan adegan tanpa pilihan yang ditandai `{#id ending=pass}` atau `ending=fail`.'],
+  [/^Add `ending=pass` or `ending=fail`\.$/, () => 'Tambahkan `ending=pass` atau `ending=fail`.'],
+  [/^Write `## (.*) \{#(.*)\}`\.$/, (t, i) => `Tulis \`## ${t} {#${i}}\`.`],
+  [/^Close each `\*` or `_` you open; write a literal one as `\\\*` or `\\_`\.$/, () => 'Tutup setiap `*` atau `_` yang Anda buka; tulis tanda harfiah sebagai `\\*` atau `\\_`.'],
+  [/^It needs at least `id`, `title` and `version`\.$/, () => 'Paling sedikit berisi `id`, `title`, dan `version`.'],
+  [/^Remove the stray `:::` or open a block before it\.$/, () => 'Hapus `:::` yang nyasar, atau buka blok sebelumnya.'],
+  [/^Each scene is a heading `## Title \{#scene-id\}`\.$/, () => 'Setiap adegan adalah judul `## Judul {#id-adegan}`.'],
+  [/^course\.yml and front matter need only a few levels: `key: value` lines and short lists\.$/, () => 'course.yml dan front matter cukup beberapa tingkat: baris `kunci: nilai` dan daftar pendek.'],
   [/^Allowed here: (.*)$/, (a) => `Yang boleh di sini: ${a}`],
   [/^Did you mean (#?\S+)\?$/, (x) => `Maksud Anda ${x}?`],
   [/^Scenes here: (.*)\.$/, (s) => `Adegan yang ada: ${s}.`],
@@ -211,9 +294,10 @@ function apply(rules: readonly Rule[] | undefined, text: string): string | null 
   return null;
 }
 
-/** Whether the Indonesian edition has this message (tests list what is left). */
-export function hasIndonesianMessage(d: Pick<Diagnostic, 'code' | 'message'>): boolean {
-  return apply(MESSAGES[d.code], d.message) !== null;
+/** Whether the Indonesian edition has this diagnostic's message and hint (tests list what is left). */
+export function hasIndonesian(d: Diagnostic): { message: boolean; hint: boolean } {
+  const hint = d.hint === undefined || (d.hint === (catalogue[d.code] as CatalogueEntry).hint && catalogueId[d.code].hint !== undefined) || apply(HINTS, d.hint) !== null;
+  return { message: apply(MESSAGES[d.code], d.message) !== null, hint };
 }
 
 /** The diagnostic in the reader's language: message and hint translated where the edition has them. */
