@@ -40,12 +40,12 @@ export const catalogue = entries({
   IR207: { severity: 'error', title: 'Image without alt text', why: 'Learners using a screen reader need a text alternative (WCAG 1.1.1).', hint: 'Write `![what the image shows](path)`.' },
   IR208: { severity: 'error', title: 'Unsafe link', why: 'Only http, https, mailto and tel links, relative links to content, and #anchors are allowed; `javascript:` and data URLs can run code in the LMS.' },
   IR209: { severity: 'warning', title: 'Raw HTML is shown as text', why: 'Raw HTML in Markdown could run scripts inside the LMS, so it is escaped, not rendered.', hint: 'Use Markdown syntax instead of HTML.' },
-  IR210: { severity: 'error', title: 'Link to unknown content', why: 'A relative link must name a lesson or scenario file of this course, or an asset.' },
+  IR210: { severity: 'error', title: 'Link to unknown content', why: 'A relative link must name a lesson or scenario file of this course (one the outline lists, when there is an outline), or an asset.' },
   IR211: { severity: 'error', title: 'Blocks cannot be nested', why: 'A `:::` block cannot contain another block.', hint: 'Close the first block with `:::` before opening the next.' },
   IR212: { severity: 'error', title: 'External image', why: 'The package must work offline and make no request outside the LMS.', hint: 'Download the image into assets/ and reference it by relative path.' },
   IR213: { severity: 'error', title: 'Duplicate id', why: 'Ids name interactions and activities in the LMS and LRS records; they must be unique.' },
   IR214: { severity: 'error', title: 'Invalid id', why: 'Ids are slugs: lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters.' },
-  IR215: { severity: 'error', title: 'Question choice malformed', why: 'Choices are task-list items `- [ ] text` or `- [x] text` with optional feedback as a nested `> blockquote`.' },
+  IR215: { severity: 'error', title: 'Question choice malformed', why: 'Choices are task-list items `- [ ] text` or `- [x] text`, each with optional feedback: a `> ` line indented at least two spaces under it.' },
   IR216: { severity: 'error', title: 'Question has no prompt', why: 'The prompt is the text before the first choice.' },
   IR217: { severity: 'error', title: 'Unknown dimension', why: 'A `dimension` must be one of the dimensions listed in course.yml (or the default seven).' },
   IR218: { severity: 'error', title: 'Duplicate choice text', why: 'Choices are labelled by their text; two identical labels cannot be told apart.' },
@@ -67,7 +67,7 @@ export const catalogue = entries({
   IR310: { severity: 'error', title: 'Scenario has no ending', why: 'At least one scene must be an ending.' },
 
   // IR4xx: assets and paths
-  IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder.' },
+  IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder. Paths are relative to the Markdown file that holds them.' },
   IR402: { severity: 'error', title: 'Path leaves the content folder', why: 'Only files inside the content folder are packed; `..` out of it, absolute paths and symlinks pointing outside are refused.' },
   IR403: { severity: 'error', title: 'Outline entry not found', why: 'Every `outline` entry must be a lesson or scenario file of this folder.' },
   IR404: { severity: 'warning', title: 'Unit not in outline', why: 'A file in lessons/ or scenarios/ that the outline does not list is not packed.' },
