@@ -76,3 +76,15 @@ describe('feedback indentation', () => {
     expect(block?.kind === 'question' ? block.question.choices[1]!.feedbackHtml : null).toContain('Tepat.');
   });
 });
+
+describe('tabs in YAML', () => {
+  it('one IR113 per tab-indented line, and nothing from the YAML parser', () => {
+    const r = compileFiles({ 'course.yml': 'id: uji\ntitle: Uji\nversion: 1.0.0\noutline:\n\t- lessons/01-a.md\n\t- lessons/01-a.md\n', 'lessons/01-a.md': '---\ntitle: A\n---\nIsi.\n' }, ['scorm12']);
+    expect(codes(r)).toEqual(['IR113 course.yml:5:1', 'IR113 course.yml:6:1']);
+  });
+
+  it('a tab inside a block of text, after its indentation, is text, not an error', () => {
+    const r = compileFiles({ 'course.yml': 'id: uji\ntitle: Uji\nversion: 1.0.0\ndescription: |\n  \tberjarak tab\n  baris dua\n', 'lessons/01-a.md': '---\ntitle: A\n---\nIsi.\n' }, ['scorm12']);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
