@@ -65,6 +65,11 @@ export const catalogue = entries({
   IR308: { severity: 'error', title: 'Scene heading without id', why: 'Choices link to scenes by id: write `## Title {#scene-id}`.' },
   IR309: { severity: 'error', title: 'Choice list mixes links and text', why: 'The last list of a scene holds its choices; each item must be exactly one link to `#scene-id`.' },
   IR310: { severity: 'error', title: 'Scenario has no ending', why: 'At least one scene must be an ending.' },
+  // IR320–IR329: scoring that agrees with the choices' tags (warnings; see docs/authoring.md)
+  IR320: { severity: 'warning', title: 'A `{bad}` choice can still pass', why: 'A path through a choice the author marks wrong ends in `ending=pass`, so the scenario rewards what the lessons teach against. Reported at the last `{bad}` choice before the pass ending(s) it names.', hint: 'Make the pass ending(s) named here `ending=fail`, lead this choice to a fail ending, or remove `{bad}` if the choice is not wrong.' },
+  IR321: { severity: 'warning', title: 'Only `{good}` choices can still fail', why: 'A path of choices the author marks right (and untagged choices that decide nothing) ends in `ending=fail`, so the scenario punishes what the lessons teach. Reported at the fail ending, with the path.', hint: 'Tag the choice on the path that is really wrong `{bad}`, or make this ending `ending=pass`.' },
+  IR322: { severity: 'warning', title: 'Untagged choice decides the result', why: 'A result is an ending\'s outcome and score. This choice narrows the results its scene can still reach, and not to those of a `{good}` choice of the scene: it decides the result, yet it is recorded as neither correct nor wrong, and IR320 and IR321 cannot judge the paths through it.', hint: 'Tag it `{good}` or `{bad}` as the lessons judge it, or lead it where a `{good}` choice of the scene leads.' },
+  IR323: { severity: 'warning', title: 'Pass ending scores no more than a fail ending', why: 'A play earns points × ending score / 100, so failing would earn as much as passing, or more.', hint: 'Give every pass ending a higher `score` than every fail ending of the scenario.' },
 
   // IR4xx: assets and paths
   IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder. Paths are relative to the Markdown file that holds them.' },

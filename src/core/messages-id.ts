@@ -62,6 +62,10 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR308: { title: 'Judul adegan tanpa id', why: 'Pilihan menaut ke adegan lewat id: tulis `## Judul {#id-adegan}`.' },
   IR309: { title: 'Daftar pilihan mencampur tautan dan teks', why: 'Daftar terakhir sebuah adegan memuat pilihannya; setiap butir harus tepat satu tautan ke `#id-adegan`.' },
   IR310: { title: 'Skenario tanpa akhir', why: 'Paling sedikit satu adegan harus menjadi akhir.' },
+  IR320: { title: 'Pilihan `{bad}` masih bisa lulus', why: 'Jalur melalui pilihan yang ditandai salah oleh penulis berakhir di `ending=pass`, sehingga skenario memberi hadiah pada hal yang diajarkan untuk dihindari. Dilaporkan di pilihan `{bad}` terakhir sebelum akhir lulus yang disebutnya.', hint: 'Ubah akhir lulus yang disebut di sini menjadi `ending=fail`, arahkan pilihan ini ke akhir gagal, atau hapus `{bad}` bila pilihannya memang tidak salah.' },
+  IR321: { title: 'Hanya pilihan `{good}` masih bisa gagal', why: 'Jalur pilihan yang ditandai benar oleh penulis (dan pilihan tanpa tanda yang tidak menentukan apa pun) berakhir di `ending=fail`, sehingga skenario menghukum hal yang diajarkan. Dilaporkan di akhir gagal itu, beserta jalurnya.', hint: 'Tandai `{bad}` pilihan di jalur itu yang memang salah, atau jadikan akhir ini `ending=pass`.' },
+  IR322: { title: 'Pilihan tanpa tanda menentukan hasil', why: 'Hasil adalah hasil akhir dan skor sebuah akhir. Pilihan ini mempersempit hasil yang masih bisa dicapai adegannya, dan bukan ke hasil pilihan `{good}` adegan itu: pilihan ini menentukan hasil, tetapi tercatat bukan benar dan bukan salah, dan IR320 serta IR321 tidak dapat menilai jalur melaluinya.', hint: 'Tandai `{good}` atau `{bad}` sesuai penilaian pelajaran, atau arahkan ke adegan yang dituju pilihan `{good}` adegan itu.' },
+  IR323: { title: 'Akhir lulus tidak berskor lebih tinggi daripada akhir gagal', why: 'Sebuah permainan mendapat poin × skor akhir / 100, sehingga gagal akan mendapat sama banyak dengan lulus, atau lebih.', hint: 'Beri setiap akhir lulus `score` yang lebih tinggi daripada setiap akhir gagal skenario itu.' },
   IR401: { title: 'Aset tidak ditemukan', why: 'Berkas yang dirujuk harus ada di dalam folder isi. Path relatif terhadap berkas .md yang merujuknya.' },
   IR402: { title: 'Path keluar dari folder isi', why: 'Hanya berkas di dalam folder isi yang dikemas; `..` keluar folder, path absolut, dan symlink ke luar ditolak.' },
   IR403: { title: 'Entri outline tidak ditemukan', why: 'Setiap entri `outline` harus berupa berkas pelajaran atau skenario di folder ini.' },
@@ -87,6 +91,11 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
 };
 
 type Rule = [RegExp, (...m: string[]) => string];
+
+/** scenario-lint's `pass (score 100 or 60) or fail (score 0)`, in Indonesian. */
+function results(text: string): string {
+  return text.replace(/\bpass \(score/g, 'lulus (skor').replace(/\bfail \(score/g, 'gagal (skor').replace(/ or /g, ' atau ').replace(/^no ending$/, 'tanpa akhir');
+}
 
 /** The names of the YAML documents messages mention. */
 function what(w: string): string {
@@ -229,6 +238,13 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   IR305: [[/^scene #(.*) has no choices, so it is an ending, but does not say how it ends$/, (s) => `adegan #${s} tidak punya pilihan, jadi merupakan akhir, tetapi tidak menyebut hasil akhirnya`]],
   IR307: [[/^start scene #(.*) does not exist$/, (s) => `adegan awal #${s} tidak ada`]],
   IR310: [[/^scenario (.*) has no ending scene$/, (s) => `skenario ${s} tidak punya adegan akhir`]],
+  IR320: [[/^this \{bad\} choice can still end in a pass: (.*?)( and more)?$/, (names, more) => `pilihan {bad} ini masih bisa berakhir lulus: ${names.replace(/\(line (\d+), score (\d+)\)/g, '(baris $1, skor $2)')}${more ? ' dan lainnya' : ''}`]],
+  IR321: [[/^fail ending #(.*?) can be reached by taking only \{good\} choices: the choices at lines (.*?)( \(the untagged ones do not change the result\))?$/, (sc, lines, un) => `akhir gagal #${sc} dapat dicapai hanya dengan memilih pilihan {good}: pilihan di baris ${lines}${un ? ' (pilihan tanpa tanda tidak mengubah hasil)' : ''}`]],
+  IR322: [[
+    /^this choice is neither \{good\} nor \{bad\}, yet it decides the result: it can only end in (.*), while #(\S+) can end in (.*?)(?:, and its \{good\} choices? in (.*)| and has no \{good\} choice)$/,
+    (mine, sc, all, goods) => `pilihan ini bukan {good} dan bukan {bad}, tetapi menentukan hasil: hanya bisa berakhir ${results(mine)}, padahal #${sc} bisa berakhir ${results(all)}${goods ? `, dan pilihan {good}-nya berakhir ${results(goods)}` : ' dan tidak punya pilihan {good}'}`,
+  ]],
+  IR323: [[/^pass ending #(.*) scores (\d+), no more than fail ending #(.*) \(line (\d+), score (\d+)\)$/, (p, s, f, l, fs) => `akhir lulus #${p} berskor ${s}, tidak lebih dari akhir gagal #${f} (baris ${l}, skor ${fs})`]],
   IR401: [
     [/^(.*) does not exist: paths are relative to (.*), so this names (.*)$/, (p, f, r) => `${p} tidak ada: path relatif terhadap ${f}, jadi yang dimaksud ${r}`],
     [/^image has no path$/, () => 'gambar tanpa path'],
@@ -267,6 +283,7 @@ const HINTS: Rule[] = [
   [/^Remove the stray `:::` or open a block before it\.$/, () => 'Hapus `:::` yang nyasar, atau buka blok sebelumnya.'],
   [/^Each scene is a heading `## Title \{#scene-id\}`\.$/, () => 'Setiap adegan adalah judul `## Judul {#id-adegan}`.'],
   [/^course\.yml and front matter need only a few levels: `key: value` lines and short lists\.$/, () => 'course.yml dan front matter cukup beberapa tingkat: baris `kunci: nilai` dan daftar pendek.'],
+  [/^Tag it `\{good\}` or `\{bad\}`\. The choice at line (\d+), which leads to the same scene #(.*), is tagged `\{(good|bad)\}`\.$/, (l, sc, q) => `Tandai \`{good}\` atau \`{bad}\`. Pilihan di baris ${l}, yang menuju adegan yang sama #${sc}, bertanda \`{${q}}\`.`],
   [/^Allowed here: (.*)$/, (a) => `Yang boleh di sini: ${a}`],
   [/^Did you mean (#?\S+)\?$/, (x) => `Maksud Anda ${x}?`],
   [/^Scenes here: (.*)\.$/, (s) => `Adegan yang ada: ${s}.`],

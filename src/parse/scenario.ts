@@ -5,6 +5,7 @@ import { INDENTED, QUOTE, joinLines, quoteColumn, splitBlocks, splitSections, to
 import { openDocument } from './front-matter.js';
 import { CALLOUTS } from './lesson.js';
 import { checkSceneGraph } from './scenario-graph.js';
+import { lintScenario } from './scenario-lint.js';
 import { scenarioSchema, validateYaml } from './schemas.js';
 import { slugify } from './text.js';
 import { parseYaml } from './yaml.js';
@@ -58,6 +59,8 @@ export function parseScenario(file: string, text: string, diags: Diagnostics): S
     scenes,
   };
   checkSceneGraph(scenario, locate(['start']), diags);
+  // The consistency lint reads a sound graph only: with errors in the file its warnings would be noise.
+  if (!diags.list.some((d) => d.severity === 'error' && d.file === file)) lintScenario(scenario, diags);
   return scenario;
 }
 

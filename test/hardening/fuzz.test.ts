@@ -25,8 +25,13 @@ import { mulberry32, Rng } from '../helpers/rng.js';
 const BASE_SEED = Number(process.env['FUZZ_SEED'] ?? 20240611) >>> 0;
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 const VERBOSE = process.env['FUZZ_VERBOSE'] === '1';
-/** Per compile. The default course compiles in well under 100 ms. */
+/**
+ * Per compile: catches a mutation that makes the compiler blow up (a backtracking regex, a
+ * quadratic walk), not a slow machine. The default course compiles in well under 100 ms when
+ * warm; the bound grows with the warm time measured here, so a loaded CI machine does not flake.
+ */
 const TIME_BOUND_MS = 2000;
+let timeBound = TIME_BOUND_MS;
 
 type Files = Map<string, Uint8Array>;
 const enc = new TextEncoder();
@@ -285,7 +290,7 @@ function run(files: Files): Outcome {
 function problems(files: Files, o: Outcome): string[] {
   const out: string[] = [];
   if (o.error) return [`threw: ${(o.error as Error)?.stack ?? String(o.error)}`];
-  if (o.ms > TIME_BOUND_MS) out.push(`took ${o.ms.toFixed(0)} ms (bound ${TIME_BOUND_MS} ms)`);
+  if (o.ms > timeBound) out.push(`took ${o.ms.toFixed(0)} ms (bound ${timeBound.toFixed(0)} ms)`);
   const r = o.result!;
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (r.ok) {
@@ -345,7 +350,9 @@ const course = readCourse('content');
 
 describe('fuzzing the default course', () => {
   it('compiles unmutated to both packages', () => {
+    run(course); // the first compile also loads and compiles the template: not what the bound is for
     const o = run(course);
+    timeBound = Math.max(TIME_BOUND_MS, 25 * o.ms);
     expect(problems(course, o)).toEqual([]);
     expect(o.result!.ok, o.result!.diagnostics.map((d) => `${d.code} ${d.file}:${d.line} ${d.message}`).join('\n')).toBe(true);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import AdmZip from 'adm-zip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { zipFiles, dosDateTime } from '../../src/package/zip.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -36,4 +40,26 @@ describe('zipFiles', () => {
     expect((v >>> 5) & 0x3f).toBe(13);
     expect((v & 0x1f) * 2).toBe(20);
   });
+
+  it('stores compressed media as it is and deflates text; another zip reader finds every entry whole', () => {
+    const noise = new Uint8Array(64 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    const text = enc('<p>teks</p>'.repeat(500));
+    const bytes = zipFiles(new Map([['assets/film.MP4', noise], ['assets/a.pdf', noise], ['index.html', text]]), 1700000000);
+    const zip = new AdmZip(Buffer.from(bytes));
+    const method = (n: string) => zip.getEntry(n)!.header.method;
+    expect([method('assets/film.MP4'), method('assets/a.pdf'), method('index.html')]).toEqual([0, 0, 8]);
+    expect(zip.getEntry('assets/film.MP4')!.header.compressedSize).toBe(noise.length);
+    expect(zip.getEntry('index.html')!.header.compressedSize).toBeLessThan(text.length / 10);
+    expect(Buffer.from(zip.readFile('assets/film.MP4')!).equals(Buffer.from(noise))).toBe(true);
+    expect(zip.readAsText('index.html')).toBe(new TextDecoder().decode(text));
+    // Another zip reader (CPython's zipfile, on every machine of ours) checks every CRC and size.
+    const dir = mkdtempSync(join(tmpdir(), 'ir-zip-'));
+    try {
+      writeFileSync(join(dir, 'p.zip'), bytes);
+      expect(execFileSync('python3', ['-m', 'zipfile', '-t', join(dir, 'p.zip')], { encoding: 'utf8' })).toMatch(/Done testing/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
