@@ -70,7 +70,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       '\nEvery command takes --json (one JSON document on stdout), --lang en|id (the language of\n' +
         'messages; default from LC_ALL, LC_MESSAGES or LANG), --help and --version.\n' +
         'Exit codes: 0 success (warnings allowed), 1 content or package errors, 2 wrong usage.\n' +
-        'Authoring format: docs/authoring.md; scoring: docs/scoring.md; diagnostics: docs/diagnostics.md.',
+        'Authoring format: docs/authoring.md; scoring: docs/scoring.md; diagnostics: docs/diagnostics.md\n' +
+        `(installed with the tool, in ${join(TOOL_ROOT, 'docs')}).`,
     )
     .exitOverride();
 
