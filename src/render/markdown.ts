@@ -177,7 +177,9 @@ export class MarkdownRenderer {
     const [pathPart, anchor] = splitAnchor(href);
     const resolved = resolveContentPath(ctx.source.at.file, pathPart);
     if (resolved === null) {
-      this.diags.report('IR402', at, `${token.href} points outside the content folder`);
+      // One `..` too many is the usual cause: offer the file of that name inside the folder, if there is one.
+      const name = pathPart.replace(/\\/g, '/').replace(/^.*\//, '');
+      this.diags.report('IR402', at, `${token.href} points outside the content folder`, name ? this.didYouMean(name, isImage || !/\.md$/i.test(name) ? 'asset' : 'unit') : undefined);
       token.irBlocked = true;
       return;
     }

@@ -65,7 +65,7 @@ const EXPECTED: Record<string, string[]> = {
   'broken-tabs-in-yaml': ['IR113 course.yml:6:1', 'IR113 course.yml:7:1', 'IR113 lessons/01-tab.md:4:1'],
   'broken-misspelled-keys': ['IR104 course.yml:5:1', 'IR104 course.yml:6:1', 'IR104 lessons/01-ejaan.md:2:1', 'IR104 lessons/01-ejaan.md:4:1', 'IR206 lessons/01-ejaan.md:8:24'],
   'broken-windows-1252': ['IR106 lessons/01-ansi.md:6:17'],
-  'broken-paths-and-cascades': ['IR403 course.yml:7:5', 'IR401 lessons/01-gambar.md:4:1', 'IR401 lessons/01-gambar.md:6:1', 'IR302 scenarios/01-loket.md:8:12'],
+  'broken-paths-and-cascades': ['IR403 course.yml:7:5', 'IR401 lessons/01-gambar.md:4:1', 'IR401 lessons/01-gambar.md:6:1', 'IR402 lessons/01-gambar.md:8:1', 'IR302 scenarios/01-loket.md:8:12'],
   'broken-choice-markers': ['IR215 lessons/01-pilihan.md:9:3', 'IR215 lessons/01-pilihan.md:28:1'],
   'broken-links-to-units': ['IR210 lessons/01-awal.md:4:11', 'IR210 lessons/01-awal.md:4:44', 'IR210 lessons/01-awal.md:4:84', 'IR404 lessons/02-lampiran.md:1:1'],
   'broken-yaml-syntax': ['IR101 course.yml:5:1', 'IR101 lessons/01-pengantar.md:2:8', 'IR113 lessons/02-tab.md:4:1', 'IR101 lessons/03-kutip.md:2:8'],
