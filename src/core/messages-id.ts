@@ -266,6 +266,7 @@ const HINTS: Rule[] = [
   [/^Keys here: (.*); see docs\/authoring\.md\.$/, (k) => `Kunci yang ada: ${k}; lihat docs/authoring.md.`],
   [/^Did you mean `(.*)`\? \((.*)\) File names are case-sensitive in the package, even where Windows is not\.$/, (w, p) => `Maksud Anda \`${w}\`? (${p}) Huruf besar-kecil pada nama berkas dibedakan di dalam paket, walau Windows tidak membedakannya.`],
   [/^Did you mean `(.*)`\? \((.*)\)$/, (w, p) => `Maksud Anda \`${w}\`? (${p})`],
+  [/^Did you mean `(ending=.*)`\?$/, (e) => `Maksud Anda \`${e}\`?`],
   [/^Did you mean `(.*)`\? Allowed here: (.*)$/, (k, a) => `Maksud Anda \`${k}\`? Yang boleh di sini: ${a}`],
   [/^Write `(.*)`: straight quotes ", or none\.$/, (w) => `Tulis \`${w}\`: dengan tanda kutip lurus ", atau tanpa tanda kutip.`],
   [/^Feedback is a `> ` line indented at least two spaces under its choice\.$/, () => 'Umpan balik adalah baris `> ` yang menjorok paling sedikit dua spasi di bawah pilihannya.'],

@@ -108,8 +108,11 @@ export function hintList(names: readonly string[], show: (name: string) => strin
 export function closest(word: string, candidates: readonly string[]): string | null {
   if (word.length > 64 || candidates.length > 1000) return null;
   const lower = word.toLowerCase();
+  const meant = INDONESIAN[lower];
+  if (meant !== undefined && candidates.includes(meant)) return meant;
   let best: string | null = null;
-  let bestD = 3;
+  // Two edits turn `baik` (Indonesian "good") into `bad`: short words get one.
+  let bestD = word.length <= 4 ? 2 : 3;
   for (const c of candidates) {
     if (c === word) continue;
     if (Math.abs(c.length - word.length) > 2) continue;
@@ -121,6 +124,16 @@ export function closest(word: string, candidates: readonly string[]): string | n
   }
   return best;
 }
+
+/** Indonesian words authors write for the format's English keys and values. */
+const INDONESIAN: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  baik: 'good', benar: 'good', tepat: 'good', bagus: 'good',
+  buruk: 'bad', salah: 'bad', jelek: 'bad',
+  lulus: 'pass', gagal: 'fail',
+  poin: 'points', nilai: 'score', skor: 'score', akhir: 'ending', dimensi: 'dimension', mulai: 'start',
+  judul: 'title', versi: 'version', bahasa: 'language', deskripsi: 'description', penulis: 'author',
+  durasi: 'duration', tujuan: 'objectives', urutan: 'outline', nilai_lulus: 'passing_score',
+});
 
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
