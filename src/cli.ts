@@ -160,7 +160,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (json) io.stdout(JSON.stringify(failureDocument('usage', text.usage(e.message).replace(/^error: /, '')), null, 2) + '\n');
       return 2;
     }
-    if (e instanceof UsageError || e instanceof PreviewError) return fail(io, json, 'usage', e.message, 2);
+    if (e instanceof UsageError) return fail(io, json, 'usage', e.message, 2);
+    // A port in use, or scorm-again missing: the machine's state, not a wrong command.
+    if (e instanceof PreviewError) return fail(io, json, 'environment', e.message, 1);
     if (e instanceof ToolNotBuiltError) return fail(io, json, 'environment', e.message, 1);
     // The file system refusing us (permissions, a file vanishing mid-read, a full disk)
     // is the user's situation to fix, not a crash: say what and where, without a stack.

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -99,6 +100,17 @@ describe('--json on failures: one shape, on stdout', () => {
     expect(doc['files']).toEqual([]);
     const blocked = await failure(['new', join(full, 'catatan.txt', 'kursus')], 'environment');
     expect(blocked.error.message).toMatch(/^cannot \w+ .*: E[A-Z]+$/);
+  });
+
+  it('the machine refusing: a port already in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    try {
+      const doc = await failure(['preview', FIXTURE, '--port', String((taken.address() as AddressInfo).port)], 'environment');
+      expect(doc.error.message).toContain('is in use');
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
   });
 
   it('without --json, a usage error is text on stderr and nothing on stdout', async () => {
