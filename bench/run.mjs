@@ -23,7 +23,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'integrity-ranger.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-const TARGETS = ['scorm12', 'xapi', 'scorm12,xapi'];
+// The targets from the registry `npm run build` has just compiled: each alone, then all in one build.
+const { PACKAGE_TARGETS } = await import(join(ROOT, 'lib', 'targets', 'registry.js'));
+const ALL = PACKAGE_TARGETS.join(',');
+const TARGETS = [...PACKAGE_TARGETS, ALL];
+const targetLabel = (t) => (t === ALL ? 'all' : t);
+const zipSizes = (r, list) => list.split(',').map((t) => kb(r.zips[t])).join(' + ');
 const TMP = mkdtempSync(join(tmpdir(), 'ir-bench-'));
 const GNU_TIME = '/usr/bin/time';
 
@@ -255,7 +260,7 @@ async function main() {
   // The player.
   const css = readFileSync(join(ROOT, 'player-dist', 'player.css'));
   const playerRows = [];
-  for (const t of ['scorm12', 'xapi']) {
+  for (const t of PACKAGE_TARGETS) {
     const js = readFileSync(join(ROOT, 'player-dist', t, 'player.js'));
     playerRows.push([t, kb(js.length), kb(css.length), kb(js.length + css.length), kb(gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length), js.length + css.length <= 40 * 1024 ? 'yes' : 'NO']);
   }
@@ -264,9 +269,9 @@ async function main() {
 
   // The default course.
   const content = join(ROOT, 'content');
-  const def = measure(content, 'scorm12,xapi');
-  console.log('## Default course (content/), both targets\n');
-  console.log(table(['build (median)', 'min–max', 'CPU', 'scorm12 zip', 'xapi zip', 'peak RSS', '< 0.5 s'], [[s(def.ms), `${s(def.min)}–${s(def.max)}`, s(def.cpuMs), kb(def.zips.scorm12), kb(def.zips.xapi), mb(def.rssKb), def.ms < 500 ? 'yes' : 'NO']]) + '\n');
+  const def = measure(content, ALL);
+  console.log('## Default course (content/), every target in one build\n');
+  console.log(table(['build (median)', 'min–max', 'CPU', ...PACKAGE_TARGETS.map((t) => `${t} zip`), 'peak RSS', '< 0.5 s'], [[s(def.ms), `${s(def.min)}–${s(def.max)}`, s(def.cpuMs), ...PACKAGE_TARGETS.map((t) => kb(def.zips[t])), mb(def.rssKb), def.ms < 500 ? 'yes' : 'NO']]) + '\n');
 
   // Synthetic courses.
   const rows = [];
@@ -276,8 +281,8 @@ async function main() {
     const shape = makeCourse(dir, size);
     for (const target of TARGETS) {
       const r = measure(dir, target);
-      const zip = target.includes(',') ? `${kb(r.zips.scorm12)} + ${kb(r.zips.xapi)}` : kb(r.zips[target]);
-      rows.push([shape.pages, `${shape.lessons}/${shape.questions}/${shape.scenarios}`, kb(shape.bytes), target === 'scorm12,xapi' ? 'both' : target, s(r.ms), `${s(r.min)}–${s(r.max)}`, s(r.cpuMs), zip, mb(r.rssKb)]);
+      const zip = zipSizes(r, target);
+      rows.push([shape.pages, `${shape.lessons}/${shape.questions}/${shape.scenarios}`, kb(shape.bytes), targetLabel(target), s(r.ms), `${s(r.min)}–${s(r.max)}`, s(r.cpuMs), zip, mb(r.rssKb)]);
       perPage[`${size}:${target}`] = r.ms;
       process.stderr.write(`… ${size} pages, ${target}: ${s(r.ms)}\n`);
     }
@@ -293,7 +298,7 @@ async function main() {
       const slope = (a, b) => (perPage[`${b}:${t}`] - perPage[`${a}:${t}`]) / (b - a);
       const [a0, b0] = segments[segments.length - 1];
       const intercept = perPage[`${a0}:${t}`] - slope(a0, b0) * a0;
-      return [t === 'scorm12,xapi' ? 'both' : t, ...segments.map(([a, b]) => `${slope(a, b).toFixed(2)} ms`), s(intercept)];
+      return [targetLabel(t), ...segments.map(([a, b]) => `${slope(a, b).toFixed(2)} ms`), s(intercept)];
     });
     console.log('## Growth\n');
     console.log('Time per added page between consecutive sizes (alike when growth is linear), and the intercept of the last segment (start-up and fixed work).\n');
@@ -301,7 +306,7 @@ async function main() {
   }
 
   // Watch.
-  console.log('## build --watch: one-line edit to rebuilt packages (both targets)\n');
+  console.log('## build --watch: one-line edit to rebuilt packages (the default targets)\n');
   const watchRows = [];
   for (const size of SIZES) {
     const w = await measureWatch(join(TMP, `course-${size}`), Math.max(3, Math.min(RUNS, 5)));

@@ -1,7 +1,7 @@
 // Builds the tool itself: the Node library (tsc → lib/) and the in-package
 // player (esbuild → player-dist/), type-checking both.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const tsc = 'node_modules/typescript/bin/tsc';
@@ -30,9 +30,9 @@ rmSync('player-dist', { recursive: true, force: true });
 mkdirSync('player-dist', { recursive: true });
 // Old office PCs run old browsers: ES2019 keeps Chrome 73 / Firefox 68 / Edge 79 working.
 const common = { bundle: true, minify: true, target: 'es2019', format: 'iife', legalComments: 'none', logLevel: 'warning' };
-for (const target of ['scorm12', 'xapi', 'web']) {
-  const entry = `src/player/entry-${target}.ts`;
-  if (!existsSync(entry)) continue;
-  await build({ ...common, entryPoints: [entry], outfile: `player-dist/${target}/player.js` });
+// One bundle per target, from the registry tsc has just compiled into lib/.
+const { PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
+for (const { id, entry } of PLAYER_BUNDLES) {
+  await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
 }
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

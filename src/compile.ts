@@ -5,11 +5,9 @@ import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
 import { checkCourse } from './parse/check-course.js';
 import { courseFileName, parseContent } from './parse/content.js';
 import { renderCourse } from './render/runtime-course.js';
-import { SCORM12_SCHEMA_FILES, scorm12Manifest } from './targets/scorm12/manifest.js';
-import { tincanXml } from './targets/xapi/tincan.js';
+import { shippedFiles, targetById } from './targets/registry.js';
 import { zipFiles } from './package/zip.js';
-import type { RuntimeCourse, TargetId } from './shared/runtime-types.js';
-import { worstCaseStateLength } from './shared/state-codec.js';
+import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { checkTheme } from './render/theme.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
@@ -18,12 +16,12 @@ export interface ToolAssets {
   indexTemplate: string;
   playerCss: Uint8Array;
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
-  /** The ADL/IMS XSDs, by file name. */
-  scormSchemas: Map<string, Uint8Array>;
+  /** The files targets ship (Target.shipped), by their path under the tool's root, e.g. `schemas/scorm12/ims_xml.xsd`. */
+  shipped: Map<string, Uint8Array>;
 }
 
-export type PackageTarget = Extract<TargetId, 'scorm12' | 'xapi'>;
-export const PACKAGE_TARGETS: readonly PackageTarget[] = ['scorm12', 'xapi'];
+export type { PackageTarget } from './shared/runtime-types.js';
+export { PACKAGE_TARGETS, DEFAULT_TARGETS } from './targets/registry.js';
 
 export interface CompileOptions {
   targets: readonly PackageTarget[];
@@ -48,9 +46,6 @@ export interface CompileResult {
   artifacts: Artifact[];
 }
 
-/** SCORM 1.2 RTE 3.4.2.3: cmi.suspend_data is CMIString4096. */
-export const SUSPEND_DATA_LIMIT = 4096;
-
 /** Content in, packages out: no disk, no clock, no environment. */
 export function compile(source: ContentSource, options: CompileOptions): CompileResult {
   const diags = new Diagnostics();
@@ -58,18 +53,16 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   if (course) checkCourse(course, diags);
   const rendered = course ? renderCourse(course, source, diags) : null;
   if (course?.theme) checkTheme(course.theme, diags);
+  const targets = options.targets.map(targetById);
   if (rendered) {
     // An error can leave an asset unreferenced (an unreadable lesson, a mistyped or wrongly-cased path):
     // that error is the cause, so unused assets are reported only for a course without errors.
     if (!diags.hasErrors) reportUnusedAssets(source, rendered.assets, diags);
-    if (options.targets.includes('scorm12') && !diags.hasErrors) {
-      const worst = worstCaseStateLength({ ...rendered.runtime, target: 'scorm12' });
-      if (worst > SUSPEND_DATA_LIMIT) {
-        diags.report('IR502', { file: courseFileName(source), line: 1, column: 1 }, `progress data could reach ${worst} characters; SCORM 1.2 keeps at most ${SUSPEND_DATA_LIMIT}`);
+    const sound = !diags.hasErrors;
+    for (const t of targets) {
+      for (const p of t.check({ ...rendered.runtime, target: t.id }, sound)) {
+        diags.report(p.code, { file: courseFileName(source), line: 1, column: 1 }, p.message);
       }
-    }
-    if (options.targets.includes('xapi') && !rendered.runtime.iri) {
-      diags.report('IR503', { file: courseFileName(source), line: 1, column: 1 }, 'the xapi target needs `iri` in course.yml');
     }
   }
 
@@ -79,7 +72,8 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   }
 
   const template = Handlebars.compile(options.tool.indexTemplate, { strict: true });
-  const artifacts = options.targets.map((target) => {
+  const artifacts = targets.map((t) => {
+    const target = t.id;
     const runtime: RuntimeCourse = { ...rendered.runtime, target };
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
@@ -89,12 +83,13 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
     files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
-    if (target === 'scorm12') {
-      for (const name of SCORM12_SCHEMA_FILES) files.set(name, options.tool.scormSchemas.get(name)!);
-      files.set('imsmanifest.xml', encode(scorm12Manifest(runtime, [...files.keys()])));
-    } else {
-      files.set('tincan.xml', encode(tincanXml(runtime)));
+    for (const { name, toolPath } of shippedFiles(t)) {
+      const bytes = options.tool.shipped.get(toolPath);
+      if (!bytes) throw new Error(`${toolPath} is missing from the tool's assets`);
+      files.set(name, bytes);
     }
+    const names = [...files.keys()].sort();
+    for (const [name, text] of t.manifests(runtime, names)) files.set(name, encode(text));
     const zip = zipFiles(files, options.epoch);
     return {
       target,

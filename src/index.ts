@@ -3,7 +3,7 @@
  * process.exit and no printing. The CLI in cli.ts only parses flags and
  * formats what these functions return.
  */
-import { compile, PACKAGE_TARGETS, type CompileResult, type PackageTarget, type ToolAssets } from './compile.js';
+import { compile, DEFAULT_TARGETS, type CompileResult, type PackageTarget, type ToolAssets } from './compile.js';
 import type { ContentSource } from './core/content-source.js';
 import type { Diagnostic } from './core/diagnostics.js';
 import { DEFAULT_EPOCH } from './package/zip.js';
@@ -12,7 +12,9 @@ import { loadToolAssets } from './node/tool-assets.js';
 import { writeAtomically } from './node/write-output.js';
 import { join } from 'node:path';
 
-export { compile, PACKAGE_TARGETS } from './compile.js';
+export { compile, PACKAGE_TARGETS, DEFAULT_TARGETS } from './compile.js';
+export { TARGETS, targetById } from './targets/registry.js';
+export type { Target } from './targets/registry.js';
 export type { CompileResult, CompileOptions, PackageTarget, ToolAssets, Artifact } from './compile.js';
 export { memorySource } from './core/content-source.js';
 export type { ContentSource } from './core/content-source.js';
@@ -60,7 +62,7 @@ export interface BuildReport {
 
 /** Reads DIR, compiles it and (unless dryRun) writes the zips atomically into outDir. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const targets = options.targets ?? PACKAGE_TARGETS;
+  const targets = options.targets ?? DEFAULT_TARGETS;
   const outDir = options.outDir ?? 'dist';
   options.onProgress?.(`reading ${options.dir}`);
   let source = options.source;

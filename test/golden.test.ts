@@ -1,7 +1,8 @@
 /**
  * Golden fixtures: each folder under test/fixtures/<case>/ holds `content/`
  * and `expected/`: the diagnostics as the CLI prints them, and for a course
- * that builds, each package's file list and manifest. Regenerate after an
+ * that builds, each package's file list and manifest. A case builds for
+ * the default targets, or for those its `targets` file lists. Regenerate after an
  * intended change with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts`
  * and review the diff.
  */
@@ -12,9 +13,18 @@ import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { localizeDiagnostic } from '../src/core/messages-id.js';
 import { CLI_TEXT } from '../src/cli-text.js';
 import { compileFolder } from './helpers/compile.js';
+import { DEFAULT_TARGETS, isPackageTarget } from '../src/targets/registry.js';
+import type { PackageTarget } from '../src/shared/runtime-types.js';
 
 const ROOT = 'test/fixtures';
 const update = process.env['UPDATE_GOLDEN'] === '1';
+/** A case's targets: its `targets` file (a comma list), else the default ones. */
+function targetsOf(name: string): PackageTarget[] {
+  const file = join(ROOT, name, 'targets');
+  if (!existsSync(file)) return [...DEFAULT_TARGETS];
+  return readFileSync(file, 'utf8').trim().split(',').filter(isPackageTarget);
+}
+
 const cases = readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'content')) && (update || existsSync(join(ROOT, d, 'expected'))));
 
 describe('golden fixtures', () => {
@@ -24,7 +34,7 @@ describe('golden fixtures', () => {
 
   for (const name of cases) {
     it(name, async () => {
-      const r = await compileFolder(join(ROOT, name, 'content'));
+      const r = await compileFolder(join(ROOT, name, 'content'), targetsOf(name));
       const actual = new Map<string, string>();
       actual.set('diagnostics.txt', r.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
       // The Indonesian edition, for the cases that keep one (create an empty expected/diagnostics.id.txt to start).
@@ -33,8 +43,11 @@ describe('golden fixtures', () => {
       }
       for (const a of r.artifacts) {
         actual.set(`${a.target}.files.txt`, [...a.files.keys()].sort().join('\n') + '\n');
-        const manifest = a.target === 'scorm12' ? 'imsmanifest.xml' : 'tincan.xml';
-        actual.set(manifest, new TextDecoder().decode(a.files.get(manifest)));
+        // The manifests: the XML files at the package root, by their own name for the default targets.
+        for (const [file, bytes] of a.files) {
+          if (file.includes('/') || !file.endsWith('.xml')) continue;
+          actual.set(DEFAULT_TARGETS.includes(a.target) ? file : `${a.target}.${file}`, new TextDecoder().decode(bytes));
+        }
       }
       const dir = join(ROOT, name, 'expected');
       if (update) {

@@ -1,4 +1,4 @@
-/** Helpers the SCORM 1.2 and Tin Can checks share: reading the manifest with its schema errors, and hrefs inside the zip. */
+/** Helpers the SCORM and Tin Can checks share: reading the manifest with its schema errors, and hrefs inside the zip. */
 import type { Diagnostics } from '../core/diagnostics.js';
 import { decodeXml, parseXml, walk, XML_NS, XmlSyntaxError, type XmlElement } from './xml.js';
 import type { XsdResult } from './xsd.js';
@@ -8,10 +8,25 @@ export const IMSCP_NS = 'http://www.imsproject.org/xsd/imscp_rootv1p1p2';
 export const ADLCP_NS = 'http://www.adlnet.org/xsd/adlcp_rootv1p2';
 export const IMSMD_NS = 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1';
 export const TINCAN_NS = 'http://projecttincan.com/tincan.xsd';
-/** IMS CP 1.1.4, the package namespace of SCORM 2004. */
+/** IMS CP 1.1.4, the package namespace of SCORM 2004, and the ADL and IMS extensions its manifests use. */
 export const IMSCP_2004_NS = 'http://www.imsglobal.org/xsd/imscp_v1p1';
+export const ADLCP_2004_NS = 'http://www.adlnet.org/xsd/adlcp_v1p3';
+export const ADLSEQ_NS = 'http://www.adlnet.org/xsd/adlseq_v1p3';
+export const ADLNAV_NS = 'http://www.adlnet.org/xsd/adlnav_v1p3';
+export const IMSSS_NS = 'http://www.imsglobal.org/xsd/imsss';
 
-const SHORT: Record<string, string> = { [IMSCP_NS]: '', [TINCAN_NS]: '', [ADLCP_NS]: 'adlcp:', [IMSMD_NS]: 'imsmd:', [XML_NS]: 'xml:' };
+const SHORT: Record<string, string> = {
+  [IMSCP_NS]: '',
+  [IMSCP_2004_NS]: '',
+  [TINCAN_NS]: '',
+  [ADLCP_NS]: 'adlcp:',
+  [ADLCP_2004_NS]: 'adlcp:',
+  [ADLSEQ_NS]: 'adlseq:',
+  [ADLNAV_NS]: 'adlnav:',
+  [IMSSS_NS]: 'imsss:',
+  [IMSMD_NS]: 'imsmd:',
+  [XML_NS]: 'xml:',
+};
 
 /** libxml2's `{namespace}local` names, written the way the manifest's author writes them. */
 function shortNames(message: string): string {

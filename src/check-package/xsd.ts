@@ -42,6 +42,8 @@ import { validateXML, type XMLValidationResult } from 'xmllint-wasm';
 export interface PackageSchemas {
   /** The SCORM 1.2 wrapper (scorm12.xsd) and the four ADL/IMS files, by file name, unmodified. */
   scorm12: Map<string, string>;
+  /** The SCORM 2004 wrapper (scorm2004.xsd) and the ADL/IMS files and DTDs it reads, by file name, unmodified. */
+  scorm2004: Map<string, string>;
   /** schemas/xapi/tincan.xsd. */
   tincan: string;
 }
@@ -57,6 +59,7 @@ export interface XsdResult {
 }
 
 export const SCORM12_WRAPPER = 'scorm12.xsd';
+export const SCORM2004_WRAPPER = 'scorm2004.xsd';
 
 /** Drops the optional element references before `grp.any` (adjustment 2 above). */
 export function adjustImsmd(xsd: string): string {
@@ -109,6 +112,19 @@ function scorm12SchemaFiles(schemas: PackageSchemas): { fileName: string; conten
 export function validateScorm12(manifest: Uint8Array, schemas: PackageSchemas): Promise<XsdResult> {
   const [wrapper, ...imports] = scorm12SchemaFiles(schemas);
   return run('imsmanifest.xml', manifest, wrapper!, imports);
+}
+
+/**
+ * Validates imsmanifest.xml against the SCORM 2004 4th Edition schemas. The
+ * libxml2 inside xmllint-wasm accepts them unchanged (xml.xsd reads its two
+ * DTDs, preloaded with the rest); test/check-package/scorm2004.test.ts holds
+ * its verdicts to Debian xmllint's.
+ */
+export function validateScorm2004(manifest: Uint8Array, schemas: PackageSchemas): Promise<XsdResult> {
+  const wrapper = schemas.scorm2004.get(SCORM2004_WRAPPER);
+  if (wrapper === undefined) throw new Error(`SCORM 2004 schema ${SCORM2004_WRAPPER} is missing`);
+  const preload = [...schemas.scorm2004].filter(([n]) => n !== SCORM2004_WRAPPER).map(([fileName, contents]) => ({ fileName, contents }));
+  return run('imsmanifest.xml', manifest, { fileName: SCORM2004_WRAPPER, contents: wrapper }, preload);
 }
 
 /** Validates tincan.xml against tincan.xsd. */

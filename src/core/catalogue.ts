@@ -83,9 +83,10 @@ export const catalogue = entries({
   IR501: { severity: 'error', title: 'Course has no units', why: 'A course needs at least one lesson or scenario.' },
   IR502: { severity: 'error', title: 'Progress data could exceed SCORM 1.2 limit', why: 'cmi.suspend_data holds at most 4096 characters (SCORM 1.2 RTE 3.4.2.3); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
   IR503: { severity: 'error', title: 'xAPI target needs `iri`', why: 'Every xAPI activity id is built on the course `iri`.', hint: 'Add `iri: https://your.domain/xapi/course/<id>` to course.yml, or build with `--target scorm12` for SCORM 1.2 only.' },
-  IR504: { severity: 'error', title: 'Unknown target', why: 'Targets are scorm12 and xapi.' },
+  IR504: { severity: 'error', title: 'Unknown target', why: 'The tool builds only the targets `integrity-ranger build --help` lists.' },
   IR505: { severity: 'error', title: 'Cannot write output', why: 'The output folder could not be written; existing files were left as they were.' },
   IR506: { severity: 'error', title: 'Content limit exceeded', why: 'The course is larger than the compiler accepts (files, pages or nesting).' },
+  IR507: { severity: 'error', title: 'Progress data could exceed SCORM 2004 limit', why: 'cmi.suspend_data holds at most 64000 characters (SCORM 2004 4th Edition RTE 4.2.23); a course that could exceed it would lose progress.', hint: 'Split the course into several packages.' },
 
   // IR6xx: checking built packages
   IR601: { severity: 'error', title: 'Not a readable zip', why: 'The file is not a zip archive or is damaged.' },
@@ -98,6 +99,7 @@ export const catalogue = entries({
   IR608: { severity: 'error', title: 'Package file not found', why: 'The path given to `check` does not name a readable file.' },
   IR609: { severity: 'error', title: 'Manifest value breaks SCORM 1.2 rules', why: 'The schemas type schemaversion and masteryscore as plain strings; SCORM 1.2 CAM requires schemaversion `1.2` and a masteryscore from 0 to 100.' },
   IR610: { severity: 'error', title: 'Nothing to launch', why: 'An LMS launches the resource an item points to (SCORM) or the first activity\'s launch file (Tin Can); without one the learner gets an empty page.' },
+  IR611: { severity: 'error', title: 'Manifest value breaks SCORM 2004 rules', why: 'The schemas type schemaversion as a plain string; Moodle runs a package as SCORM 2004 only when it is exactly `2004 4th Edition`, `2004 3rd Edition`, `CAM 1.3` or `1.3`, and otherwise as SCORM 1.2, where a 2004 SCO finds no run-time API.' },
 });
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -74,6 +74,7 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR406: { title: 'Tema memuat sumber dari luar', why: 'theme.css boleh mengubah warna dan jarak, tetapi @import atau url() ke situs lain merusak pemakaian luring dan membocorkan permintaan ke luar LMS.' },
   IR501: { title: 'Kursus tanpa unit', why: 'Kursus memerlukan paling sedikit satu pelajaran atau skenario.' },
   IR502: { title: 'Data kemajuan bisa melampaui batas SCORM 1.2', why: 'cmi.suspend_data memuat paling banyak 4096 karakter (SCORM 1.2 RTE 3.4.2.3); kursus yang bisa melampauinya akan kehilangan kemajuan peserta.', hint: 'Pecah kursus menjadi beberapa paket.' },
+  IR507: { title: 'Data kemajuan bisa melampaui batas SCORM 2004', why: 'cmi.suspend_data memuat paling banyak 64000 karakter (SCORM 2004 4th Edition RTE 4.2.23); kursus yang bisa melampauinya akan kehilangan kemajuan peserta.', hint: 'Pecah kursus menjadi beberapa paket.' },
   IR503: { title: 'Target xAPI memerlukan `iri`', why: 'Setiap id aktivitas xAPI dibangun di atas `iri` kursus.', hint: 'Tambahkan `iri: https://domain.anda/xapi/course/<id>` ke course.yml, atau build dengan `--target scorm12` untuk SCORM 1.2 saja.' },
   IR504: { title: 'Target tidak dikenal', why: 'Target yang ada: scorm12 dan xapi.' },
   IR505: { title: 'Tidak dapat menulis keluaran', why: 'Folder keluaran tidak dapat ditulis; berkas yang sudah ada dibiarkan apa adanya.' },
@@ -87,6 +88,7 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR607: { title: 'Moodle salah menanganinya', why: 'Moodle menerima paketnya tetapi mencatat atau menjalankannya dengan keliru.' },
   IR608: { title: 'Berkas paket tidak ditemukan', why: 'Path yang diberikan kepada `check` tidak menunjuk berkas yang dapat dibaca.' },
   IR609: { title: 'Nilai manifes melanggar aturan SCORM 1.2', why: 'Skema mengetik schemaversion dan masteryscore sebagai teks biasa; SCORM 1.2 CAM mewajibkan schemaversion `1.2` dan masteryscore dari 0 sampai 100.' },
+  IR611: { title: 'Nilai manifes melanggar aturan SCORM 2004', why: 'Skema mengetik schemaversion sebagai teks biasa; Moodle menjalankan paket sebagai SCORM 2004 hanya jika nilainya tepat `2004 4th Edition`, `2004 3rd Edition`, `CAM 1.3`, atau `1.3`, dan selain itu sebagai SCORM 1.2, sehingga SCO 2004 tidak menemukan API run-time.' },
   IR610: { title: 'Tidak ada yang dapat dijalankan', why: 'LMS menjalankan sumber yang ditunjuk item (SCORM) atau berkas peluncuran aktivitas pertama (Tin Can); tanpanya peserta melihat halaman kosong.' },
 };
 
@@ -101,6 +103,9 @@ function results(text: string): string {
 function what(w: string): string {
   return ({ 'lesson front matter': 'front matter pelajaran', 'scenario front matter': 'front matter skenario' } as Record<string, string>)[w] ?? w;
 }
+
+/** IR502 and IR507: one target's suspend_data limit or the other's. */
+const PROGRESS_TOO_LARGE: Rule = [/^progress data could reach (\d+) characters; (.*) keeps at most (\d+)$/, (n, l, max) => `data kemajuan bisa mencapai ${n} karakter; ${l} menyimpan paling banyak ${max}`];
 
 /** The messages the compiler writes most, per code. Each regex matches one English message whole. */
 const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
@@ -255,6 +260,8 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   IR404: [[/^(.*) is not in the outline of course\.yml, so it is left out$/, (p) => `${p} tidak ada di outline course.yml, jadi ditinggalkan`]],
   IR405: [[/^(.*) is not referenced by any lesson or scenario and is not packed$/, (p) => `${p} tidak dirujuk pelajaran atau skenario mana pun dan tidak dikemas`]],
   IR501: [[/^the course has no lessons or scenarios$/, () => 'kursus ini tidak punya pelajaran atau skenario']],
+  IR502: [[/^progress data could reach (\d+) characters; (.*) keeps at most (\d+)$/, (n, l, max) => `data kemajuan bisa mencapai ${n} karakter; ${l} menyimpan paling banyak ${max}`]],
+  IR507: [[/^progress data could reach (\d+) characters; (.*) keeps at most (\d+)$/, (n, l, max) => `data kemajuan bisa mencapai ${n} karakter; ${l} menyimpan paling banyak ${max}`]],
   IR503: [[/^the xapi target needs `iri` in course\.yml$/, () => 'target xapi memerlukan `iri` di course.yml']],
   IR505: [[/^cannot write to (.*?): (.*)$/s, (d, why) => `tidak dapat menulis ke ${d}: ${why}`]],
   IR608: [[/^(.*) does not exist$/, (p) => `${p} tidak ada`]],

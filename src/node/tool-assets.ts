@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { ToolAssets } from '../compile.js';
-import { SCORM12_SCHEMA_FILES } from '../targets/scorm12/manifest.js';
+import { PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../targets/registry.js';
 import type { TargetId } from '../shared/runtime-types.js';
 
 /**
@@ -31,19 +31,19 @@ export async function loadToolAssets(): Promise<ToolAssets> {
   const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
   try {
     playerCss = await read('player-dist/player.css');
-    for (const t of ['scorm12', 'xapi', 'web'] as const) {
-      playerScripts[t] = await read(`player-dist/${t}/player.js`).catch(() => undefined);
+    for (const { id } of PLAYER_BUNDLES) {
+      playerScripts[id] = await read(`player-dist/${id}/player.js`).catch(() => undefined);
     }
   } catch {
     throw new ToolNotBuiltError('the player is not built: run `npm run build` in the integrity-ranger folder');
   }
-  const scormSchemas = new Map<string, Uint8Array>();
-  for (const name of SCORM12_SCHEMA_FILES) scormSchemas.set(name, await read(`schemas/scorm12/${name}`));
+  const shipped = new Map<string, Uint8Array>();
+  for (const path of SHIPPED_TOOL_FILES) shipped.set(path, await read(path));
   return {
     version: pkg.version,
     indexTemplate: await readFile(join(TOOL_ROOT, 'templates', 'index.html.hbs'), 'utf8'),
     playerCss,
     playerScripts,
-    scormSchemas,
+    shipped,
   };
 }

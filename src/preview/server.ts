@@ -37,6 +37,9 @@ import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
 export const DEFAULT_PREVIEW_PORT = 4173;
 
+/** The targets the preview page has a stand-in LMS or LRS for. */
+export const PREVIEW_TARGETS: readonly PackageTarget[] = ['scorm12', 'xapi'];
+
 export interface PreviewOptions {
   /** The content folder (default `content`). */
   dir?: string;

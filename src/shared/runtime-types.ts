@@ -7,7 +7,10 @@
 
 import type { UiStrings } from './ui-strings.js';
 
-export type TargetId = 'scorm12' | 'xapi' | 'web';
+/** The packages the compiler builds (src/targets/registry.ts). */
+export type PackageTarget = 'scorm12' | 'scorm2004' | 'xapi';
+/** A player bundle: a package target's, or `web` (no LMS, nothing recorded). */
+export type TargetId = PackageTarget | 'web';
 export type UiLanguage = 'id' | 'en';
 
 export interface RuntimeCourse {

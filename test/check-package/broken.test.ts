@@ -131,10 +131,11 @@ describe('check PACKAGE.zip: SCORM 1.2 manifest against the schemas (IR604)', ()
     expect(t!.message).toContain("Element 'resource', attribute 'adlcp:scormtype'");
   });
 
-  it('says that a SCORM 2004 manifest is not SCORM 1.2', async () => {
-    const ds = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'http://www.imsglobal.org/xsd/imscp_v1p1"')));
-    expect(ds.map((d) => d.code)).toEqual(['IR604']);
-    expect(ds[0]!.hint).toContain('SCORM 2004');
+  it('checks a manifest in the SCORM 2004 package namespace as SCORM 2004: a 1.2 schemaversion there is IR611', async () => {
+    const r = await checkPackage(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('http://www.imsproject.org/xsd/imscp_rootv1p1p2"', 'http://www.imsglobal.org/xsd/imscp_v1p1"')), 'broken.zip', schemas);
+    expect(r.kinds).toEqual(['scorm2004']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['IR611']);
+    expect(r.diagnostics[0]!.message).toContain('schemaversion is `1.2`');
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AdmZip from 'adm-zip';
 import { runCli } from '../helpers/cli.js';
+import { PACKAGE_TARGETS } from '../../src/targets/registry.js';
 
 const FIXTURE = resolve('test/fixtures/minimal/content');
 let work: string;
@@ -46,12 +47,14 @@ describe('integrity-ranger build', () => {
     expect(a.files).toBe(new AdmZip(a.path).getEntries().length);
   });
 
-  it('is reproducible: two builds in different folders give byte-identical zips', async () => {
+  it('is reproducible: two builds in different folders give byte-identical zips, for every target', async () => {
     const copy = join(work, 'elsewhere', 'content');
     cpSync(FIXTURE, copy, { recursive: true });
-    const a = await runCli(['build', FIXTURE, '--out', join(work, 'a'), '--json']);
+    const every = PACKAGE_TARGETS.join(',');
+    const a = await runCli(['build', FIXTURE, '--out', join(work, 'a'), '--target', every, '--json']);
     await new Promise((r) => setTimeout(r, 2100));
-    const b = await runCli(['build', copy, '--out', join(work, 'b'), '--json']);
+    const b = await runCli(['build', copy, '--out', join(work, 'b'), '--target', every, '--json']);
+    expect(JSON.parse(a.stdout).artifacts.map((x: { target: string }) => x.target)).toEqual(PACKAGE_TARGETS);
     const shaA = JSON.parse(a.stdout).artifacts.map((x: { sha256: string }) => x.sha256);
     const shaB = JSON.parse(b.stdout).artifacts.map((x: { sha256: string }) => x.sha256);
     expect(shaA).toEqual(shaB);
@@ -173,5 +176,33 @@ describe('integrity-ranger check DIR --target', () => {
     const scorm = await runCli(['check', content, '--target', 'scorm12']);
     expect(scorm.code).toBe(0);
     expect((await runCli(['check', content, '--target', 'nope'])).code).toBe(2);
+  });
+});
+
+describe('the scorm2004 target from the command line', () => {
+  it('builds <id>-<version>-scorm2004.zip, reports it in --json, and `check` reads it as SCORM 2004', async () => {
+    const out = join(work, 'dist');
+    const r = await runCli(['build', FIXTURE, '--out', out, '--target', 'scorm2004,scorm12', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.artifacts.map((a: { target: string; path: string }) => [a.target, a.path])).toEqual([
+      ['scorm2004', join(out, 'contoh-minimal-1.2.0-scorm2004.zip')],
+      ['scorm12', join(out, 'contoh-minimal-1.2.0-scorm12.zip')],
+    ]);
+    const zip = new AdmZip(join(out, 'contoh-minimal-1.2.0-scorm2004.zip'));
+    expect(zip.readAsText('imsmanifest.xml')).toContain('<schemaversion>2004 4th Edition</schemaversion>');
+    const checked = await runCli(['check', join(out, 'contoh-minimal-1.2.0-scorm2004.zip')]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toContain('(SCORM 2004 4th Edition, ');
+    const json = JSON.parse((await runCli(['check', join(out, 'contoh-minimal-1.2.0-scorm2004.zip'), '--json'])).stdout);
+    expect(json.package.kinds).toEqual(['scorm2004']);
+  });
+
+  it('lists every target in --help, and is no longer "planned"', async () => {
+    const help = await runCli(['build', '--help']);
+    for (const t of ['scorm12', 'scorm2004', 'xapi']) expect(help.stdout).toContain(t);
+    const r = await runCli(['check', FIXTURE, '--target', 'scorm2004']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('planned');
   });
 });

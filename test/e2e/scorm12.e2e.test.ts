@@ -59,6 +59,7 @@ import {
   type LmsBeacon,
   type LmsCall,
 } from '../helpers/lms-host.js';
+import { expectCreditedByEveryModel, expectFinalProtocol, oldCallOrder, replay } from '../helpers/lms-models/index.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 
@@ -808,15 +809,24 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     const firstFinal = calls.findIndex((c) => c.fn === 'LMSSetValue' && c.args[0] === 'cmi.core.score.raw');
     const lastItem = calls.map((c) => c.fn === 'LMSSetValue' && /^cmi\.interactions\.\d+\.id$/.test(c.args[0]!)).lastIndexOf(true);
     expect(firstFinal, 'score.raw written after the last interaction').toBeGreaterThan(lastItem);
+    // In the order every LMS modelled credits (docs/lms-compatibility.md).
+    expectFinalProtocol(calls, { status: exp.status, score: exp.score });
 
     // ---- a later launch of the finished course changes nothing ----
     await page.goto(host(relaunchData(cmi)));
     await expectVisible(learner.frame.getByRole('heading', { level: 2 }));
     await closeSco(page, 'LMSFinish on leaving');
-    expectOneSession(await lmsCalls(page), 'launch after completion');
+    const calls3 = await lmsCalls(page);
+    expectOneSession(calls3, 'launch after completion');
     const after = await lmsCmi(page);
     expect({ status: after.core.lesson_status, raw: after.core.score.raw, exit: after.core.exit }, 'after a later launch').toEqual({ status: exp.status, raw: String(exp.score), exit: '' });
     expect(cmiList(after.interactions), 'a later launch records nothing new').toHaveLength(learner.interactions.length);
+    // The three launches, replayed into each LMS model: completion credited (for passed/completed) and the grade right.
+    expectCreditedByEveryModel([session1Calls, calls, calls3], { status: exp.status, score: exp.score }, course.passingScore ?? null, 'LMS models, the whole play');
+    // The same play in the order before issue 10 (score and status in one commit): the Moodle 4.3.0 model catches it.
+    const old = replay([session1Calls, oldCallOrder(calls), calls3], course.passingScore ?? null);
+    const credit = exp.status === 'passed' || exp.status === 'completed';
+    expect({ '4.3.0': old['Moodle 4.3.0']!.completion, '4.2': old['Moodle ≤ 4.2']!.completion }, 'the old order under the Moodle models').toEqual({ '4.3.0': false, '4.2': credit });
 
     console.log(`learner: ${learner.interactions.length} interactions, ${learner.keyPresses} key presses; wrong first: ${[...wrongFirst].join(', ')}; first scenario endings: ${[...learner.ledger.scenarios].map(([k, v]) => `${k}=${v}`).join(', ')}; score ${exp.score}, ${exp.status}`);
     expect(problems, 'page errors and dialogs').toEqual([]);

@@ -28,6 +28,7 @@ import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { decodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
 import { chromiumAvailable, expectCount, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { closeSco, cmiList, lmsCalls, lmsClose, lmsCmi, lmsCount, relaunchData, startLmsServer, type Cmi, type LmsCall } from '../helpers/lms-host.js';
+import { expectCreditedByEveryModel } from '../helpers/lms-models/index.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { buildPackage, compileSource, defaultCourse, fullCourse, sizeFullCourse, smallCourse, type Built } from './helpers/courses.js';
 import { faultHostPage, type FaultHostOptions, type FaultLogEntry } from './helpers/fault-host.js';
@@ -101,11 +102,16 @@ async function startSmall() {
   return s;
 }
 
-/** The learner leaves; every interaction was written once, in order. What the LMS holds then. */
+/**
+ * The learner leaves a whole play; every interaction was written once, in order, and every
+ * LMS model, fed what this LMS accepted, credits what it holds. What the LMS holds then.
+ */
 async function finish(page: Page, learner: Learner, label: string): Promise<Cmi> {
   await closeSco(page, 'LMSFinish when the frame goes');
   const cmi = await lmsCmi(page);
-  expectJournal(await lmsCalls(page), learner.interactions.length, label);
+  const log = await lmsCalls(page);
+  expectJournal(log, learner.interactions.length, label);
+  expectCreditedByEveryModel([log], { status: cmi.core.lesson_status, score: Number(cmi.core.score.raw) }, small.course.passingScore ?? null, `${label}: LMS models`);
   return cmi;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ToolAssets } from '../../src/compile.js';
-import { SCORM12_SCHEMA_FILES } from '../../src/targets/scorm12/manifest.js';
+import { PLAYER_BUNDLES, SHIPPED_TOOL_FILES } from '../../src/targets/registry.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -10,7 +10,7 @@ export function testToolAssets(): ToolAssets {
     version: '0.0.0-test',
     indexTemplate: readFileSync('templates/index.html.hbs', 'utf8'),
     playerCss: enc('/* player css */'),
-    playerScripts: { scorm12: enc('/* scorm12 player */'), xapi: enc('/* xapi player */'), web: enc('/* web player */') },
-    scormSchemas: new Map(SCORM12_SCHEMA_FILES.map((n) => [n, new Uint8Array(readFileSync(`schemas/scorm12/${n}`))])),
+    playerScripts: Object.fromEntries(PLAYER_BUNDLES.map(({ id }) => [id, enc(`/* ${id} player */`)])),
+    shipped: new Map(SHIPPED_TOOL_FILES.map((p) => [p, new Uint8Array(readFileSync(p))])),
   };
 }

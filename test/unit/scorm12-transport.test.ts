@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Scorm12API } from 'scorm-again/scorm12';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { findScorm12Api, type ApiWindow } from '../../src/player/transport/api-finder.js';
-import { cmiTime, cmiTimespan, letter, scorm12Transport, type Scorm12Api } from '../../src/player/transport/scorm12.js';
+import { cmiTime, cmiTimespan, firstSpelling, letter, scorm12Transport, type Scorm12Api } from '../../src/player/transport/scorm12.js';
 import type { LearningEvent, Snapshot, Transport, TransportHealth } from '../../src/player/transport/types.js';
 import { createEngine } from '../../src/player/engine.js';
 import { indexCourse } from '../../src/shared/progress.js';
@@ -407,5 +407,102 @@ describe('the engine with scorm-again as the LMS', () => {
     const objectives = Object.values(cmi.objectives as Record<string, { id: string; status: string; score: { raw: string } }>).map((o) => `${o.id}:${o.score.raw}:${o.status}`);
     // suap 2/2, pemerasan 0/1, gratifikasi (2 + 1 + 1.2)/5 = 84
     expect(objectives).toEqual(['suap:100:passed', 'pemerasan:0:failed', 'gratifikasi:84:passed']);
+  });
+});
+
+describe('the final records (docs/lms-compatibility.md): score first spelt, status alone, then the score, each committed', () => {
+  const done = { ...result0, score: 75, earned: 6, complete: true, status: 'passed' as const };
+  /** The final protocol's calls for a score of 75, passed. */
+  const PROTOCOL = ['set cmi.core.score.raw=75.0', 'LMSCommit()', 'set cmi.core.lesson_status=passed', 'LMSCommit()', 'set cmi.core.score.raw=75', 'LMSCommit()'];
+  /** The calls from the first write of the final block on: sets and commits only. */
+  const tail = (api: FakeApi, from: number) => api.calls.slice(from).filter((c) => c.startsWith('set ') || c.startsWith('LMS'));
+
+  it('firstSpelling: the same decimal, spelt differently', () => {
+    expect(['85', '0', '100', '78.5'].map(firstSpelling)).toEqual(['85.0', '0.0', '100.0', '78.50']);
+    for (const v of ['85', '0', '100', '78.5']) expect(Number(firstSpelling(v))).toBe(Number(v));
+  });
+
+  it('on the save that completes the course: three commits, in this order', async () => {
+    const api = new FakeApi();
+    const { t } = started(api);
+    await t.start();
+    t.save(snap());
+    const from = api.calls.length;
+    t.save(snap({ location: 'r:results', result: done }));
+    expect(tail(api, from)).toEqual([
+      'set cmi.core.lesson_location=r:results',
+      'set cmi.core.exit=',
+      'set cmi.core.score.min=0',
+      'set cmi.core.score.max=100',
+      ...PROTOCOL,
+    ]);
+    expect(api.data).toMatchObject({ 'cmi.core.score.raw': '75', 'cmi.core.lesson_status': 'passed', 'cmi.core.exit': '' });
+    const n = api.calls.length;
+    t.save(snap({ location: 'r:results', result: done }));
+    expect(api.calls.length, 'nothing new: nothing sent').toBe(n);
+  });
+
+  it('when the learner leaves at the moment of completion: the same three commits before session_time and LMSFinish', async () => {
+    const api = new FakeApi();
+    const { t } = started(api);
+    await t.start();
+    const from = api.calls.length;
+    t.finish(snap({ result: done }));
+    const calls = tail(api, from);
+    expect(calls.slice(calls.indexOf(PROTOCOL[0]!))).toEqual([
+      ...PROTOCOL,
+      expect.stringMatching(/^set cmi\.core\.session_time=/),
+      'LMSCommit()',
+      'LMSFinish()',
+    ]);
+  });
+
+  it('a refused write before the status holds the status and the score back, and they follow it in order once it lands', async () => {
+    const api = new FakeApi();
+    const { t, health } = started(api);
+    await t.start();
+    api.failSet = (el, v) => (el === 'cmi.core.score.raw' && v === '75.0' ? '101' : null);
+    const from = api.calls.length;
+    t.save(snap({ result: done }));
+    expect(health.at(-1)).toMatchObject({ kind: 'failing' });
+    expect(api.data['cmi.core.lesson_status'], 'the status waits for the score').toBe('incomplete');
+    expect(api.data['cmi.core.score.raw']).toBeUndefined();
+    api.failSet = () => null;
+    t.save(snap({ result: done }));
+    expect(health.at(-1)).toEqual({ kind: 'ok' });
+    const sets = tail(api, from).filter((c) => /score\.raw|lesson_status|LMSCommit/.test(c));
+    expect(sets.slice(sets.lastIndexOf(PROTOCOL[0]!))).toEqual(PROTOCOL);
+  });
+
+  it('a refused write of anything else (an interaction here) does not hold the final records back', async () => {
+    const api = new FakeApi();
+    const { t, health } = started(api);
+    await t.start();
+    api.failSet = (el) => (el.startsWith('cmi.interactions.') ? '101' : null);
+    t.record(answered());
+    t.save(snap({ result: done }));
+    expect(health.at(-1)).toMatchObject({ kind: 'failing' });
+    expect(api.data).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '75' });
+    expect(api.data['cmi.interactions.0.id'], 'the interaction is still to come').toBeUndefined();
+  });
+
+  it('a refused commit before the status holds it back too', async () => {
+    const api = new FakeApi();
+    const { t } = started(api);
+    await t.start();
+    api.failCommit = () => '101';
+    t.save(snap({ result: done }));
+    expect(api.sets().filter((c) => c.includes('lesson_status=passed') || c.endsWith('score.raw=75'))).toEqual([]);
+    api.failCommit = () => null;
+    t.save(snap({ result: done }));
+    expect(api.data).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '75' });
+  });
+
+  it('a relaunch of a finished attempt writes no score or status again', async () => {
+    const api = new FakeApi({ 'cmi.core.entry': '', 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '75', 'cmi.suspend_data': '1.ABCD.xyz' });
+    const { t } = started(api);
+    await t.start();
+    t.save(snap({ result: done }));
+    expect(api.sets().filter((c) => /core\.score\.raw|lesson_status/.test(c))).toEqual([]);
   });
 });

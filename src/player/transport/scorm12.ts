@@ -41,6 +41,8 @@ export const CORE_LESSON_MODE = 'cmi.core.lesson_mode';
 export const CORE_LESSON_LOCATION = 'cmi.core.lesson_location';
 /** RTE §3.4 cmi.core.lesson_status — CMIVocabulary passed|completed|failed|incomplete|browsed|not attempted, read/write. */
 export const CORE_LESSON_STATUS = 'cmi.core.lesson_status';
+/** RTE §3.4 cmi.core.score — the children raw, min and max below. */
+const CORE_SCORE = 'cmi.core.score.';
 /** RTE §3.4 cmi.core.score.raw — CMIDecimal or CMIBlank, read/write. */
 export const CORE_SCORE_RAW = 'cmi.core.score.raw';
 /** RTE §3.4 cmi.core.score.min — CMIDecimal or CMIBlank, read/write. */
@@ -101,6 +103,31 @@ export const SUSPEND_DATA_MAX = 4096;
 const PERMANENT = ['201', '401', '402', '403', '405'];
 const FINAL_STATUSES = ['completed', 'passed', 'failed'];
 
+/**
+ * FINAL_PROTOCOL: how the final score and status are written, so that every LMS in
+ * docs/lms-compatibility.md credits both (each step's source lines are there):
+ *   1. score.min, score.max and the score in its first spelling, with everything else
+ *      pending, then LMSCommit. Chamilo 1.11 records nothing of an attempt once a final
+ *      status is stored (chamilo/chamilo-lms main/lp/learnpathItem.class.php, get_credit()
+ *      and write_to_db()), so its score must arrive no later than the status.
+ *   2. cmi.core.lesson_status alone, then LMSCommit. Moodle ≤ 4.2 and ≥ 4.3.3 grade and
+ *      complete here (mod/scorm/locallib.php scorm_insert_track(), v4.2.0 lines 532-562).
+ *   3. cmi.core.score.raw as written by the course, then LMSCommit. Moodle 4.3.0 only
+ *      re-evaluates completion on a score.raw it stores (v4.3.0 locallib.php lines 538-568:
+ *      the status test reads the value stored before the update) and its API posts only
+ *      values that changed since the last commit (datamodels/scorm_12.js CollectData(),
+ *      lines 549-606): hence step 1's spelling differs while the number is the same.
+ * The same steps run on leaving (finish), before LMSFinish.
+ */
+
+/**
+ * The same CMIDecimal (RTE §3.4 data types) spelt differently: "85" → "85.0", "78.5" → "78.50".
+ * Every LMS reads the same number; Moodle's API sees a changed value (FINAL_PROTOCOL step 3).
+ */
+export function firstSpelling(raw: string): string {
+  return raw + (raw.indexOf('.') < 0 ? '.0' : '0');
+}
+
 /** Choice index → the RTE's choice response character: a, b, … z (SCORM 1.2 allows 0-9 and a-z). */
 export function letter(i: number): string {
   return i < 26 ? String.fromCharCode(97 + i) : String(i - 26);
@@ -134,6 +161,10 @@ interface Write {
   /** For an element of a collection: which one ('i' interactions, 'o' objectives) and its index. */
   list?: 'i' | 'o';
   n?: number;
+  /** Sent in an LMSCommit of its own: what is pending is committed first, and this right after it (see FINAL_PROTOCOL). */
+  alone?: boolean;
+  /** The score's first spelling (see `firstSpelling`): queued apart from the score itself. */
+  early?: boolean;
 }
 
 const ok = (v: unknown) => v === true || String(v) === 'true';
@@ -218,14 +249,14 @@ export function scorm12Transport(
   };
 
   /** Queues a write. Interactions are a journal: always new. Anything else unchanged or superseded is not sent twice. */
-  const set = (element: string, value: string, list?: 'i' | 'o', n?: number) => {
+  const set = (element: string, value: string, list?: 'i' | 'o', n?: number, how: { alone?: boolean; early?: boolean } = {}) => {
     if (review) return;
     if (list !== 'i') {
-      const queued = queue.find((w) => w.element === element);
+      const queued = queue.find((w) => w.element === element && !w.early === !how.early);
       if (queued) return void (queued.value = value);
       if (accepted[element] === value) return;
     }
-    queue.push(list ? { element, value, list, n } : { element, value });
+    queue.push(list ? { element, value, list, n } : { element, value, ...how });
   };
 
   const interaction = (id: string, response: string, pattern: string, result: string, weighting: number, latencyMs: number, at: number) => {
@@ -258,28 +289,44 @@ export function scorm12Transport(
       put(OBJ_SCORE_RAW, String(d.score));
       put(OBJ_STATUS, d.status);
     }
-    if (result.complete) {
-      // Nothing scored: no raw score, so an LMS mastery rule cannot fail the learner on a 0.
-      if (result.possible > 0) {
-        set(CORE_SCORE_MIN, '0');
-        set(CORE_SCORE_MAX, '100');
-        set(CORE_SCORE_RAW, String(result.score));
-      }
-      set(CORE_LESSON_STATUS, result.status);
-    }
     set(CORE_EXIT, result.complete ? '' : 'suspend');
+    if (!result.complete) return;
+    // Nothing scored: no raw score, so an LMS mastery rule cannot fail the learner on a 0.
+    const raw = result.possible > 0 ? String(result.score) : '';
+    if (raw) {
+      set(CORE_SCORE_MIN, '0');
+      set(CORE_SCORE_MAX, '100');
+      // FINAL_PROTOCOL step 1, only while the LMS does not yet hold the final status.
+      if (accepted[CORE_LESSON_STATUS] !== result.status && accepted[CORE_SCORE_RAW] !== raw) set(CORE_SCORE_RAW, firstSpelling(raw), undefined, undefined, { early: true });
+    }
+    set(CORE_LESSON_STATUS, result.status, undefined, undefined, { alone: true });
+    if (raw) set(CORE_SCORE_RAW, raw, undefined, undefined, { alone: true });
   };
 
-  /** Sends what is queued, in order, then commits. Collection elements wait behind a refused earlier one. */
+  /**
+   * Sends what is queued, in order, then commits. Collection elements wait behind a refused earlier one.
+   * A write `alone` gets an LMSCommit of its own; it and everything after it wait while a score write or
+   * a commit before it is refused, so the final records reach the LMS in FINAL_PROTOCOL's order or not at all.
+   */
   const flush = (): void => {
     if (!initialize()) return fail('LMSInitialize → ' + describe(failure()));
     let problem = '';
     let again = false;
+    /** A refused write of the final records: the next `alone` write, and all after it, wait. */
+    let held = false;
+    let halted = false;
+    const commit = (): boolean => {
+      if (!uncommitted) return true;
+      if (ok(call(() => api.LMSCommit('')))) uncommitted = false;
+      else problem = problem || 'LMSCommit → ' + describe(failure());
+      return !uncommitted;
+    };
     const blocked: { i?: number; o?: number } = {};
     const rest: Write[] = [];
     for (const w of queue) {
       const wait = w.list && blocked[w.list];
-      if (wait !== undefined && w.n! >= wait) {
+      if (!halted && w.alone && (held || !commit())) halted = true;
+      if (halted || (wait !== undefined && w.n! >= wait)) {
         rest.push(w);
         continue;
       }
@@ -287,10 +334,12 @@ export function scorm12Transport(
       if (code === '0') {
         if (w.list !== 'i') accepted[w.element] = w.value;
         uncommitted = true;
+        if (w.alone && !commit()) halted = true;
         continue;
       }
       if (PERMANENT.indexOf(code) < 0) {
         problem = problem || `LMSSetValue("${w.element}") → ${describe(code)}`;
+        held = held || w.alone || w.element.indexOf(CORE_SCORE) === 0;
         rest.push(w);
       } else if (w.list && /\.id$/.test(w.element) && /[^\w-]/.test(w.value)) {
         // SCORM 1.2's CMIIdentifier has no '.': a strict LMS gets the id once more with '_' instead.
@@ -303,10 +352,7 @@ export function scorm12Transport(
       if (w.list && !(blocked[w.list]! <= w.n!)) blocked[w.list] = w.n;
     }
     queue = rest;
-    if (uncommitted) {
-      if (ok(call(() => api.LMSCommit('')))) uncommitted = false;
-      else problem = problem || 'LMSCommit → ' + describe(failure());
-    }
+    commit();
     if (problem) fail(problem);
     else if (again) flush();
     else {
@@ -326,6 +372,9 @@ export function scorm12Transport(
       const state = get(SUSPEND_DATA);
       const location = get(CORE_LESSON_LOCATION);
       const status = get(CORE_LESSON_STATUS);
+      // What the LMS already holds is not written again (a finished attempt relaunched writes nothing new).
+      accepted[CORE_LESSON_STATUS] = status;
+      accepted[CORE_SCORE_RAW] = get(CORE_SCORE_RAW);
       review = get(CORE_LESSON_MODE) === 'review';
       interactions = count(get(INTERACTIONS_COUNT));
       objectiveCount = count(get(OBJECTIVES_COUNT));

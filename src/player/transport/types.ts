@@ -1,7 +1,8 @@
 /**
  * The one small interface through which the player talks to whatever records
- * learning: a SCORM 1.2 LMS, an xAPI LRS, or nothing (standalone). The engine
- * never touches `window.API` or `fetch` itself.
+ * learning: a SCORM 1.2 or SCORM 2004 LMS, an xAPI LRS, or nothing
+ * (standalone). The engine never touches `window.API`, `window.API_1484_11`
+ * or `fetch` itself.
  */
 import type { ChoiceQuality, RuntimeEnding } from '../../shared/runtime-types';
 import type { CourseResult } from '../../shared/scoring';
@@ -51,7 +52,7 @@ export type { CourseResult, CourseStatus, DimensionResult } from '../../shared/s
 
 /** What the engine hands the transport to keep; the transport decides how. */
 export interface Snapshot {
-  /** Encoded progress (see shared/state-codec); ≤ 4096 characters, proven at build time. */
+  /** Encoded progress (see shared/state-codec); within the target's limit (4096 characters for SCORM 1.2), proven at build time. */
   state: string;
   /** Where the learner is, e.g. `l:<lesson>/<page>` or `s:<scenario>/<scene>`. */
   location: string;
@@ -72,7 +73,7 @@ export type TransportHealth =
   | { kind: 'failing'; pending: number; detail: string };
 
 export interface Transport {
-  readonly name: 'scorm12' | 'xapi' | 'standalone';
+  readonly name: 'scorm12' | 'scorm2004' | 'xapi' | 'standalone';
   /** Connects once. Resolves with what was saved before, if anything. */
   start(): Promise<Restored>;
   /** Called for every learning event, in order. */

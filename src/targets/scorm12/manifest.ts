@@ -32,7 +32,7 @@ export function manifestIds(courseId: string): ManifestIds {
 }
 
 /** imsmanifest.xml for one SCO whose launch file is index.html; `files` are every file in the package. */
-export function scorm12Manifest(course: Omit<RuntimeCourse, 'target'>, files: string[]): string {
+export function scorm12Manifest(course: Omit<RuntimeCourse, 'target'>, files: readonly string[]): string {
   const ids = manifestIds(course.id);
   const lang = course.language;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(IMSCP, 'manifest', {
