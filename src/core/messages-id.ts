@@ -264,6 +264,18 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   IR507: [[/^progress data could reach (\d+) characters; (.*) keeps at most (\d+)$/, (n, l, max) => `data kemajuan bisa mencapai ${n} karakter; ${l} menyimpan paling banyak ${max}`]],
   IR503: [[/^the xapi target needs `iri` in course\.yml$/, () => 'target xapi memerlukan `iri` di course.yml']],
   IR505: [[/^cannot write to (.*?): (.*)$/s, (d, why) => `tidak dapat menulis ke ${d}: ${why}`]],
+  IR601: [
+    [/^(.*) is not a readable zip: (.*)$/s, (f, why) => `${f} bukan zip yang terbaca: ${why}`],
+    [/^zip entry `(.*)` is encrypted; an LMS cannot unpack it$/, (e) => `entri zip \`${e}\` terenkripsi; LMS tidak dapat membongkarnya`],
+  ],
+  IR603: [
+    [/^(.*) has neither imsmanifest\.xml \(SCORM\) nor tincan\.xml \(Tin Can\) at the top of the zip(.*)$/s, (f, rest) => `${f} tidak memuat imsmanifest.xml (SCORM) maupun tincan.xml (Tin Can) di tingkat teratas zip${rest}`],
+    [/^(.*) has `(.*)` but no (\S+) at the top of the zip, where LMSs look for it; Moodle refuses the upload$/, (f, e, m) => `${f} memuat \`${e}\` tetapi tidak ada ${m} di tingkat teratas zip, tempat LMS mencarinya; Moodle menolak unggahannya`],
+  ],
+  IR605: [
+    [/^(.*) `(.*?)`(?: \((.*)\))? is not in the package; it has `(.*)`, and file names on an LMS server are case-sensitive$/, (w, h, p, c) => `${w} \`${h}\`${p ? ` (${p})` : ''} tidak ada di paket; yang ada \`${c}\`, dan huruf besar-kecil nama berkas dibedakan di server LMS`],
+    [/^(.*) `(.*?)`(?: \((.*)\))? is not in the package$/, (w, h, p) => `${w} \`${h}\`${p ? ` (${p})` : ''} tidak ada di paket`],
+  ],
   IR608: [[/^(.*) does not exist$/, (p) => `${p} tidak ada`]],
 };
 

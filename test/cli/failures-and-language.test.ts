@@ -169,6 +169,14 @@ describe('the language of messages', () => {
     expect(doc.error.message).toBe('build gagal: 1 kesalahan, 0 peringatan; tidak ada berkas yang ditulis');
   });
 
+  it('package checks in Indonesian too', async () => {
+    const zip = join(work, 'bukan.zip');
+    writeFileSync(zip, 'ini bukan zip');
+    const r = await runCli(['check', zip, '--lang', 'id']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^integrity-ranger: error IR601: .*bukan\.zip bukan zip yang terbaca: /m);
+  });
+
   it('usage errors in Indonesian, and --lang checked like any option', async () => {
     const r = await runCli(['build', '--bogus'], { LANG: 'id_ID.UTF-8' });
     expect(r.stderr).toContain("error: opsi tidak dikenal '--bogus'");
