@@ -21,6 +21,7 @@ export type { ContentSource } from './core/content-source.js';
 export { formatDiagnostic } from './core/diagnostics.js';
 export type { Diagnostic } from './core/diagnostics.js';
 export { catalogue } from './core/catalogue.js';
+export { catalogueId, localizeDiagnostic } from './core/messages-id.js';
 export { readContentFolder, ReadCache } from './node/read-content.js';
 export { loadToolAssets } from './node/tool-assets.js';
 // `check PACKAGE.zip` and `new DIR`.
