@@ -116,7 +116,7 @@ export function closest(word: string, candidates: readonly string[]): string | n
   for (const c of candidates) {
     if (c === word) continue;
     if (Math.abs(c.length - word.length) > 2) continue;
-    const d = c.toLowerCase() === lower ? 0 : distance(c, word);
+    const d = c.toLowerCase() === lower ? 0 : distance(c, word, bestD - 1);
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -135,13 +135,22 @@ const INDONESIAN: Record<string, string> = Object.assign(Object.create(null) as 
   durasi: 'duration', tujuan: 'objectives', urutan: 'outline', nilai_lulus: 'passing_score',
 });
 
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`: two rows, early exit. */
+function distance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < least) least = v;
+    }
+    if (least > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 export const CURLY_QUOTES_HINT = 'Replace the curly quotes “ ” with straight ones " (or write the value without quotes); word processors type curly quotes.';

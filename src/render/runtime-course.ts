@@ -25,6 +25,8 @@ export interface RenderedCourse {
   assets: Map<string, Uint8Array>;
 }
 
+/** How many missing paths per build get a "did you mean". */
+const MAX_SUGGESTIONS = 50;
 const UNIT_PATH = /^(lessons|scenarios)\/[^/]+\.md$/i;
 
 /** Same path but for letter case; else the one file with that name; else one close to it. */
@@ -48,10 +50,17 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
   const unitByFile = new Map(course.units.map((u) => [u.file, u.id]));
   const assets = new Map<string, Uint8Array>();
   const leftOut = new Set(course.outline.leftOut);
+  let suggestions = MAX_SUGGESTIONS;
+  const candidates: Partial<Record<'asset' | 'unit', string[]>> = {};
   const md = new MarkdownRenderer(diags, {
     unitFor: (path) => unitByFile.get(path) ?? null,
     leftOut: (path) => (leftOut.has(path) ? (course.outline.broken ? 'broken' : 'left-out') : null),
-    nearest: (path, kind) => nearestPath(path, [...source.entries.keys()].filter((p) => (kind === 'unit' ? UNIT_PATH.test(p) : !UNIT_PATH.test(p) && p !== 'course.yml'))),
+    nearest(path, kind) {
+      // Suggestions cost a scan of the folder each: a course with hundreds of broken paths gets the first ones.
+      if (suggestions-- <= 0) return null;
+      const paths = (candidates[kind] ??= [...source.entries.keys()].filter((p) => (kind === 'unit' ? UNIT_PATH.test(p) : !UNIT_PATH.test(p) && p !== 'course.yml')));
+      return nearestPath(path, paths);
+    },
     useAsset(path) {
       const entry = source.entries.get(path);
       if (!entry) {
