@@ -120,7 +120,7 @@ export async function previewCommand(io: LiveIo, options: { dir: string; port: n
     const what = b.ok ? text.previewBuilt(b.n === 1, b.ms) : text.previewFailed;
     io.stderr(`${what}${changedList(b.changed, b.n === 1, lang)}: ${diagnosticCounts(diagnostics, lang)}${b.ok ? '' : text.pageShowsProblems}\n`);
   };
-  const preview = await startPreview({ dir: options.dir, port: options.port, target: options.target, onBuild });
+  const preview = await startPreview({ dir: options.dir, port: options.port, target: options.target, onBuild, lang });
   if (options.json) io.stdout(JSON.stringify({ url: preview.url, target: options.target }) + '\n');
   else io.stdout(text.previewOf(options.dir, options.target === 'xapi' ? 'xAPI' : 'SCORM 1.2', preview.url) + '\n');
   await preview.ready;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { messageLanguage } from '../../src/cli-text.js';
+import { startPreview } from '../../src/preview/server.js';
 
 const FIXTURE = resolve('test/fixtures/minimal/content');
 const BIN = resolve('bin/integrity-ranger.js');
@@ -167,6 +168,18 @@ describe('the language of messages', () => {
     const doc = await failure(['build', broken, '--out', join(work, 'd3')], 'problems', env);
     expect(doc.diagnostics[0]).toMatchObject({ code: 'IR104', message: 'kunci `pasing_score` tidak dikenal di course.yml' });
     expect(doc.error.message).toBe('build gagal: 1 kesalahan, 0 peringatan; tidak ada berkas yang ditulis');
+  });
+
+  it('the preview shows the diagnostics in the language asked for', async () => {
+    const preview = await startPreview({ dir: broken, port: 0, lang: 'id' });
+    try {
+      const first = await preview.ready;
+      expect(first.ok).toBe(false);
+      expect(first.diagnostics.map((d) => [d.code, d.message])).toEqual([['IR104', 'kunci `pasing_score` tidak dikenal di course.yml']]);
+      expect(first.diagnostics[0]!.hint).toContain('Maksud Anda `passing_score`?');
+    } finally {
+      await preview.close();
+    }
   });
 
   it('package checks in Indonesian too', async () => {
