@@ -56,7 +56,9 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   if (course?.theme) checkTheme(course.theme, diags);
   const targets = options.targets.map(targetById);
   if (rendered) {
-    reportUnusedAssets(source, rendered.assets, diags);
+    // An error can leave an asset unreferenced (an unreadable lesson, a mistyped or wrongly-cased path):
+    // that error is the cause, so unused assets are reported only for a course without errors.
+    if (!diags.hasErrors) reportUnusedAssets(source, rendered.assets, diags);
     const previous = statePlans(source, rendered.runtime, diags);
     if (previous.length) rendered.runtime.previous = previous;
     const sound = !diags.hasErrors;
