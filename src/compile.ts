@@ -9,6 +9,8 @@ import { shippedFiles, targetById } from './targets/registry.js';
 import { zipFiles } from './package/zip.js';
 import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { checkTheme } from './render/theme.js';
+import { firstPageHtml } from './render/first-page.js';
+import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -80,6 +82,8 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
+    files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
+    runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
     files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);
@@ -100,23 +104,21 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   return { ok: true, course: summary, runtime: rendered.runtime, diagnostics: diags.sorted(), artifacts };
 }
 
-const LOADING = { id: 'Memuat kursus…', en: 'Loading the course…' };
 const NOSCRIPT = {
   id: 'Kursus ini membutuhkan JavaScript. Aktifkan JavaScript di peramban Anda, lalu muat ulang halaman.',
   en: 'This course needs JavaScript. Turn JavaScript on in your browser and reload the page.',
 };
 
+/** index.html: the first page as HTML, then the course skeleton and the player (src/shared/course-split.ts). */
 function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, toolVersion: string): string {
-  // `<` escaped so no content can close the <script> element early.
-  const courseJson = JSON.stringify(course).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return template({
     language: course.language,
     title: course.title,
     toolVersion,
     theme,
-    loading: LOADING[course.uiLanguage],
+    firstPage: firstPageHtml(course),
     noscript: NOSCRIPT[course.uiLanguage],
-    courseJson,
+    courseScript: COURSE_FILE,
   });
 }
 
