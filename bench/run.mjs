@@ -6,7 +6,8 @@
 // it prints the median wall time of several runs (start-up included), the zip
 // size and the peak memory (max RSS); then the player's bytes, the default
 // course's build time, and the `build --watch` rebuild time after a one-line
-// edit. Figures and the machine they came from are recorded in
+// edit, and the time to the first lesson text on an emulated slow network
+// (bench/first-page.mjs). Figures and the machine they came from are recorded in
 // docs/performance.md.
 //
 //   BENCH_RUNS=5            runs per measurement (median reported)
@@ -18,6 +19,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { firstPageBench, firstPageTable } from './first-page.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'integrity-ranger.js');
@@ -313,6 +315,18 @@ async function main() {
     watchRows.push([size, s(w.wall), s(w.build)]);
   }
   console.log(table(['pages', 'edit → report (median)', 'rebuild as reported'], watchRows) + '\n');
+
+  // The first page on a slow network (bench/first-page.mjs): the default course and the largest synthetic one.
+  const largest = Math.max(...SIZES);
+  console.log('## First lesson text on a slow network (SCORM 1.2 package, Chromium, CPU 4x slower, 150 ms, 1.6 Mbit/s)\n');
+  const first = await firstPageBench(
+    [
+      { label: 'default course', dir: content },
+      { label: `${largest} pages (synthetic)`, dir: join(TMP, `course-${largest}`) },
+    ],
+    { runs: RUNS, log: (x) => process.stderr.write(x) },
+  );
+  console.log(firstPageTable(first) + '\n');
   console.log(`load average at end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 

@@ -78,13 +78,12 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));
-    files.set('player.css', options.tool.playerCss);
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
     runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
-    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
+    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);
       if (!bytes) throw new Error(`${toolPath} is missing from the tool's assets`);
@@ -109,12 +108,16 @@ const NOSCRIPT = {
   en: 'This course needs JavaScript. Turn JavaScript on in your browser and reload the page.',
 };
 
-/** index.html: the first page as HTML, then the course skeleton and the player (src/shared/course-split.ts). */
-function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, toolVersion: string): string {
+/**
+ * index.html: the player's stylesheet inline and the first page as HTML, so the first text needs
+ * nothing but this file; then the course skeleton and the player (src/shared/course-split.ts).
+ */
+function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, tool: ToolAssets): string {
   return template({
     language: course.language,
     title: course.title,
-    toolVersion,
+    toolVersion: tool.version,
+    css: new TextDecoder().decode(tool.playerCss).trim(),
     theme,
     firstPage: firstPageHtml(course),
     noscript: NOSCRIPT[course.uiLanguage],
