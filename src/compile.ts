@@ -10,6 +10,8 @@ import { zipFiles } from './package/zip.js';
 import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { checkTheme } from './render/theme.js';
 import { statePlans } from './render/state-layout.js';
+import { firstPageHtml } from './render/first-page.js';
+import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -81,11 +83,12 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));
-    files.set('player.css', options.tool.playerCss);
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
-    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
+    files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
+    runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
+    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);
       if (!bytes) throw new Error(`${toolPath} is missing from the tool's assets`);
@@ -105,23 +108,25 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   return { ok: true, course: summary, runtime: rendered.runtime, diagnostics: diags.sorted(), artifacts };
 }
 
-const LOADING = { id: 'Memuat kursus…', en: 'Loading the course…' };
 const NOSCRIPT = {
   id: 'Kursus ini membutuhkan JavaScript. Aktifkan JavaScript di peramban Anda, lalu muat ulang halaman.',
   en: 'This course needs JavaScript. Turn JavaScript on in your browser and reload the page.',
 };
 
-function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, toolVersion: string): string {
-  // `<` escaped so no content can close the <script> element early.
-  const courseJson = JSON.stringify(course).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/**
+ * index.html: the player's stylesheet inline and the first page as HTML, so the first text needs
+ * nothing but this file; then the course skeleton and the player (src/shared/course-split.ts).
+ */
+function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, tool: ToolAssets): string {
   return template({
     language: course.language,
     title: course.title,
-    toolVersion,
+    toolVersion: tool.version,
+    css: new TextDecoder().decode(tool.playerCss).trim(),
     theme,
-    loading: LOADING[course.uiLanguage],
+    firstPage: firstPageHtml(course),
     noscript: NOSCRIPT[course.uiLanguage],
-    courseJson,
+    courseScript: COURSE_FILE,
   });
 }
 

@@ -118,6 +118,7 @@ function failure(code: Diagnostic['code'], message: string): BuildReport {
 // `report`: learning records against a course.
 export { runReport, loadReportCourse } from './report/node-report.js';
 export type { ReportOptions, ReportResult } from './report/node-report.js';
-export { Aggregator, courseMap, courseFromIndexHtml, courseFromSource, sourceReader, readStatementPage, reportFiles, reportHtml, reportCsvs } from './report/index.js';
+export { Aggregator, courseMap, courseFromSource, sourceReader, readStatementPage, reportFiles, reportHtml, reportCsvs } from './report/index.js';
 export type { ReportData, DimensionStats, ItemStats, ScenarioStats, GroupStats, RecordEvent } from './report/types.js';
 export { lrsStatementPages, lrsAuth, XAPI_VERSION, ENV_AUTH, ENV_KEY, ENV_SECRET } from './report/node-lrs.js';
+export { packageCourse } from './check-package/package-course.js';

@@ -11,7 +11,7 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ir-check-zip-'));
   writeFileSync(join(work, 'good-scorm12.zip'), own.scorm12.zip);
   writeFileSync(join(work, 'good-xapi.zip'), own.xapi.zip);
-  writeFileSync(join(work, 'missing-file.zip'), withFiles(own.scorm12.files, { 'player.css': null }));
+  writeFileSync(join(work, 'missing-file.zip'), withFiles(own.scorm12.files, { 'course.js': null }));
   writeFileSync(join(work, 'moodle-warning.zip'), withFiles(own.scorm12.files, { "assets/bob's.png": 'x' }));
   writeFileSync(join(work, 'bad-xml.zip'), editManifest(own.scorm12.files, 'imsmanifest.xml', (x) => x.replace('type="webcontent" ', '')));
   copyFileSync(join(work, 'good-scorm12.zip'), join(work, 'package.bin'));
@@ -38,7 +38,7 @@ describe('integrity-ranger check PACKAGE.zip', () => {
     expect(doc.package).toMatchObject({ path: join(work, 'missing-file.zip'), kinds: ['scorm12'] });
     expect(doc.package.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'IR605', file: 'imsmanifest.xml', message: 'file `player.css` is not in the package' }),
+      expect.objectContaining({ severity: 'error', code: 'IR605', file: 'imsmanifest.xml', message: 'file `course.js` is not in the package' }),
     ]);
   });
 
