@@ -266,6 +266,7 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   IR219: [[/^this choice has no feedback$/, () => 'pilihan ini tidak punya umpan balik']],
   IR220: [[/^this `##` heading has no text$/, () => 'judul `##` ini tidak bertulisan']],
   IR222: [[/^curly quotes around `(.*)` in `(.*)=` are read as straight quotes$/, (v, k) => `tanda kutip lengkung di sekitar \`${v}\` pada \`${k}=\` dibaca sebagai tanda kutip lurus`]],
+  IR230: [[/^table header cell (\d+) is empty$/, (n) => `sel judul tabel ke-${n} kosong`]],
   IR302: [[/^choice leads to #(.*), which is not a scene of this scenario$/, (t) => `pilihan menuju #${t}, yang bukan adegan skenario ini`]],
   IR303: [[/^scene #(.*) cannot be reached from the start scene #(.*)$/, (s, st) => `adegan #${s} tidak terjangkau dari adegan awal #${st}`]],
   IR304: [[/^from scene #(.*) no path leads to an ending$/, (s) => `dari adegan #${s} tidak ada jalur menuju akhir`]],

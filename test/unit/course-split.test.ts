@@ -69,7 +69,7 @@ describe('the course split into a skeleton and unit files', () => {
       const index = dec.decode(files.get('index.html'));
       expect(index).toContain('Pembuka kursus besar.');
       expect(index).not.toContain('Halaman 2');
-      expect(index).toContain(`<script src="${COURSE_FILE}"></script>`);
+      expect(index).toContain(`<script defer src="${COURSE_FILE}"></script>`);
       return { index: files.get('index.html')!.length, course: files.get(COURSE_FILE)!.length, unit: files.get(unitFile(0))!.length };
     });
     console.info(`index.html / course.js / units/0.js bytes: 10 pages ${JSON.stringify(sizes[0])}, 1,000 pages ${JSON.stringify(sizes[1])}`);
