@@ -6,7 +6,8 @@
 // it prints the median wall time of several runs (start-up included), the zip
 // size and the peak memory (max RSS); then the player's bytes, the default
 // course's build time, and the `build --watch` rebuild time after a one-line
-// edit. Then `report` on 1,000,000 synthetic statements (bench/synthetic-statements.ts:
+// edit; the time to the first lesson text on an emulated slow network
+// (bench/first-page.mjs). Then `report` on 1,000,000 synthetic statements (bench/synthetic-statements.ts:
 // learners played through the real player engine, statements from the real
 // builder), written as NDJSON to a file first: the report's wall time, CPU and
 // peak memory, against the targets of ≤ 60 s and ≤ 512 MB. Figures and the
@@ -23,6 +24,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { firstPageBench, firstPageTable } from './first-page.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin', 'integrity-ranger.js');
@@ -362,6 +364,18 @@ async function builds() {
     watchRows.push([size, s(w.wall), s(w.build)]);
   }
   console.log(table(['pages', 'edit → report (median)', 'rebuild as reported'], watchRows) + '\n');
+
+  // The first page on a slow network (bench/first-page.mjs): the default course and the largest synthetic one.
+  const largest = Math.max(...SIZES);
+  console.log('## First lesson text on a slow network (SCORM 1.2 package, Chromium, CPU 4x slower, 150 ms, 1.6 Mbit/s)\n');
+  const first = await firstPageBench(
+    [
+      { label: 'default course', dir: content },
+      { label: `${largest} pages (synthetic)`, dir: join(TMP, `course-${largest}`) },
+    ],
+    { runs: RUNS, log: (x) => process.stderr.write(x) },
+  );
+  console.log(firstPageTable(first) + '\n');
 }
 
 try {

@@ -12,6 +12,8 @@ import { checkTheme } from './render/theme.js';
 import type { MediaFile } from './render/media.js';
 import { MEDIA_SCRIPT } from './shared/media.js';
 import { statePlans } from './render/state-layout.js';
+import { firstPageHtml } from './render/first-page.js';
+import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -62,7 +64,9 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   if (course?.theme) checkTheme(course.theme, diags);
   const targets = options.targets.map(targetById);
   if (rendered) {
-    reportUnusedAssets(source, rendered.assets, diags);
+    // An error can leave an asset unreferenced (an unreadable lesson, a mistyped or wrongly-cased path):
+    // that error is the cause, so unused assets are reported only for a course without errors.
+    if (!diags.hasErrors) reportUnusedAssets(source, rendered.assets, diags);
     const previous = statePlans(source, rendered.runtime, diags);
     if (previous.length) rendered.runtime.previous = previous;
     const sound = !diags.hasErrors;
@@ -85,7 +89,6 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));
-    files.set('player.css', options.tool.playerCss);
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
@@ -94,7 +97,9 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       if (!media) throw new Error(`media script for ${target} is missing: run \`npm run build\``);
       files.set(MEDIA_SCRIPT, media);
     }
-    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool.version)));
+    files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
+    runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
+    files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);
       if (!bytes) throw new Error(`${toolPath} is missing from the tool's assets`);
@@ -114,23 +119,25 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   return { ok: true, course: summary, runtime: rendered.runtime, diagnostics: diags.sorted(), artifacts, media: rendered.media };
 }
 
-const LOADING = { id: 'Memuat kursus…', en: 'Loading the course…' };
 const NOSCRIPT = {
   id: 'Kursus ini membutuhkan JavaScript. Aktifkan JavaScript di peramban Anda, lalu muat ulang halaman.',
   en: 'This course needs JavaScript. Turn JavaScript on in your browser and reload the page.',
 };
 
-function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, toolVersion: string): string {
-  // `<` escaped so no content can close the <script> element early.
-  const courseJson = JSON.stringify(course).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/**
+ * index.html: the player's stylesheet inline and the first page as HTML, so the first text needs
+ * nothing but this file; then the course skeleton and the player (src/shared/course-split.ts).
+ */
+function indexHtml(template: Handlebars.TemplateDelegate, course: RuntimeCourse, theme: boolean, tool: ToolAssets): string {
   return template({
     language: course.language,
     title: course.title,
-    toolVersion,
+    toolVersion: tool.version,
+    css: new TextDecoder().decode(tool.playerCss).trim(),
     theme,
-    loading: LOADING[course.uiLanguage],
+    firstPage: firstPageHtml(course),
     noscript: NOSCRIPT[course.uiLanguage],
-    courseJson,
+    courseScript: COURSE_FILE,
   });
 }
 

@@ -8,7 +8,7 @@ import { compile, DEFAULT_TARGETS, type CompileResult, type PackageTarget, type 
 import type { ContentSource } from './core/content-source.js';
 import type { Diagnostic } from './core/diagnostics.js';
 import { DEFAULT_EPOCH } from './package/zip.js';
-import { ContentFolderError, readContentFolder } from './node/read-content.js';
+import { ContentFolderError, notAFolderDiagnostic, readContentFolder } from './node/read-content.js';
 import { loadToolAssets } from './node/tool-assets.js';
 import { writeAtomically } from './node/write-output.js';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ export type { ContentSource } from './core/content-source.js';
 export { formatDiagnostic } from './core/diagnostics.js';
 export type { Diagnostic } from './core/diagnostics.js';
 export { catalogue } from './core/catalogue.js';
+export { catalogueId, localizeDiagnostic } from './core/messages-id.js';
 export { readContentFolder, ReadCache } from './node/read-content.js';
 export { loadToolAssets } from './node/tool-assets.js';
 // `check PACKAGE.zip` and `new DIR`.
@@ -78,7 +79,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     try {
       source = await readContentFolder(options.dir);
     } catch (e) {
-      if (e instanceof ContentFolderError) return failure(e.code, e.message);
+      if (e instanceof ContentFolderError) {
+        if (e.code === 'IR108') return { ok: false, course: null, artifacts: [], media: [], diagnostics: [notAFolderDiagnostic(options.dir, e.message)] };
+        return failure(e.code, e.message);
+      }
       throw e;
     }
   }
@@ -118,6 +122,7 @@ function failure(code: Diagnostic['code'], message: string): BuildReport {
 // `report`: learning records against a course.
 export { runReport, loadReportCourse } from './report/node-report.js';
 export type { ReportOptions, ReportResult } from './report/node-report.js';
-export { Aggregator, courseMap, courseFromIndexHtml, courseFromSource, sourceReader, readStatementPage, reportFiles, reportHtml, reportCsvs } from './report/index.js';
+export { Aggregator, courseMap, courseFromSource, sourceReader, readStatementPage, reportFiles, reportHtml, reportCsvs } from './report/index.js';
 export type { ReportData, DimensionStats, ItemStats, ScenarioStats, GroupStats, RecordEvent } from './report/types.js';
 export { lrsStatementPages, lrsAuth, XAPI_VERSION, ENV_AUTH, ENV_KEY, ENV_SECRET } from './report/node-lrs.js';
+export { packageCourse } from './check-package/package-course.js';

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
+import { localizeDiagnostic } from '../src/core/messages-id.js';
+import { CLI_TEXT } from '../src/cli-text.js';
 import { compileFolder } from './helpers/compile.js';
 import { DEFAULT_TARGETS, isPackageTarget } from '../src/targets/registry.js';
 import type { PackageTarget } from '../src/shared/runtime-types.js';
@@ -34,7 +36,11 @@ describe('golden fixtures', () => {
     it(name, async () => {
       const r = await compileFolder(join(ROOT, name, 'content'), targetsOf(name));
       const actual = new Map<string, string>();
-      actual.set('diagnostics.txt', r.diagnostics.map(formatDiagnostic).join('\n') + '\n');
+      actual.set('diagnostics.txt', r.diagnostics.map((d) => formatDiagnostic(d)).join('\n') + '\n');
+      // The Indonesian edition, for the cases that keep one (create an empty expected/diagnostics.id.txt to start).
+      if (existsSync(join(ROOT, name, 'expected', 'diagnostics.id.txt'))) {
+        actual.set('diagnostics.id.txt', r.diagnostics.map((d) => formatDiagnostic(localizeDiagnostic(d, 'id'), { hintLabel: CLI_TEXT.id.hint })).join('\n') + '\n');
+      }
       for (const a of r.artifacts) {
         actual.set(`${a.target}.files.txt`, [...a.files.keys()].sort().join('\n') + '\n');
         // The manifests: the XML files at the package root, by their own name for the default targets.

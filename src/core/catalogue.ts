@@ -18,16 +18,17 @@ export const catalogue = entries({
   // IR1xx: files and YAML
   IR101: { severity: 'error', title: 'YAML syntax error', why: 'course.yml and front matter must be valid YAML.', hint: 'Check indentation and quote values that contain ": " or start with a special character.' },
   IR102: { severity: 'error', title: 'Required field missing', why: 'The compiler cannot name, order or score the content without it.' },
-  IR103: { severity: 'error', title: 'Invalid field value', why: 'The value does not have the type or form SPEC §1 requires.' },
-  IR104: { severity: 'error', title: 'Unknown field', why: 'A misspelt key would otherwise be ignored silently.', hint: 'Check the spelling against the list of keys in the README.' },
+  IR103: { severity: 'error', title: 'Invalid field value', why: 'The value does not have the type or form docs/authoring.md gives for it.' },
+  IR104: { severity: 'error', title: 'Unknown field', why: 'A misspelt key would otherwise be ignored silently.', hint: 'Check the spelling against the list of keys in docs/authoring.md.' },
   IR105: { severity: 'error', title: 'File is empty', why: 'An empty lesson or scenario has nothing to show the learner.' },
-  IR106: { severity: 'error', title: 'File is not UTF-8 text', why: 'Content files are read as UTF-8 Markdown or YAML.', hint: 'Save the file as UTF-8 text; binary files belong in assets/.' },
+  IR106: { severity: 'error', title: 'File is not UTF-8 text', why: 'Content files are read as UTF-8 Markdown or YAML.', hint: 'Save the file as UTF-8. Notepad: File → Save As, Encoding: UTF-8. VS Code: click the encoding in the status bar, Reopen with Encoding → Western (Windows 1252), then click it again, Save with Encoding → UTF-8. Binary files belong in assets/.' },
   IR107: { severity: 'error', title: 'course.yml missing', why: 'Every content folder needs course.yml with id, title and version.', hint: 'Run `integrity-ranger new DIR` to see a working example.' },
   IR108: { severity: 'error', title: 'Content folder not found', why: 'The folder given to the command does not exist or is not a folder.' },
   IR109: { severity: 'error', title: 'Front matter not closed', why: 'Front matter starts with a line `---` and must end with another `---` line.' },
   IR110: { severity: 'error', title: 'File too large', why: 'Content files over the size limit are refused so a stray file cannot exhaust memory.', hint: 'Split the lesson, or move media into assets/.' },
   IR111: { severity: 'error', title: 'Line too long', why: 'Lines over 10,000 characters are refused: they are almost always pasted data, not prose.' },
   IR112: { severity: 'warning', title: 'File ignored', why: 'Only .md files in lessons/ and scenarios/ are content; anything else there is not packed.' },
+  IR113: { severity: 'error', title: 'Tab in YAML indentation', why: 'YAML indents with spaces only; a tab makes the structure of course.yml or the front matter unreadable.', hint: 'Replace the tab with two spaces.' },
 
   // IR2xx: lessons, Markdown and questions
   IR201: { severity: 'error', title: 'Lesson has no content', why: 'A lesson needs at least one page.' },
@@ -39,18 +40,19 @@ export const catalogue = entries({
   IR207: { severity: 'error', title: 'Image without alt text', why: 'Learners using a screen reader need a text alternative (WCAG 1.1.1).', hint: 'Write `![what the image shows](path)`.' },
   IR208: { severity: 'error', title: 'Unsafe link', why: 'Only http, https, mailto and tel links, relative links to content, and #anchors are allowed; `javascript:` and data URLs can run code in the LMS.' },
   IR209: { severity: 'warning', title: 'Raw HTML is shown as text', why: 'Raw HTML in Markdown could run scripts inside the LMS, so it is escaped, not rendered.', hint: 'Use Markdown syntax instead of HTML.' },
-  IR210: { severity: 'error', title: 'Link to unknown content', why: 'A relative link must name a lesson or scenario file of this course, or an asset.' },
+  IR210: { severity: 'error', title: 'Link to unknown content', why: 'A relative link must name a lesson or scenario file of this course (one the outline lists, when there is an outline), or an asset.' },
   IR211: { severity: 'error', title: 'Blocks cannot be nested', why: 'A `:::` block cannot contain another block.', hint: 'Close the first block with `:::` before opening the next.' },
   IR212: { severity: 'error', title: 'External image', why: 'The package must work offline and make no request outside the LMS.', hint: 'Download the image into assets/ and reference it by relative path.' },
   IR213: { severity: 'error', title: 'Duplicate id', why: 'Ids name interactions and activities in the LMS and LRS records; they must be unique.' },
   IR214: { severity: 'error', title: 'Invalid id', why: 'Ids are slugs: lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters.' },
-  IR215: { severity: 'error', title: 'Question choice malformed', why: 'Choices are task-list items `- [ ] text` or `- [x] text` with optional feedback as a nested `> blockquote`.' },
+  IR215: { severity: 'error', title: 'Question choice malformed', why: 'Choices are task-list items `- [ ] text` or `- [x] text`, each with optional feedback: a `> ` line indented at least two spaces under it.' },
   IR216: { severity: 'error', title: 'Question has no prompt', why: 'The prompt is the text before the first choice.' },
   IR217: { severity: 'error', title: 'Unknown dimension', why: 'A `dimension` must be one of the dimensions listed in course.yml (or the default seven).' },
   IR218: { severity: 'error', title: 'Duplicate choice text', why: 'Choices are labelled by their text; two identical labels cannot be told apart.' },
   IR219: { severity: 'warning', title: 'Choice without feedback', why: 'Feedback on every choice is what makes a knowledge check teach.' },
   IR220: { severity: 'error', title: 'Page has no heading text', why: 'Every `##` heading names a page in the table of contents.' },
   IR221: { severity: 'error', title: 'Too many choices', why: 'SCORM 1.2 responses use the letters a–z, so a question has at most 26 choices.' },
+  IR222: { severity: 'warning', title: 'Curly quotes in an attribute', why: 'Attribute values are quoted with straight quotes `"` or `\'`; curly quotes “ ” come from a word processor. Where they pair up around a value it is read as if quoted straight.', hint: 'Replace the curly quotes “ ” with straight ones ", or write the value without quotes.' },
   IR230: { severity: 'warning', title: 'Empty table header cell', why: 'A screen reader names each cell by its column header; a column whose header is empty is read without a name (axe: empty-table-header).', hint: 'Write what the column holds in the header cell, e.g. `Aspek` above a column of row labels.' },
 
   // IR3xx: scenarios
@@ -71,7 +73,7 @@ export const catalogue = entries({
   IR323: { severity: 'warning', title: 'Pass ending scores no more than a fail ending', why: 'A play earns points × ending score / 100, so failing would earn as much as passing, or more.', hint: 'Give every pass ending a higher `score` than every fail ending of the scenario.' },
 
   // IR4xx: assets and paths
-  IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder.' },
+  IR401: { severity: 'error', title: 'Asset not found', why: 'A referenced file must exist inside the content folder. Paths are relative to the Markdown file that holds them.' },
   IR402: { severity: 'error', title: 'Path leaves the content folder', why: 'Only files inside the content folder are packed; `..` out of it, absolute paths and symlinks pointing outside are refused.' },
   IR403: { severity: 'error', title: 'Outline entry not found', why: 'Every `outline` entry must be a lesson or scenario file of this folder.' },
   IR404: { severity: 'warning', title: 'Unit not in outline', why: 'A file in lessons/ or scenarios/ that the outline does not list is not packed.' },
@@ -84,7 +86,7 @@ export const catalogue = entries({
   IR414: { severity: 'warning', title: 'Media file over budget', why: 'Packages are opened on slow regional networks; a heavy file makes a lesson wait or fail to play. The budget is 25 MB per file unless course.yml sets `media_budget_mb`.', hint: 'Make a lighter file (docs/authoring.md shows a 480p ffmpeg command).' },
   IR415: { severity: 'error', title: 'Media inside other text', why: 'A player needs a line of its own; inside a sentence, heading, link or choice there is no room for it.', hint: 'Put `![name](../assets/film.mp4)` alone on its line, with blank lines around it.' },
   IR416: { severity: 'error', title: 'Required media outside a lesson page', why: '`{required}` holds back a lesson page\'s completion until the media\'s end; a scenario scene has no page completion to hold back.' },
-  IR405: { severity: 'warning', title: 'Asset not used', why: 'Assets no lesson references are still packed and make the package larger.' },
+  IR405: { severity: 'warning', title: 'Asset not used', why: 'Only the assets a lesson or scenario references are packed; an unused one is left out of the package. Reported only when the course has no errors, since an error (an unreadable lesson, a mistyped path) can be what leaves it unreferenced.', hint: 'Reference it from a lesson or scenario, or delete it.' },
 
   // IR5xx: course and package level
   IR501: { severity: 'error', title: 'Course has no units', why: 'A course needs at least one lesson or scenario.' },
@@ -102,7 +104,7 @@ export const catalogue = entries({
   IR532: { severity: 'error', title: 'Two structures share a hash', why: 'Two layouts (or a layout and this course) with the same structure hash cannot be told apart by a saved state, so one of them would be read with the other\'s plan.', hint: 'Keep one layout per structure (the later version\'s); if this course collides, change its structure slightly, e.g. add a page.' },
   IR533: { severity: 'error', title: 'Progress mapping not proven', why: 'Every saved state of an earlier version must become a valid state of this course: each old field must go to a field of the same kind and range, or be dropped. The compiler checks the mapping it made and found one that does not.', hint: 'This is a compiler fault: please report it with the layout file.' },
   IR534: { severity: 'warning', title: 'Nothing of an earlier version carries over', why: 'No page, question or scenario id of that version is in this course, so its learners restart from the beginning.', hint: 'Keep the ids of pages (headings), questions and scenarios whose meaning did not change.' },
-  IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from the index.html of a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
+  IR535: { severity: 'error', title: 'Package has no course data', why: '`integrity-ranger layout` reads the course from a package this tool built; other packages have none.', hint: 'Give it a package built by integrity-ranger, or the content folder of that version.' },
   IR536: { severity: 'warning', title: 'File in layouts/ ignored', why: 'Only .yml (or .yaml) files directly in layouts/ are read as layouts of earlier versions; the progress of a version whose layout is not read cannot be carried over.', hint: 'Name it layouts/VERSION.yml.' },
   IR537: { severity: 'warning', title: 'Choices changed in place', why: 'A saved answer is stored as choice positions. When a question keeps its id and its number of choices but its choices change (reworded, reordered, another one correct) and nothing else in the structure changes, states of the earlier version still decode as they are, and their answers count for the new choices.', hint: 'Give the question a new id if its choices mean something else now; a typo fix can stay.' },
 
@@ -133,10 +135,10 @@ export const catalogue = entries({
   IR708: { severity: 'error', title: 'No Statements API at that endpoint', why: 'The LRS answered 404: the endpoint is not an xAPI endpoint (it usually ends in `/xAPI/` or `/data/xAPI/`).', hint: 'Use the endpoint the LMS launches the package with.' },
   IR709: { severity: 'error', title: 'LRS failed', why: 'The LRS answered with a server error (5xx) or another unexpected status, or an answer that is not a StatementResult.', hint: 'Try again later, or export the statements to a file and report from it.' },
   IR710: { severity: 'error', title: 'LRS cannot be reached', why: 'The connection to the LRS failed (name, network or TLS).' },
-  IR711: { severity: 'error', title: 'Course cannot be read', why: 'The course given with `--course` must be a content folder that builds, or a package built by integrity-ranger (its index.html holds the course).' },
+  IR711: { severity: 'error', title: 'Course cannot be read', why: 'The course given with `--course` must be a content folder that builds, or a package built by integrity-ranger.' },
   IR712: { severity: 'warning', title: 'Record skipped', why: 'A row or statement lacks what the report needs (a learner, an attempt, a response) and is skipped; the count is reported.' },
   IR713: { severity: 'warning', title: 'Records out of order', why: 'A scenario path is read in the order of the records; a statement older than the one before it in the same attempt means the source is not in stored order.', hint: 'Export statements in ascending order (the LRS source asks for that).' },
-  IR714: { severity: 'warning', title: 'Recorded score differs', why: 'The course score the LMS or LRS recorded is not the score SPEC §3 gives for the recorded answers.' },
+  IR714: { severity: 'warning', title: 'Recorded score differs', why: 'The course score the LMS or LRS recorded is not the score the scoring rules (docs/scoring.md) give for the recorded answers.' },
   IR715: { severity: 'warning', title: 'Group field not found', why: 'No record carries the field named by `--group-by`, so there is no group view.', hint: 'For Moodle, name a column of the export (e.g. a user profile field); for xAPI, a context extension IRI, `platform`, `grouping` or `homePage`.' },
   IR716: { severity: 'error', title: 'Cannot write the report', why: 'The output folder could not be written; nothing of this report was left there.' },
 });

@@ -51,8 +51,10 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+/** `hintLabel` is the word before the hint in the reader's language (`saran` in Indonesian). */
+export function formatDiagnostic(d: Diagnostic, options?: { hintLabel?: string }): string {
+  const hintLabel = options?.hintLabel ?? 'hint';
   const where = d.file ? `${d.file}:${d.line}:${d.column}` : 'integrity-ranger';
   const head = `${where}: ${d.severity} ${d.code}: ${d.message}`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  return d.hint ? `${head}\n  ${hintLabel}: ${d.hint}` : head;
 }

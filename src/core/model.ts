@@ -113,4 +113,6 @@ export interface Course {
   units: Unit[];
   /** theme.css text, when the folder has one. */
   theme: string | null;
+  /** Lesson and scenario files the outline leaves out (IR404), and whether the outline names a file that does not exist (IR403). */
+  outline: { leftOut: string[]; broken: boolean };
 }

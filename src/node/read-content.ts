@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ContentEntry, ContentSource } from '../core/content-source.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 const TEXT_LIMIT = 2 * 1024 * 1024;
 const ASSET_LIMIT = 100 * 1024 * 1024;
@@ -13,6 +15,19 @@ export class ContentFolderError extends Error {
   constructor(message: string, readonly code: 'IR108' | 'IR506') {
     super(message);
   }
+}
+
+/**
+ * IR108 for a folder that is not there. Run inside a course folder with no
+ * argument, `build` looks for ./content: the author never made a folder of
+ * that name, so the hint says to give `.`.
+ */
+export function notAFolderDiagnostic(dir: string, message = `${dir} is not a folder`, cwd = process.cwd()): Diagnostic {
+  const here = ['course.yml', 'course.yaml'].some((f) => existsSync(join(cwd, f))) && resolve(cwd, dir) !== resolve(cwd);
+  const hint = here
+    ? 'This folder has course.yml: to use it, give `.` as the folder, e.g. `integrity-ranger build .`'
+    : 'Give the folder that holds course.yml, e.g. `integrity-ranger build my-course` (default: ./content).';
+  return { severity: 'error', code: 'IR108', message, file: '', line: 0, column: 0, hint };
 }
 
 /**

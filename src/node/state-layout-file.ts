@@ -8,7 +8,8 @@ import { openZip, ZipReadError } from '../check-package/zip.js';
 import { compile } from '../compile.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DEFAULT_EPOCH } from '../package/zip.js';
-import { layoutOf, packageCourse, type StateLayout } from '../render/state-layout.js';
+import { layoutOf, type StateLayout } from '../render/state-layout.js';
+import { packageCourse } from '../check-package/package-course.js';
 import { isPackagePath } from './check-package-file.js';
 import { ContentFolderError, readContentFolder } from './read-content.js';
 import { loadToolAssets } from './tool-assets.js';
@@ -30,7 +31,7 @@ export async function readStateLayout(path: string): Promise<LayoutReport> {
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM') return failed('IR608', `${path} cannot be read (${code})`);
       throw e;
     }
-    if (!course) return failed('IR535', `${path} has no integrity-ranger course data (index.html with <script id="course-data">)`);
+    if (!course) return failed('IR535', `${path} has no integrity-ranger course data (course.js and units/, or index.html with <script id="course-data"> before 1.1)`);
     return { ok: true, layout: layoutOf(course), diagnostics: [] };
   }
   let source;

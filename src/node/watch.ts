@@ -17,7 +17,7 @@ import type { PackageTarget, ToolAssets } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { build, type BuildReport } from '../index.js';
-import { ContentFolderError, ReadCache, readContentFolder } from './read-content.js';
+import { ContentFolderError, notAFolderDiagnostic, ReadCache, readContentFolder } from './read-content.js';
 import { loadToolAssets } from './tool-assets.js';
 import { serialRebuild } from './serial-rebuild.js';
 
@@ -125,7 +125,7 @@ export class ContentReader {
         // Start over next time: what was seen before the failure is no baseline.
         this.cache = new ReadCache();
         this.readOnce = false;
-        if (e instanceof ContentFolderError) return { error: folderError(e.code, e.message) };
+        if (e instanceof ContentFolderError) return { error: e.code === 'IR108' ? notAFolderDiagnostic(this.dir, e.message) : folderError(e.code, e.message) };
         // A file renamed or removed while the folder was being walked (an editor saving): once more.
         if (attempt === 0) {
           await new Promise((r) => setTimeout(r, 50));

@@ -1,4 +1,5 @@
 import type { At, Diagnostics } from '../core/diagnostics.js';
+import { closest, CURLY_QUOTES_HINT } from './text.js';
 
 export interface Attributes {
   id: string | null;
@@ -17,7 +18,9 @@ export function splitTrailingAttributes(text: string): { text: string; attrs: st
   return { text: text.slice(0, open).trimEnd(), attrs: m[1]!, column: open + 1 };
 }
 
-const TOKEN = /\s*(?:#([^\s"'=]+)|([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|([A-Za-z][\w-]*)|(\S+))/y;
+// Values: "double", 'single', “curly” (from a word processor), or bare.
+const TOKEN = /\s*(?:#([^\s"'=]+)|([A-Za-z][\w-]*)=(?:"([^"]*)"|'([^']*)'|[“”]([^“”]*)[“”]|[‘’]([^‘’]*)[‘’]|([^\s"'“”‘’]+))|([A-Za-z][\w-]*)|(\S+))/y;
+const CURLY = /[“”‘’]/;
 
 /**
  * Parses `#id key=value key="quoted value" flag`. Every key must be in `allowed`
@@ -41,22 +44,30 @@ export function parseAttributes(
     } else if (m[2] !== undefined) {
       const key = m[2];
       if (!allowed.includes(key)) {
-        diags.report('IR206', col, `unknown attribute \`${key}\``, hintFor(allowed, allowedFlags));
+        diags.report('IR206', col, `unknown attribute \`${key}\``, hintFor(key, allowed, allowedFlags));
       } else {
-        result.values.set(key, m[3] ?? m[4] ?? m[5] ?? '');
+        const curly = m[5] ?? m[6];
+        // Curly quotes around a value are unambiguous when they pair up: read the value, and say how to write it.
+        if (curly !== undefined) {
+          const write = /[\s{}]/.test(curly) ? `${key}="${curly}"` : `${key}=${curly}`;
+          diags.report('IR222', { ...col, column: col.column + key.length + 1 }, `curly quotes around \`${curly}\` in \`${key}=\` are read as straight quotes`, `Write \`${write}\`: straight quotes ", or none.`);
+        }
+        result.values.set(key, m[3] ?? m[4] ?? curly ?? m[7] ?? '');
       }
-    } else if (m[6] !== undefined) {
-      if (!allowedFlags.includes(m[6])) diags.report('IR206', col, `unknown attribute \`${m[6]}\``, hintFor(allowed, allowedFlags));
-      else result.flags.add(m[6]);
-    } else if (m[7] !== undefined) {
-      diags.report('IR206', col, `cannot read \`${m[7]}\` as an attribute`, 'Attributes look like `{#id key=value flag}`.');
+    } else if (m[8] !== undefined) {
+      if (!allowedFlags.includes(m[8])) diags.report('IR206', col, `unknown attribute \`${m[8]}\``, hintFor(m[8], allowed, allowedFlags));
+      else result.flags.add(m[8]);
+    } else if (m[9] !== undefined) {
+      diags.report('IR206', col, `cannot read \`${m[9]}\` as an attribute`, CURLY.test(m[9]) ? CURLY_QUOTES_HINT : 'Attributes look like `{#id key=value flag}`.');
     }
     if (m[0].length === 0) break;
   }
   return result;
 }
 
-function hintFor(allowed: readonly string[], flags: readonly string[]): string {
+function hintFor(key: string, allowed: readonly string[], flags: readonly string[]): string {
+  const close = closest(key, [...allowed, ...flags]);
   const all = [...allowed.map((k) => `${k}=…`), ...flags];
-  return all.length ? `Allowed here: #id, ${all.join(', ')}.` : 'Only #id is allowed here.';
+  const list = all.length ? `Allowed here: #id, ${all.join(', ')}.` : 'Only #id is allowed here.';
+  return close ? `Did you mean \`${close}\`? ${list}` : list;
 }

@@ -4,7 +4,7 @@ import type { Course, Unit } from '../core/model.js';
 import { parseCourseYml } from './course.js';
 import { parseLesson } from './lesson.js';
 import { parseScenario } from './scenario.js';
-import { decodeText } from './text.js';
+import { closest, decodeText, hintList } from './text.js';
 
 const UNIT_FILE = /^(lessons|scenarios)\/[^/]+\.md$/i;
 
@@ -30,12 +30,15 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
   }
 
   let order = unitFiles;
+  const outline = { leftOut: [] as string[], broken: false };
   if (meta?.outline) {
     order = [];
     const listed = new Set<string>();
     for (const entry of meta.outline) {
-      const path = entry.path.replace(/^\.\//, '');
+      // A path copied from Windows Explorer has backslashes; the file is the same.
+      const path = entry.path.replace(/\\/g, '/').replace(/^\.\//, '');
       if (!UNIT_FILE.test(path) || !source.entries.has(path)) {
+        outline.broken = true;
         diags.report('IR403', entry.at, `outline names ${entry.path}, which is not a lesson or scenario file here`, hintFor(path, unitFiles));
         continue;
       }
@@ -46,8 +49,10 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
       listed.add(path);
       order.push(path);
     }
-    for (const p of unitFiles) {
-      if (!listed.has(p)) diags.report('IR404', { file: p, line: 1, column: 1 }, `${p} is not in the outline of course.yml, so it is left out`);
+    outline.leftOut = unitFiles.filter((p) => !listed.has(p));
+    // With a broken entry in the outline, a file it leaves out is most likely the one that entry meant: IR403 says so.
+    if (!outline.broken) {
+      for (const p of outline.leftOut) diags.report('IR404', { file: p, line: 1, column: 1 }, `${p} is not in the outline of course.yml, so it is left out`);
     }
   } else {
     order = [...unitFiles.filter((p) => p.toLowerCase().startsWith('lessons/')), ...unitFiles.filter((p) => p.toLowerCase().startsWith('scenarios/'))];
@@ -68,7 +73,7 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
   if (units.length === 0 && !diags.hasErrors) {
     diags.report('IR501', { file: courseFile, line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
   }
-  return { meta, units, theme };
+  return { meta, units, theme, outline };
 }
 
 /** `course.yml`, or `course.yaml` when only that exists: diagnostics name the file the author has. */
@@ -77,7 +82,8 @@ export function courseFileName(source: ContentSource): string {
 }
 
 function hintFor(path: string, files: string[]): string | undefined {
-  const base = path.replace(/^.*\//, '');
-  const same = files.find((f) => f.endsWith('/' + base));
-  return same ? `Did you mean ${same}?` : undefined;
+  const base = (p: string) => p.replace(/^.*\//, '');
+  const same = files.find((f) => base(f) === base(path)) ?? closest(path, files) ?? files.find((f) => closest(base(path), [base(f)]) !== null);
+  if (same) return `Did you mean ${same}?`;
+  return files.length ? `Outline entries are paths from the course folder; the files here: ${hintList(files)}.` : undefined;
 }

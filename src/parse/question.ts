@@ -3,7 +3,9 @@ import type { Markdown, Question, QuestionChoice } from '../core/model.js';
 import { parseAttributes } from './attributes.js';
 import { INDENTED, QUOTE, joinLines, quoteColumn, type Line } from './blocks.js';
 
-const CHOICE = /^[-*+][ \t]+\[([ xX])\](?:[ \t]+(.*))?$/;
+// Any one or two characters in the brackets, so `[v]`, `[✓]` or `[]` are read as choices too, and
+// reported as a marker to fix (IR215) rather than swallowed into the prompt.
+const CHOICE = /^[-*+][ \t]+\[([^\]]{0,2})\](?:[ \t]+(.*))?$/;
 
 export interface QuestionBlock {
   attrs: string | null;
@@ -59,16 +61,23 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     const m = l.code ? null : CHOICE.exec(l.text);
     if (m) {
       finish();
-      current = { label: l, extra: [], feedback: [], correct: m[1] !== ' ' };
+      if (!/^[ xX]$/.test(m[1]!)) {
+        diags.report('IR215', { file, line: l.line, column: l.text.indexOf('[') + 1 }, `\`[${m[1]}]\` is not a choice marker`, 'Mark a correct choice `- [x]` and any other `- [ ]` (a space between the brackets).');
+      }
+      current = { label: l, extra: [], feedback: [], correct: m[1]!.trim() !== '' };
     } else if (l.text.trim() === '') {
       // Inside feedback a blank line is kept, so the feedback's lines stay contiguous and positions right.
       if (current && current.feedback.length > 0) current.feedback.push(l);
       continue;
+    } else if (current && !INDENTED.test(l.text) && QUOTE.test(l.text)) {
+      // Feedback indented less than two spaces: said once here, and still taken as the choice's feedback (no IR219 too).
+      diags.report('IR215', { file, line: l.line, column: 1 }, 'this feedback is not indented under its choice', 'Feedback is a `> ` line indented at least two spaces under its choice.');
+      current.feedback.push(l);
     } else if (current && INDENTED.test(l.text)) {
       if (QUOTE.test(l.text) || current.feedback.length > 0) current.feedback.push(l);
       else current.extra.push(l);
     } else {
-      diags.report('IR215', { file, line: l.line, column: 1 }, 'text after the choices is not part of any choice', 'Indent feedback under its choice as `  > feedback`, and put the prompt before the first choice.');
+      diags.report('IR215', { file, line: l.line, column: 1 }, 'text after the choices is not part of any choice', 'Indent feedback under its choice by two spaces, `  > feedback`, and put the prompt before the first choice.');
     }
   }
   finish();

@@ -1,6 +1,6 @@
 import type { At, Diagnostics } from '../core/diagnostics.js';
 import type { Scenario } from '../core/model.js';
-import { hintList } from './text.js';
+import { closest, hintList } from './text.js';
 
 /**
  * The graph rules of SPEC §1: unique scene ids, known targets, every scene
@@ -15,12 +15,19 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
   }
   if (s.scenes.length === 0) return;
   let bad = false;
+  // A mistyped link is reported once: for reachability it leads where it surely meant to
+  // (the one close id), and when nobody can tell where it meant, no scene is called unreachable.
+  let guessed = true;
+  const meant = new Map<string, string>();
   const known = [...byId.keys()];
   for (const scene of s.scenes) {
     for (const c of scene.choices) {
       if (!byId.has(c.target)) {
         bad = true;
-        diags.report('IR302', c.at, `choice leads to #${c.target}, which is not a scene of this scenario`, hintNear(c.target, known));
+        const close = closest(c.target, known);
+        if (close) meant.set(c.target, close);
+        else guessed = false;
+        diags.report('IR302', c.at, `choice leads to #${c.target}, which is not a scene of this scenario`, hintNear(close, known));
       }
     }
   }
@@ -32,9 +39,9 @@ export function checkSceneGraph(s: Scenario, startAt: At, diags: Diagnostics): v
     diags.report('IR307', startAt, `start scene #${s.start} does not exist`);
     return;
   }
-  const reached = walk([s.start], (id) => byId.get(id)?.choices.map((c) => c.target) ?? []);
+  const reached = walk([s.start], (id) => byId.get(id)?.choices.map((c) => meant.get(c.target) ?? c.target) ?? []);
   for (const scene of byId.values()) {
-    if (!reached.has(scene.id)) diags.report('IR303', scene.at, `scene #${scene.id} cannot be reached from the start scene #${s.start}`);
+    if (guessed && !reached.has(scene.id)) diags.report('IR303', scene.at, `scene #${scene.id} cannot be reached from the start scene #${s.start}`);
   }
   if (bad) return;
   // Reverse search from the endings finds every scene that can still finish.
@@ -69,19 +76,7 @@ function walk(from: string[], next: (id: string) => string[]): Set<string> {
   return seen;
 }
 
-function hintNear(id: string, known: string[]): string | undefined {
-  // Ids are at most 64 characters and a real scenario has dozens of scenes: the limits keep
-  // the O(n·m) distance and the hint's length off pathological input.
-  const close = id.length <= 64 && known.length <= 1000 ? known.find((k) => Math.abs(k.length - id.length) <= 2 && distance(k, id) <= 2) : undefined;
+function hintNear(close: string | null, known: string[]): string | undefined {
   if (close) return `Did you mean #${close}?`;
   return known.length ? `Scenes here: ${hintList(known, (k) => '#' + k)}.` : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
 }

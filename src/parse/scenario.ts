@@ -7,7 +7,7 @@ import { CALLOUTS } from './lesson.js';
 import { checkSceneGraph } from './scenario-graph.js';
 import { lintScenario } from './scenario-lint.js';
 import { scenarioSchema, validateYaml } from './schemas.js';
-import { slugify } from './text.js';
+import { closest, slugify } from './text.js';
 import { parseYaml } from './yaml.js';
 
 const ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
@@ -98,7 +98,8 @@ function parseScene(heading: { text: string; line: number; column: number }, lin
   const rawScore = attrs.values.get('score');
   if (outcome !== undefined) {
     if (outcome !== 'pass' && outcome !== 'fail') {
-      diags.report('IR206', idAt, `ending must be \`pass\` or \`fail\`, not \`${outcome}\``);
+      const meant = closest(outcome, ['pass', 'fail']);
+      diags.report('IR206', idAt, `ending must be \`pass\` or \`fail\`, not \`${outcome}\``, meant ? `Did you mean \`ending=${meant}\`?` : undefined);
     } else {
       let score = outcome === 'pass' ? 100 : 0;
       if (rawScore !== undefined) {

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostics } from '../core/diagnostics.js';
-import { SLUG } from './text.js';
+import { closest, CURLY_QUOTES_HINT, SLUG } from './text.js';
 import type { ParsedYaml } from './yaml.js';
 
 const slug = SLUG.source;
@@ -81,7 +81,8 @@ const patternWords: Record<string, string> = {
   [iri]: 'an absolute IRI such as `https://example.go.id/xapi/course/my-course`',
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+// verbose: each error carries its schema, so an unknown key's hint can name the keys allowed there.
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const compiled = new Map<object, ValidateFunction>();
 
 /** Validates YAML data against a schema, reporting every problem at its position. Returns true when valid. */
@@ -118,7 +119,12 @@ function report(e: ErrorObject, parsed: ParsedYaml, what: string, diags: Diagnos
     }
     case 'additionalProperties': {
       const extra = String(e.params['additionalProperty']);
-      diags.report('IR104', parsed.locate([...path, extra], true), `unknown key \`${extra}\` in ${what}`);
+      const keys = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const close = closest(extra, keys);
+      const hint = close
+        ? `Did you mean \`${close}\`? The keys are listed in docs/authoring.md.`
+        : `Keys here: ${keys.map((k) => `\`${k}\``).join(', ')}; see docs/authoring.md.`;
+      diags.report('IR104', parsed.locate([...path, extra], true), `unknown key \`${extra}\` in ${what}`, keys.length ? hint : undefined);
       return;
     }
     case 'type':
@@ -126,7 +132,7 @@ function report(e: ErrorObject, parsed: ParsedYaml, what: string, diags: Diagnos
         diags.report('IR103', parsed.locate([]), `${what} must be a mapping of \`key: value\` lines`);
         return;
       }
-      diags.report('IR103', parsed.locate(path), `\`${field}\` must be ${article(String(e.params['type']))}`);
+      diags.report('IR103', parsed.locate(path), `\`${field}\` must be ${article(String(e.params['type']))}`, curlyQuoted(valueAt(parsed.value, path)));
       return;
     case 'pattern':
       diags.report('IR103', parsed.locate(path), `\`${field}\` must be ${patternWords[String(e.params['pattern'])] ?? 'of the documented form'}`);
@@ -142,4 +148,15 @@ function report(e: ErrorObject, parsed: ParsedYaml, what: string, diags: Diagnos
 function article(type: string): string {
   const words: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a mapping', boolean: 'true or false' };
   return words[type] ?? type;
+}
+
+function valueAt(value: unknown, path: (string | number)[]): unknown {
+  let v = value;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
+/** Word's “smart quotes” make YAML read a number as text: say so, rather than only "must be a number". */
+function curlyQuoted(v: unknown): string | undefined {
+  return typeof v === 'string' && /^[“”‘’].*[“”‘’]$/s.test(v.trim()) ? CURLY_QUOTES_HINT : undefined;
 }

@@ -27,6 +27,13 @@ export function parseYaml(text: string, file: string, firstLine: number, diags: 
     return { file, line: p.line + firstLine - 1, column: p.column };
   };
   if (doc.errors.length > 0) {
+    // A tab in the indentation is the commonest YAML mistake from a word processor or a Windows editor,
+    // and the parser's own errors for it cascade: then one error per tab line says what to do instead.
+    const tabs = tabIndentedLines(text);
+    if (tabs.length > 0) {
+      for (const t of tabs) diags.report('IR113', { file, line: t.line + firstLine - 1, column: t.column }, 'this line is indented with a tab');
+      return null;
+    }
     // Deeply nested flow collections repeat one error per level: report each once.
     const seen = new Set<string>();
     for (const e of doc.errors) {
@@ -83,6 +90,17 @@ function openingQuote(text: string, code: string, msg: string, end: number): num
   let i = text.lastIndexOf(q, end - 1);
   while (q === '"' && i > 0 && text[i - 1] === '\\') i = text.lastIndexOf(q, i - 2);
   return i >= 0 ? i : null;
+}
+
+/** Lines (1-based) whose indentation holds a tab, with the tab's column; blank and comment lines aside. */
+function tabIndentedLines(text: string): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = [];
+  text.split('\n').forEach((line, i) => {
+    const indent = /^[ \t]*/.exec(line)![0];
+    const tab = indent.indexOf('\t');
+    if (tab >= 0 && indent.length < line.length && line[indent.length] !== '#') out.push({ line: i + 1, column: tab + 1 });
+  });
+  return out;
 }
 
 /** The YAML parser recurses once per level and overflows its stack some hundreds of levels down. */

@@ -1,5 +1,5 @@
 /**
- * Boots the player: reads the course from `#course-data`, connects the
+ * Boots the player: takes the course skeleton `course.js` defined, connects the
  * transport, restores progress and builds the UI in `#app`. Entry files call
  * `startPlayer` with the transport of their target, e.g.
  * `startPlayer((course) => new XapiTransport(course))`.
@@ -9,20 +9,15 @@ import { createEngine } from './engine';
 import { standaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
 import { mountApp } from './ui';
+import { unitLoader } from './units';
 
 export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport): void {
   const run = () => {
     const root = document.getElementById('app');
     if (!root) return;
-    let course: RuntimeCourse;
-    try {
-      const data = document.getElementById('course-data');
-      course = JSON.parse((data && data.textContent) || '') as RuntimeCourse;
-      if (!course || !Array.isArray(course.units)) throw new Error('no course');
-    } catch {
-      root.textContent = 'Kursus tidak dapat dimuat. / The course could not be loaded.';
-      return;
-    }
+    const course = (window as unknown as { irCourse?: RuntimeCourse }).irCourse;
+    // course.js missing or cut off: the pre-rendered first page gives way to a plain message.
+    if (!course || !Array.isArray(course.units)) return void (root.textContent = 'Kursus tidak dapat dimuat. / The course could not be loaded.');
     let transport: Transport;
     try {
       transport = makeTransport(course);
@@ -40,7 +35,8 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
       .then(null, () => none)
       .then((restored) => {
         const engine = createEngine(course, transport, restored);
-        mountApp(root, engine, transport);
+        mountApp(root, engine, transport, unitLoader(course));
+        root.removeAttribute('aria-busy');
         // Whichever comes first; the engine finishes once.
         const leave = () => engine.finish();
         for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);

@@ -13,8 +13,9 @@ import { format as f, shorten } from '../shared/ui-strings';
 import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
+import type { UnitLoader } from './units';
 
-export function mountApp(root: HTMLElement, engine: Engine, transport: Transport): void {
+export function mountApp(root: HTMLElement, engine: Engine, transport: Transport, units: UnitLoader): void {
   const { ix, course } = engine;
   const s = course.strings;
   const last = ix.stops.length - 1;
@@ -143,8 +144,23 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     // Not preventScroll: where the LMS grows the frame and scrolls its own page, this brings the heading into view.
     if (heading) heading.focus();
   };
-  const render = (focus: boolean) => {
-    const stop = ix.stops[engine.at]!;
+  /** The unit (index in course.units) a stop shows; -1 for the results. */
+  const unitAt = (at: number): number => {
+    const stop = ix.stops[at];
+    return !stop || stop.kind === 'results' ? -1 : course.units.indexOf(stop.kind === 'page' ? ix.pages[stop.i]!.lesson : ix.scenarios[stop.i]!.scenario);
+  };
+  const render = (focus: boolean): void => {
+    const at = engine.at;
+    const stop = ix.stops[at]!;
+    const u = unitAt(at);
+    // Its HTML comes from the package; the heading is there already, so the learner knows where they are.
+    const wait = (text: string, again?: Child) => fill(view, heading(title(at)), p('ir-muted', text), again);
+    if (u >= 0 && !units.loaded(u)) {
+      wait(s.loadingUnit);
+      return units.load(u, (ok) => engine.at === at && (ok ? render(focus) : wait(s.loadFailed, button('ir-btn', s.retry, () => render(true)))));
+    }
+    // The next unit, while this one is read: Next is then instant.
+    units.load(unitAt(at + 1));
     view.classList.remove('ir-enter');
     if (stop.kind === 'page') page(stop.i);
     else if (stop.kind === 'scenario') scenario(stop.i, focus);

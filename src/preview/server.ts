@@ -27,6 +27,7 @@ import { performance } from 'node:perf_hooks';
 import { compile, type Artifact, type PackageTarget } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { localizeDiagnostic } from '../core/messages-id.js';
 import { TOOL_ROOT } from '../node/tool-assets.js';
 import { DEFAULT_EPOCH } from '../package/zip.js';
 import { ContentReader, rebuildOnChange } from '../node/watch.js';
@@ -52,6 +53,8 @@ export interface PreviewOptions {
   debounceMs?: number;
   /** Called after every build that compiled something. */
   onBuild?: (build: PreviewBuild) => void;
+  /** The language of the diagnostics the page and onBuild get (default English), as the command line's `--lang`. */
+  lang?: 'en' | 'id';
 }
 
 export interface PreviewDiagnostic extends Diagnostic {
@@ -235,7 +238,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     let reread = 0;
     let uiLanguage: UiLanguage = current?.uiLanguage ?? 'id';
     if ('error' in read) {
-      if (current && !current.ok && current.diagnostics[0]?.message === read.error.message) return current;
+      if (current && !current.ok && current.diagnostics[0]?.message === localizeDiagnostic(read.error, options.lang ?? 'en').message) return current;
       diagnostics = [read.error];
     } else {
       if (current && !read.first && read.changed.length === 0) return current;
@@ -276,7 +279,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       reread,
       course,
       uiLanguage,
-      diagnostics: diagnostics.map((d) => withExcerpt(d, source)),
+      diagnostics: diagnostics.map((d) => withExcerpt(localizeDiagnostic(d, options.lang ?? 'en'), source)),
       live: live?.info ?? null,
       moved,
     };

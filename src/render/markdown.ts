@@ -5,6 +5,7 @@ import { LineMap, type Position } from '../core/source.js';
 import { findDeepNesting } from './nesting.js';
 import { resolveContentPath } from './paths.js';
 import { isMediaPath, MEDIA_URL, VIDEO_HOSTS, type EmbedRequest } from './media.js';
+import { posix } from 'node:path';
 
 /** What a Markdown file may point at, answered by the course being compiled. */
 export interface LinkTargets {
@@ -14,6 +15,10 @@ export interface LinkTargets {
   useAsset(path: string, at: At): 'ok' | 'missing' | 'outside' | 'too-large';
   /** Renders an embedded video or audio file (src/render/media.ts); absent where media cannot be embedded. */
   embed?(req: EmbedRequest): string;
+  /** A lesson or scenario file the outline leaves out: `broken` when the outline also names a file that does not exist. */
+  leftOut(path: string): 'left-out' | 'broken' | null;
+  /** The existing content path an author most likely meant by a path that does not exist, or null. */
+  nearest(path: string, kind: 'asset' | 'unit'): string | null;
 }
 
 /** The Markdown piece being rendered: walkTokens reports at positions inside it. */
@@ -135,6 +140,15 @@ export class MarkdownRenderer {
     }
   }
 
+  private didYouMean(resolved: string, kind: 'asset' | 'unit'): string | undefined {
+    const near = this.targets.nearest(resolved, kind);
+    if (!near) return undefined;
+    const from = posix.dirname(this.ctx!.source.at.file);
+    const write = posix.relative(from, near);
+    const cased = near.toLowerCase() === resolved.toLowerCase() ? ' File names are case-sensitive in the package, even where Windows is not.' : '';
+    return `Did you mean \`${write}\`? (${near})${cased}`;
+  }
+
   /** Finds a token's text in the source to report at the author's line and column; `offsets` are characters into it (one place each). */
   private at(raw: string): At;
   private at(raw: string, offsets: number[]): At[];
@@ -218,7 +232,9 @@ export class MarkdownRenderer {
     const [pathPart, anchor] = splitAnchor(href);
     const resolved = resolveContentPath(ctx.source.at.file, pathPart);
     if (resolved === null) {
-      this.diags.report('IR402', at, `${token.href} points outside the content folder`);
+      // One `..` too many is the usual cause: offer the file of that name inside the folder, if there is one.
+      const name = pathPart.replace(/\\/g, '/').replace(/^.*\//, '');
+      this.diags.report('IR402', at, `${token.href} points outside the content folder`, name ? this.didYouMean(name, isImage || !/\.md$/i.test(name) ? 'asset' : 'unit') : undefined);
       token.irBlocked = true;
       return;
     }
@@ -229,13 +245,17 @@ export class MarkdownRenderer {
       return;
     }
     if (!isImage && /\.md$/i.test(resolved)) {
-      this.diags.report('IR210', at, `${token.href} is not a lesson or scenario of this course`);
       token.irBlocked = true;
+      const left = this.targets.leftOut(resolved);
+      // The outline's own error (IR403) is the cause: this link is right once the outline is.
+      if (left === 'broken') return;
+      if (left === 'left-out') this.diags.report('IR210', at, `${token.href} is not in the outline of course.yml, so it is not part of the course`, 'Add it to `outline` in course.yml, or remove the link.');
+      else this.diags.report('IR210', at, `${token.href} is not a lesson or scenario of this course${relativeNote(ctx.source.at.file, resolved)}`, this.didYouMean(resolved, 'unit'));
       return;
     }
     const use = this.targets.useAsset(resolved, at);
     if (use === 'missing') {
-      this.diags.report('IR401', at, `${token.href} does not exist (looked for ${resolved})`);
+      this.diags.report('IR401', at, `${token.href} does not exist${relativeNote(ctx.source.at.file, resolved)}`, this.didYouMean(resolved, 'asset'));
       token.irBlocked = true;
     } else if (use === 'too-large') {
       this.diags.report('IR110', at, `${token.href} is larger than the 100 MB an asset may be`, 'Compress the file, or link to it on an official site instead.');
@@ -268,6 +288,11 @@ function standaloneMedia(par: MediaParagraph): void {
   m.irStandalone = true;
   if (attrs) m.irAttrs = attrs[1]!;
   par.irMedia = m;
+}
+
+/** Paths are relative to the Markdown file: say which file, and where that made the path point. */
+function relativeNote(file: string, resolved: string): string {
+  return `: paths are relative to ${file}, so this names ${resolved}`;
 }
 
 /** A position inside a Markdown piece, in the author's file: only the piece's first line starts mid-line. */

@@ -13,6 +13,7 @@ import type {
 import { uiStrings } from '../shared/ui-strings.js';
 import { MarkdownRenderer, escapeHtml, plainText, type LinkTargets } from './markdown.js';
 import { MediaEmbedder, type MediaFile } from './media.js';
+import { closest } from '../parse/text.js';
 
 const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
   id: { note: 'Catatan', tip: 'Tips', warning: 'Perhatian', info: 'Info', important: 'Penting' },
@@ -28,6 +29,21 @@ export interface RenderedCourse {
   media: MediaFile[];
 }
 
+/** How many missing paths per build get a "did you mean". */
+const MAX_SUGGESTIONS = 50;
+const UNIT_PATH = /^(lessons|scenarios)\/[^/]+\.md$/i;
+
+/** Same path but for letter case; else the one file with that name; else one close to it. */
+function nearestPath(path: string, paths: string[]): string | null {
+  const lower = path.toLowerCase();
+  const cased = paths.find((p) => p.toLowerCase() === lower);
+  if (cased) return cased;
+  const base = (p: string) => p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+  const named = paths.filter((p) => base(p) === base(path));
+  if (named.length === 1) return named[0]!;
+  return paths.length <= 1000 ? closest(path, paths) : null;
+}
+
 export function uiLanguageOf(language: string): UiLanguage {
   return language.toLowerCase().startsWith('en') ? 'en' : 'id';
 }
@@ -37,8 +53,18 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
   const uiLanguage = uiLanguageOf(course.meta.language);
   const unitByFile = new Map(course.units.map((u) => [u.file, u.id]));
   const assets = new Map<string, Uint8Array>();
+  const leftOut = new Set(course.outline.leftOut);
+  let suggestions = MAX_SUGGESTIONS;
+  const candidates: Partial<Record<'asset' | 'unit', string[]>> = {};
   const links: LinkTargets = {
     unitFor: (path) => unitByFile.get(path) ?? null,
+    leftOut: (path) => (leftOut.has(path) ? (course.outline.broken ? 'broken' : 'left-out') : null),
+    nearest(path, kind) {
+      // Suggestions cost a scan of the folder each: a course with hundreds of broken paths gets the first ones.
+      if (suggestions-- <= 0) return null;
+      const paths = (candidates[kind] ??= [...source.entries.keys()].filter((p) => (kind === 'unit' ? UNIT_PATH.test(p) : !UNIT_PATH.test(p) && p !== 'course.yml')));
+      return nearestPath(path, paths);
+    },
     useAsset(path) {
       const entry = source.entries.get(path);
       if (!entry) {

@@ -35,7 +35,6 @@
  * structure needs no plan; it still shows questions whose choices changed in
  * place (IR537), whose old answers the unchanged hash lets through.
  */
-import type { PackageZip } from '../check-package/zip.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { parseLayoutFile, LAYOUT_FILE } from '../parse/layouts.js';
@@ -328,16 +327,3 @@ export function layoutYaml(layout: StateLayout): string {
   return lines.join('\n') + '\n';
 }
 
-/** The course a package's player runs: `#course-data` of its index.html. Null when it has none (not one of ours). */
-export function packageCourse(zip: PackageZip): RuntimeCourse | null {
-  if (!zip.files.has('index.html')) return null;
-  const html = new TextDecoder().decode(zip.read('index.html', 64 * 1024 * 1024));
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  if (!m) return null;
-  try {
-    const course = JSON.parse(m[1]!) as RuntimeCourse;
-    return course && typeof course.id === 'string' && Array.isArray(course.units) ? course : null;
-  } catch {
-    return null;
-  }
-}

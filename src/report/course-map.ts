@@ -120,14 +120,3 @@ export function courseMap(course: RuntimeCourse, extraCourseIds: string[] = []):
   return { course, questions, scenarios, byInteraction, byActivity, courseIds };
 }
 
-/** The course a built package's player runs: index.html's `<script id="course-data">`, or null when there is none. */
-export function courseFromIndexHtml(html: string): RuntimeCourse | null {
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  if (!m) return null;
-  try {
-    const c = JSON.parse(m[1]!) as RuntimeCourse;
-    return c && c.schema === 1 && Array.isArray(c.units) ? c : null;
-  } catch {
-    return null;
-  }
-}

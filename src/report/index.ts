@@ -12,7 +12,7 @@ import { reportHtml } from './render-html.js';
 import type { ReportData } from './types.js';
 
 export { Aggregator, DEFAULT_MIN_GROUP, FLAG_MIN_N, TOO_EASY, TOO_HARD } from './aggregate.js';
-export { courseMap, courseFromIndexHtml, type CourseMap } from './course-map.js';
+export { courseMap, type CourseMap } from './course-map.js';
 export { sourceReader, readStatementPage, type SourceReader } from './readers.js';
 export { reportHtml } from './render-html.js';
 export { reportCsvs } from './render-csv.js';

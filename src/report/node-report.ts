@@ -11,8 +11,9 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { readContentFolder, ContentFolderError } from '../node/read-content.js';
 import { writeAtomically } from '../node/write-output.js';
 import { openZip, ZipReadError } from '../check-package/zip.js';
+import { packageCourse } from '../check-package/package-course.js';
 import type { RuntimeCourse } from '../shared/runtime-types.js';
-import { Aggregator, courseFromIndexHtml, courseFromSource, courseMap, readStatementPage, reportFiles, sourceReader } from './index.js';
+import { Aggregator, courseFromSource, courseMap, readStatementPage, reportFiles, sourceReader } from './index.js';
 import type { ReportData } from './types.js';
 import { isLrsSource, lrsAuth, lrsStatementPages, LrsError } from './node-lrs.js';
 
@@ -45,7 +46,7 @@ export interface ReportResult {
 const failed = (diagnostics: Diagnostic[]): ReportResult => ({ ok: false, report: null, files: [], diagnostics });
 const problem = (code: Diagnostic['code'], file: string, message: string): Diagnostic => ({ severity: 'error', code, message, file, line: 0, column: 0 });
 
-/** The course of a content folder or of a built package's index.html. */
+/** The course of a content folder or of a built package. */
 export async function loadReportCourse(path: string): Promise<{ course: RuntimeCourse | null; diagnostics: Diagnostic[] }> {
   let isFile = false;
   try {
@@ -56,10 +57,9 @@ export async function loadReportCourse(path: string): Promise<{ course: RuntimeC
   if (isFile) {
     try {
       const zip = openZip(await readFile(path));
-      const html = zip.files.has('index.html') ? new TextDecoder().decode(zip.read('index.html', 50 * 1024 * 1024)) : '';
-      const course = courseFromIndexHtml(html);
+      const course = packageCourse(zip);
       if (course) return { course, diagnostics: [] };
-      return { course: null, diagnostics: [problem('IR711', path, `${path} is not a package built by integrity-ranger: its index.html holds no course data`)] };
+      return { course: null, diagnostics: [problem('IR711', path, `${path} is not a package built by integrity-ranger: it holds no course data`)] };
     } catch (e) {
       if (e instanceof ZipReadError) return { course: null, diagnostics: [problem('IR711', path, `${path} is not a readable zip: ${e.message}`)] };
       throw e;

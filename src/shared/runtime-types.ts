@@ -1,8 +1,9 @@
 /**
  * The contract between the compiler and the player: the course as the player
- * receives it, embedded in index.html as JSON (`<script type="application/json"
- * id="course-data">`). Everything here is already validated and sanitised by
- * the compiler; the player trusts it and does no Markdown work of its own.
+ * receives it, in the package as `course.js` (the skeleton) and `units/<n>.js`
+ * (each unit whole), see course-split.ts. Everything here is already validated
+ * and sanitised by the compiler; the player trusts it and does no Markdown work
+ * of its own.
  */
 
 import type { UiStrings } from './ui-strings.js';

@@ -30,6 +30,10 @@ export interface UiStrings {
   minutes: string;
   check: string;
   retry: string;
+  /** A unit's content is on its way (it loads from the package when first needed). */
+  loadingUnit: string;
+  /** A unit's content file did not load. */
+  loadFailed: string;
   pickFirst: string;
   pickOne: string;
   pickAll: string;
@@ -109,6 +113,8 @@ const id: UiStrings = {
   minutes: '± {0} menit',
   check: 'Periksa jawaban',
   retry: 'Coba lagi',
+  loadingUnit: 'Memuat…',
+  loadFailed: 'Bagian ini belum dapat dimuat. Periksa sambungan Anda, lalu coba lagi.',
   pickFirst: 'Pilih jawaban terlebih dahulu.',
   pickOne: 'Pilih satu jawaban.',
   pickAll: 'Pilih semua jawaban yang benar.',
@@ -172,6 +178,8 @@ const en: UiStrings = {
   minutes: 'about {0} min',
   check: 'Check answer',
   retry: 'Try again',
+  loadingUnit: 'Loading…',
+  loadFailed: 'This part could not be loaded. Check your connection, then try again.',
   pickFirst: 'Choose an answer first.',
   pickOne: 'Choose one answer.',
   pickAll: 'Choose every correct answer.',

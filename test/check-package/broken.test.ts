@@ -166,10 +166,10 @@ describe('check PACKAGE.zip: what the schemas cannot see', () => {
   });
 
   it('IR605 for a listed file or a launch file missing from the zip', async () => {
-    const ds = await diagnose(withFiles(scormFiles, { 'player.css': null }));
+    const ds = await diagnose(withFiles(scormFiles, { 'course.js': null }));
     expect(ds.map((d) => d.code)).toEqual(['IR605']);
-    expect(ds[0]).toMatchObject({ file: 'imsmanifest.xml', line: lineOf(manifest, '<file href="player.css"') });
-    expect(ds[0]!.message).toBe('file `player.css` is not in the package');
+    expect(ds[0]).toMatchObject({ file: 'imsmanifest.xml', line: lineOf(manifest, '<file href="course.js"') });
+    expect(ds[0]!.message).toBe('file `course.js` is not in the package');
 
     const renamed = await diagnose(withFiles(scormFiles, { 'index.html': null, 'Index.html': scormFiles.get('index.html')! }));
     expect(renamed.map((d) => d.code)).toEqual(['IR605', 'IR605']);
@@ -180,7 +180,7 @@ describe('check PACKAGE.zip: what the schemas cannot see', () => {
   });
 
   it('IR605 for an href that leaves the package', async () => {
-    const ds = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('<file href="player.css"/>', '<file href="../player.css"/>')));
+    const ds = await diagnose(editManifest(scormFiles, 'imsmanifest.xml', (x) => x.replace('<file href="course.js"/>', '<file href="../course.js"/>')));
     expect(ds.map((d) => d.code)).toEqual(['IR605']);
     expect(ds[0]!.message).toContain('points outside the package');
   });

@@ -46,7 +46,7 @@ describe('check PACKAGE.zip: SCORM 2004', () => {
   });
 
   it('IR605 for a file the manifest names but the zip lacks, IR606 for an identifierref naming nothing', async () => {
-    expect(await codes(withFiles(files, { 'player.css': null }))).toEqual([`IR605 imsmanifest.xml:${lineOf(manifest, '<file href="player.css"')}`]);
+    expect(await codes(withFiles(files, { 'course.js': null }))).toEqual([`IR605 imsmanifest.xml:${lineOf(manifest, '<file href="course.js"')}`]);
     const ref = edit((x) => x.replace('identifierref="RES-contoh-minimal"', 'identifierref="RES-nothing"'));
     expect(await codes(ref)).toEqual([`IR606 imsmanifest.xml:${lineOf(manifest, 'identifierref=')}`]);
   });

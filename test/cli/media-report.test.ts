@@ -34,7 +34,7 @@ describe('media sizes', () => {
     expect(text.code).toBe(0);
     const total = SIZES['assets/klip.webm'] + SIZES['assets/nada.mp3'];
     expect(text.stdout).toContain(`media assets/klip.webm  ${(SIZES['assets/klip.webm'] / 1024).toFixed(1)} KB`);
-    expect(text.stdout).toContain(`media total ${(total / 1024).toFixed(1)} KB in 2 file(s)`);
+    expect(text.stdout).toContain(`media total ${(total / 1024).toFixed(1)} KB in 2 files`);
   });
 
   it('check ZIP reports the media of a package, ours or anyone\'s', async () => {

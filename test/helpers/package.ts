@@ -1,6 +1,6 @@
 /**
  * Packages for the browser tests: the course a package's player runs, read
- * back from its index.html, and the default course built by the real CLI in
+ * back from its course.js and units/, and the default course built by the real CLI in
  * its own process (`bin/integrity-ranger.js build … --json`, as an author
  * runs it) and unzipped into a folder to serve.
  */
@@ -11,15 +11,16 @@ import { fileURLToPath } from 'node:url';
 import AdmZip from 'adm-zip';
 import type { PackageTarget } from '../../src/compile.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
+import { readPackageCourse } from '../../src/shared/course-split.js';
 
 /** The repository, without a trailing slash. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
-/** `#course-data` of the package unzipped in `dir`: the course its player runs. */
+/** The course the player of the package unzipped in `dir` runs: `course.js` with every `units/<n>.js` joined in. */
 export function readCourse(dir: string): RuntimeCourse {
-  const m = /<script\b[^>]*\bid="course-data"[^>]*>([\s\S]*?)<\/script>/.exec(readFileSync(join(dir, 'index.html'), 'utf8'));
-  if (!m) throw new Error('index.html has no <script id="course-data">');
-  return JSON.parse(m[1]!) as RuntimeCourse;
+  const course = readPackageCourse((name) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : null));
+  if (!course) throw new Error(`${dir} has no readable course.js and units/`);
+  return course;
 }
 
 /** Whether `npm run build` made the CLI and `target`'s player, which buildWithCli needs. */

@@ -98,7 +98,9 @@ describe('the preview server', () => {
     const index = await fetch(url('course/index.html'));
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toContain('text/html');
-    expect(await index.text()).toContain('id="course-data"');
+    expect(await index.text()).toContain('<script defer src="course.js">');
+    expect(await (await fetch(url('course/course.js'))).text()).toMatch(/^self\.irCourse=/);
+    expect(await (await fetch(url('course/units/0.js'))).text()).toMatch(/^irUnit\(0,/);
     expect((await fetch(url('course/tincan.xml'))).status).toBe(200);
     expect((await fetch(url('course/nothing-here.js'))).status).toBe(404);
     const part = await fetch(url('course/assets/amplop.svg'), { headers: { Range: 'bytes=0-9' } });

@@ -38,8 +38,8 @@ describe('layouts/ in the content folder', () => {
     expect(codes(r)).toEqual([]);
     expect(r.runtime!.previous).toHaveLength(1);
     expect(r.runtime!.previous![0]!.hash).toBe(structureHash(runtime(V1)));
-    // The package carries it: the player reads course data from index.html.
-    const html = new TextDecoder().decode(r.artifacts[0]!.files.get('index.html')!);
+    // The package carries it: the player reads the course skeleton from course.js.
+    const html = new TextDecoder().decode(r.artifacts[0]!.files.get('course.js')!);
     expect(html).toContain(`"previous":[{"hash":"${r.runtime!.previous![0]!.hash}"`);
     const v1 = runtime(V1);
     const p = emptyProgress(v1);

@@ -66,7 +66,10 @@ describe('scenarios', () => {
 describe('scenario diagnostics', () => {
   const base = (scenes: string) => `---\ntitle: S\n---\n${scenes}`;
   const cases: [string, string, string[]][] = [
-    ['link to an unknown scene', base('## A {#a}\n- [Ke B](#bb)\n\n## B {#b ending=pass}\nx'), ['IR302 scenarios/s.md:5:10', 'IR303 scenarios/s.md:7:1']],
+    // #bb surely meant #b: the mistyped link is the one problem, #b is not also called unreachable.
+    ['link to an unknown scene', base('## A {#a}\n- [Ke B](#bb)\n\n## B {#b ending=pass}\nx'), ['IR302 scenarios/s.md:5:10']],
+    ['link to an unknown scene nothing resembles', base('## A {#a}\n- [Ke B](#xyzzy)\n- [Ke C](#c)\n\n## B {#b ending=pass}\nx\n\n## C {#c ending=fail}\ny'), ['IR302 scenarios/s.md:5:10']],
+    ['a typo that resembles a scene leaves other unreachable scenes reported', base('## A {#a}\n- [Ke B](#bb)\n\n## B {#b ending=pass}\nx\n\n## C {#c ending=fail}\ny'), ['IR302 scenarios/s.md:5:10', 'IR303 scenarios/s.md:10:1']],
     ['unreachable scene', base('## A {#a}\n- [Ke B](#b)\n\n## B {#b ending=pass}\nx\n\n## C {#c ending=fail}\ny'), ['IR303 scenarios/s.md:10:1']],
     ['endless loop', base('## A {#a}\n- [Ke B](#b)\n- [Selesai](#z)\n\n## B {#b}\n- [Ke C](#c)\n\n## C {#c}\n- [Ke B](#b)\n\n## Z {#z ending=pass}\nx'), ['IR304 scenarios/s.md:8:1', 'IR304 scenarios/s.md:11:1']],
     ['duplicate scene ids', base('## A {#a}\n- [Ke B](#b)\n\n## B {#b ending=pass}\nx\n\n## B lagi {#b ending=fail}\ny'), ['IR213 scenarios/s.md:10:1']],

@@ -66,9 +66,12 @@ export function cmi5BrowserEnv(): Cmi5Env {
   return { ...browserEnv(), go: (url) => location.assign(url) };
 }
 
-/** §10: the stateId of the LMS's launch data; §11: the agent profile of learner preferences. */
+/**
+ * §10: the stateId of the LMS's launch data. §11's learner preferences (language, audio) are
+ * not read: the course has one language and no audio, so they would change nothing, and every
+ * byte of the player counts on a slow network.
+ */
 export const LAUNCH_DATA = 'LMS.LaunchData';
-export const PREFERENCES = 'cmi5LearnerPreferences';
 /** How long the exit button waits for the LMS to take terminated before going to returnURL anyway. */
 export const EXIT_WAIT_MS = 3000;
 
@@ -192,7 +195,7 @@ export function makeCmi5Transport(course: RuntimeCourse, env: Cmi5Env = cmi5Brow
     if (left) {
       kv.set(qk + ':ended', left);
       kv.del(qk);
-      console.warn('cmi5: undelivered statements of an ended session set aside');
+      console.warn('cmi5: statements of an ended session set aside');
     }
     box = makeOutbox({ ...where, headers, kv, fetch, timers: env.timers, key: qk, random: env.random, onChange: report, onIdle: idle });
     t0 = env.now();
@@ -229,7 +232,6 @@ export function makeCmi5Transport(course: RuntimeCourse, env: Cmi5Env = cmi5Brow
           const token = answer['auth-token'];
           if (!token) return fail('the LMS gave no token: ' + answer['error-code'] + ' ' + answer['error-text']);
           headers.Authorization = 'Basic ' + token;
-          get(launch.endpoint + 'agents/profile?agent=' + encodeURIComponent(JSON.stringify(launch.actor)) + '&profileId=' + PREFERENCES).then(null, () => '');
           return get(stateUrl(where, LAUNCH_DATA)).then((doc) => {
             const ld = JSON.parse(doc || '0') as LaunchData | 0;
             if (!ld || !ld.contextTemplate) return fail('no ' + LAUNCH_DATA);
