@@ -10,7 +10,7 @@ import { zipFiles } from './package/zip.js';
 import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-types.js';
 import { checkTheme } from './render/theme.js';
 import type { MediaFile } from './render/media.js';
-import { MEDIA_SCRIPT } from './shared/media.js';
+import { MEDIA_LOADER, MEDIA_SCRIPT } from './shared/media.js';
 import { statePlans } from './render/state-layout.js';
 import { firstPageHtml } from './render/first-page.js';
 import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
@@ -98,7 +98,9 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       files.set(MEDIA_SCRIPT, media);
     }
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
-    runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
+    // A unit with media, in a package with a media script, loads that script with itself: the player's own bundle has no loader.
+    const loader = files.has(MEDIA_SCRIPT) ? MEDIA_LOADER : '';
+    runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit) + (loader && JSON.stringify(unit).includes('data-ir-media') ? loader : ''))));
     files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool)));
     for (const { name, toolPath } of shippedFiles(t)) {
       const bytes = options.tool.shipped.get(toolPath);

@@ -1,10 +1,10 @@
-// player-media.js of the Tin Can package: loaded by the xAPI transport only
-// when a view holds video or audio, so the first page never pays for it.
+// player-media.js of the Tin Can package: loaded by the unit files that hold
+// video or audio (src/shared/media.ts), so the first page never pays for it.
 // Records what the learner does with each media element as xAPI Video
 // Profile statements through the transport's outbox.
 import { activityId, pageActivity, scenarioActivity } from '../shared/activity-ids';
 import { indexCourse } from '../shared/progress';
-import type { MediaHost, MediaScript } from './transport/xapi-media-host';
+import type { MediaHost } from './transport/xapi-media-host';
 import type { Activity } from './transport/xapi-statements';
 import { r3, Segments, videoStatement, type MediaData, type MediaInfo, type VideoVerb } from './media/video-profile';
 
@@ -111,7 +111,7 @@ function track(host: MediaHost, el: HTMLMediaElement, parent: Activity): Session
   };
 }
 
-const attach: MediaScript = (host, view, at) => {
+const attach = (host: MediaHost, view: Element, at: number) => {
   host.end = () => {
     while (sessions.length) sessions.pop()!.terminate();
   };
@@ -126,4 +126,21 @@ const attach: MediaScript = (host, view, at) => {
   }
 };
 
-(window as unknown as { irMedia: MediaScript }).irMedia = attach;
+/**
+ * The stop on screen: the table of contents lists every stop in order, and
+ * marks the current one `aria-current="page"` (src/player/ui.ts).
+ */
+function currentStop(): number {
+  const links = document.querySelectorAll('.ir-toc .ir-link');
+  for (let i = 0; i < links.length; i++) if (links[i]!.getAttribute('aria-current') === 'page') return i;
+  return -1;
+}
+
+const host = (window as unknown as { irHost?: MediaHost }).irHost;
+const view = document.querySelector('.ir-view');
+if (host && view) {
+  // Every change of the view (a new page, a scene, an answer): media that left end their sessions, new ones start.
+  const scan = () => attach(host, view, currentStop());
+  new MutationObserver(scan).observe(view, { childList: true, subtree: true });
+  scan();
+}

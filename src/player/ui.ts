@@ -106,7 +106,6 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     if (cur && (cur.offsetTop < toc.scrollTop || cur.offsetTop + cur.offsetHeight > toc.scrollTop + toc.clientHeight)) {
       toc.scrollTop = cur.offsetTop - toc.clientHeight / 3;
     }
-    if (transport.media) transport.media(view, at);
     prev.disabled = at === 0;
     next.hidden = at === last;
     pos.textContent = at < last ? f(s.stopOf, at + 1, last) : '';

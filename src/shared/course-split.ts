@@ -12,6 +12,7 @@
  * the objects the engine already holds get their HTML in place.
  */
 import type { RuntimeCourse, RuntimeUnit } from './runtime-types.js';
+import { MEDIA_LOADER } from './media.js';
 
 
 /** An object and the name of one of its HTML fields. */
@@ -86,7 +87,8 @@ export const courseScript = (skeleton: RuntimeCourse): string => `self.irCourse=
 export const unitScript = (n: number, unit: RuntimeUnit): string => `irUnit(${n},${scriptJson(unit)});\n`;
 
 const COURSE_RE = /^self\.irCourse=([\s\S]*);\n?$/;
-const UNIT_RE = /^irUnit\((\d+),([\s\S]*)\);\n?$/;
+/** A unit file: its JSON is one line (JSON.stringify writes no raw line break); a unit with media may end with the media loader. */
+const unitRe = (): RegExp => new RegExp('^irUnit\\((\\d+),([^\\n]*)\\);\\n?(?:' + MEDIA_LOADER.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ')?$');
 
 /**
  * The whole course back from a package's files (for `check`, `report` and
@@ -103,6 +105,7 @@ export function readPackageCourse(text: (name: string) => string | null): Runtim
     return null;
   }
   if (!course || !Array.isArray(course.units)) return null;
+  const UNIT_RE = unitRe();
   for (let n = 0; n < course.units.length; n++) {
     const u = UNIT_RE.exec(text(unitFile(n)) || '');
     let unit: unknown;

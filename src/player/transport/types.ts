@@ -85,11 +85,6 @@ export interface Transport {
   /** Health changes, so the player can tell the learner; a new listener hears at once of any trouble (standalone too). */
   onHealth(listener: (health: TransportHealth) => void): void;
   /**
-   * The view (stop `at`) was drawn or changed: a transport that records what
-   * is done with video and audio (`[data-ir-media]`) watches it. Optional.
-   */
-  media?(view: Element, at: number): void;
-  /**
    * Set once start() has resolved when the LMS wants the learner sent back to
    * it on leaving (cmi5 `returnURL`): the player then offers an exit button,
    * which finishes the engine and calls this to go.

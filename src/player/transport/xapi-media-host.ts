@@ -1,6 +1,6 @@
 /**
- * What the xAPI transport hands the lazily loaded media script
- * (player-media.js, src/player/entry-media-xapi.ts): the launch's statement
+ * What the xAPI transport leaves on `window.irHost` for the lazily loaded
+ * media script (player-media.js, src/player/entry-media-xapi.ts): the launch's statement
  * context and the transport's own durable outbox, so video and audio
  * statements are queued, stamped and retried like every other statement.
  */
@@ -16,5 +16,3 @@ export interface MediaHost {
   end?: () => void;
 }
 
-/** The media script's entry point, set on `window` when player-media.js has run. */
-export type MediaScript = (host: MediaHost, view: Element, at: number) => void;

@@ -19,8 +19,7 @@ import { parseLaunch } from './xapi-launch.js';
 import { makeKV, makeOutbox, timed, type FetchLike, type Timers } from './xapi-outbox.js';
 import { makeStateSync } from './xapi-state.js';
 import { statementBuilder, type SessionVerb, type Statement } from './xapi-statements.js';
-import type { MediaHost, MediaScript } from './xapi-media-host.js';
-import { MEDIA_SCRIPT } from '../../shared/media.js';
+import type { MediaHost } from './xapi-media-host.js';
 
 /** Everything the transport takes from the browser, injectable for tests. */
 export interface XapiEnv {
@@ -167,8 +166,9 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
     mark!.c = complete;
     keepMark();
   };
+  // For player-media.js, which the unit files with media load (src/shared/media.ts).
   const host: MediaHost = { ctx, uuid, now: env.now, send };
-  let loading = false;
+  if (typeof window == 'object') (window as unknown as { irHost: MediaHost }).irHost = host;
 
   env.on('online', outbox.kick);
   env.on('hidden', () => {
@@ -208,19 +208,6 @@ export function makeXapiTransport(course: RuntimeCourse, env: XapiEnv = browserE
         return;
       }
       send(list, ev.at);
-    },
-
-    media(view, at) {
-      // The Video Profile statements live in their own file, loaded by the first view that has media.
-      const win = window as unknown as { irMedia?: MediaScript };
-      if (win.irMedia) win.irMedia(host, view, at);
-      else if (!loading && view.querySelector('[data-ir-media]')) {
-        loading = true;
-        const script = document.createElement('script');
-        script.src = MEDIA_SCRIPT;
-        script.onload = () => win.irMedia!(host, view, at);
-        document.head.appendChild(script);
-      }
     },
 
     save(snapshot) {
