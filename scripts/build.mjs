@@ -35,4 +35,6 @@ const { PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
 for (const { id, entry } of PLAYER_BUNDLES) {
   await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
 }
+// The results screen, the same for every target, loaded by the player when the learner gets near the end.
+await build({ ...common, entryPoints: ['src/player/entry-results.ts'], outfile: 'player-dist/player-results.js' });
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

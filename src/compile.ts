@@ -11,13 +11,15 @@ import type { PackageTarget, RuntimeCourse, TargetId } from './shared/runtime-ty
 import { checkTheme } from './render/theme.js';
 import { statePlans } from './render/state-layout.js';
 import { firstPageHtml } from './render/first-page.js';
-import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
+import { COURSE_FILE, courseScript, courseSkeleton, RESULTS_SCRIPT, unitFile, unitScript } from './shared/course-split.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
   version: string;
   indexTemplate: string;
   playerCss: Uint8Array;
+  /** player-results.js: the results screen, which every player loads when it is needed. */
+  playerResults: Uint8Array;
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
   /** The files targets ship (Target.shipped), by their path under the tool's root, e.g. `schemas/scorm12/ims_xml.xsd`. */
   shipped: Map<string, Uint8Array>;
@@ -86,6 +88,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const script = options.tool.playerScripts[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
+    files.set(RESULTS_SCRIPT, options.tool.playerResults);
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
     runtime.units.forEach((unit, n) => files.set(unitFile(n), encode(unitScript(n, unit))));
     files.set('index.html', encode(indexHtml(template, runtime, course!.theme !== null, options.tool)));
