@@ -85,8 +85,11 @@ async function once(browser, url, text) {
   cdp.on('Network.loadingFinished', (e) => received.push([e.timestamp, e.encodedDataLength]));
   await page.addInitScript((t) => {
     window.__firstText = null;
+    // Only what the page shows: #app (the player's, or the pre-rendered first page) or the static
+    // page's <main>; never a <script>'s text, where an older package carried the course as JSON.
     const look = () => {
-      if (window.__firstText !== null || !document.body || document.body.textContent.indexOf(t) < 0) return;
+      const shown = document.getElementById('app') || document.querySelector('main');
+      if (window.__firstText !== null || !shown || shown.textContent.indexOf(t) < 0) return;
       window.__firstText = 0;
       requestAnimationFrame(() => (window.__firstText = performance.now()));
     };

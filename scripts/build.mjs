@@ -35,8 +35,10 @@ const { MEDIA_BUNDLES, PLAYER_BUNDLES } = await import('../lib/targets/registry.
 for (const { id, entry } of PLAYER_BUNDLES) {
   await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
 }
-// Loaded by the player only on a view with video or audio (src/player/transport/xapi-media-host.ts).
+// Loaded by the player only on a view with video or audio (src/shared/media.ts: the unit files that hold media load it).
 for (const { id, entry } of MEDIA_BUNDLES) {
   await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player-media.js` });
 }
+// The results screen, the same for every target, loaded by the player when the learner gets near the end.
+await build({ ...common, entryPoints: ['src/player/entry-results.ts'], outfile: 'player-dist/player-results.js' });
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

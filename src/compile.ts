@@ -13,13 +13,15 @@ import type { MediaFile } from './render/media.js';
 import { MEDIA_LOADER, MEDIA_SCRIPT } from './shared/media.js';
 import { statePlans } from './render/state-layout.js';
 import { firstPageHtml } from './render/first-page.js';
-import { COURSE_FILE, courseScript, courseSkeleton, unitFile, unitScript } from './shared/course-split.js';
+import { COURSE_FILE, courseScript, courseSkeleton, RESULTS_SCRIPT, unitFile, unitScript } from './shared/course-split.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
   version: string;
   indexTemplate: string;
   playerCss: Uint8Array;
+  /** player-results.js: the results screen, which every player loads when it is needed. */
+  playerResults: Uint8Array;
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
   /** `player-media.js` of the targets that have one (Target.mediaEntry). */
   mediaScripts: Partial<Record<TargetId, Uint8Array>>;
@@ -97,6 +99,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       if (!media) throw new Error(`media script for ${target} is missing: run \`npm run build\``);
       files.set(MEDIA_SCRIPT, media);
     }
+    files.set(RESULTS_SCRIPT, options.tool.playerResults);
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
     // A unit with media, in a package with a media script, loads that script with itself: the player's own bundle has no loader.
     const loader = files.has(MEDIA_SCRIPT) ? MEDIA_LOADER : '';

@@ -28,10 +28,12 @@ export async function loadToolAssets(): Promise<ToolAssets> {
   const pkg = JSON.parse(await readFile(join(TOOL_ROOT, 'package.json'), 'utf8')) as { version: string };
   const read = (p: string) => readFile(join(TOOL_ROOT, p));
   let playerCss: Buffer;
+  let playerResults: Buffer;
   const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
   const mediaScripts: Partial<Record<TargetId, Uint8Array>> = {};
   try {
     playerCss = await read('player-dist/player.css');
+    playerResults = await read('player-dist/player-results.js');
     for (const { id } of PLAYER_BUNDLES) {
       playerScripts[id] = await read(`player-dist/${id}/player.js`).catch(() => undefined);
     }
@@ -45,6 +47,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
     version: pkg.version,
     indexTemplate: await readFile(join(TOOL_ROOT, 'templates', 'index.html.hbs'), 'utf8'),
     playerCss,
+    playerResults,
     playerScripts,
     mediaScripts,
     shipped,

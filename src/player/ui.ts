@@ -9,11 +9,12 @@
  * `course.uiLanguage`); templates are filled with `format`.
  */
 import type { RuntimeQuestion } from '../shared/runtime-types';
-import { format as f, shorten } from '../shared/ui-strings';
+import { format as f } from '../shared/ui-strings';
 import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
 import type { UnitLoader } from './units';
+import type { ResultsView } from './results';
 
 export function mountApp(root: HTMLElement, engine: Engine, transport: Transport, units: UnitLoader): void {
   const { ix, course } = engine;
@@ -143,10 +144,10 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     // Not preventScroll: where the LMS grows the frame and scrolls its own page, this brings the heading into view.
     if (heading) heading.focus();
   };
-  /** The unit (index in course.units) a stop shows; -1 for the results. */
+  /** What a stop needs loaded: its unit (index in course.units), the results script (one past the units), -1 past the end. */
   const unitAt = (at: number): number => {
     const stop = ix.stops[at];
-    return !stop || stop.kind === 'results' ? -1 : course.units.indexOf(stop.kind === 'page' ? ix.pages[stop.i]!.lesson : ix.scenarios[stop.i]!.scenario);
+    return !stop ? -1 : stop.kind === 'results' ? course.units.length : course.units.indexOf(stop.kind === 'page' ? ix.pages[stop.i]!.lesson : ix.scenarios[stop.i]!.scenario);
   };
   const render = (focus: boolean): void => {
     const at = engine.at;
@@ -154,7 +155,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const u = unitAt(at);
     // Its HTML comes from the package; the heading is there already, so the learner knows where they are.
     const wait = (text: string, again?: Child) => fill(view, heading(title(at)), p('ir-muted', text), again);
-    if (u >= 0 && !units.loaded(u)) {
+    if (!units.loaded(u)) {
       wait(s.loadingUnit);
       return units.load(u, (ok) => engine.at === at && (ok ? render(focus) : wait(s.loadFailed, button('ir-btn', s.retry, () => render(true)))));
     }
@@ -339,41 +340,8 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     if (focus) engine.showScene();
   };
 
-  // ---- results ----
-  const results = () => {
-    const pr = engine.progress;
-    const r = engine.result;
-    const todo = (heading: string, items: Array<[string, number, boolean]>) => {
-      const open = items.filter((t) => !t[2]);
-      return open.length ? [h('h4', null, heading), h('ul', null, open.map(([text, at]) => h('li', null, button('ir-linkbtn', text, () => go(at)))))] : null;
-    };
-    const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
-    // The result lists only dimensions of the course (src/shared/scoring.ts).
-    const name = (id: string) => course.dimensions.find((x) => x.id === id)!.label;
-    // A failed course: the dimensions to revisit, weakest first.
-    const weak = r.dimensions.filter((d) => d.status === 'failed').sort((a, b) => a.score - b.score).slice(0, 3).map((d) => name(d.id));
-    fill(view,
-      heading(s.results),
-      div('ir-result ir-' + r.status,
-        p('ir-muted', span('ir-num', String(r.score)), ' ' + s.of100),
-        p(null, s.status + ': ', h('strong', null, s[r.status])),
-        course.passingScore !== null ? p('ir-muted', f(s.passing, course.passingScore)) : null,
-        r.status === 'failed'
-          ? [h('h3', null, s.failedHead), p(null, s.failedWhy), weak.length ? p(null, f(s.revisit, weak.join(', '))) : null, p(null, s.tryAgain)]
-          : r.complete ? p(null, s.finished) : null),
-      r.dimensions.length
-        ? [h('h3', null, s.byDimension),
-           h('div', { class: 'ir-table', tabindex: '0' }, h('table', null,
-             h('thead', null, h('tr', null, [s.dimension, s.score, s.status].map((t) => cell('th', t, 'col')))),
-             h('tbody', null, r.dimensions.map((d) => h('tr', null, cell('th', name(d.id), 'row'), cell('td', String(d.score)), cell('td', s[d.status]))))))]
-        : null,
-      r.complete ? null : [
-        h('h3', null, s.remaining),
-        todo(s.readPages, ix.pages.map((x, i) => [x.page.title, ix.pageStop[i]!, pr.pages[i]!])),
-        todo(s.answerQuestions, ix.questions.map((x, i) => [shorten(x.question.promptText, 88) + ' — ' + f(s.inPage, ix.pages[x.page]!.page.title), ix.pageStop[x.page]!, pr.questions[i]!.first !== null])),
-        todo(s.playScenarios, ix.scenarios.map((x, i) => [x.scenario.title, ix.scenarioStop[i]!, pr.scenarios[i]!.ending !== null])),
-      ]);
-  };
+  // ---- results: player-results.js, loaded like a unit (src/player/units.ts) ----
+  const results = () => fill(view, (window as unknown as { irResults: ResultsView }).irResults({ engine, go, heading }));
 
   // ---- mount ----
   fill(root,

@@ -1,41 +1,47 @@
 /**
- * Loads each unit's HTML from the package when the learner first needs it
- * (src/shared/course-split.ts). A script element, not fetch(): a package
- * opened from file:// may load scripts beside it but not fetch them.
+ * Loads from the package what the learner needs when they first need it:
+ * each unit's HTML (src/shared/course-split.ts), and, as if it were one unit
+ * more, the results screen (player-results.js, src/player/results.ts). A
+ * script element, not fetch(): a package opened from file:// may load
+ * scripts beside it but not fetch them.
  */
-import { joinUnit, unitFile } from '../shared/course-split';
+import { joinUnit, RESULTS_SCRIPT, unitFile } from '../shared/course-split';
 import type { RuntimeCourse, RuntimeUnit } from '../shared/runtime-types';
 
 export interface UnitLoader {
+  /** Whether unit `n` (or, for n = the number of units, the results script) is there; -1 is nothing to load. */
   loaded(n: number): boolean;
-  /** Calls `then(true)` once unit `n` is there (at once if it is, or for -1, no unit), `then(false)` if its file did not load. */
+  /** Calls `then(true)` once it is there (at once if it is), `then(false)` if its file did not load. */
   load(n: number, then?: (ok: boolean) => void): void;
 }
 
 export function unitLoader(course: RuntimeCourse): UnitLoader {
+  const w = window as unknown as { irUnit: (n: number, unit: RuntimeUnit) => void; irResults?: unknown };
+  const count = course.units.length;
   const done: boolean[] = [];
   /** The callbacks of each unit being loaded. */
   const waiting: Array<Array<(ok: boolean) => void> | 0> = [];
   const settle = (n: number, ok: boolean) => {
-    const w = waiting[n] || [];
+    const list = waiting[n] || [];
     waiting[n] = 0;
-    w.forEach((f) => f(ok));
+    list.forEach((f) => f(ok));
   };
-  (window as unknown as { irUnit: (n: number, unit: RuntimeUnit) => void }).irUnit = (n, unit) => {
-    if (!done[n] && course.units[n]) settle(n, (done[n] = joinUnit(course.units[n]!, unit)));
+  w.irUnit = (n, unit) => {
+    if (!done[n] && n < count) settle(n, (done[n] = joinUnit(course.units[n]!, unit)));
   };
+  const loaded = (n: number) => n < 0 || !!done[n] || (n === count && !!w.irResults);
   return {
-    loaded: (n) => !!done[n],
+    loaded,
     load(n, then = () => {}) {
-      if (n < 0 || done[n]) return then(true);
-      const w = waiting[n];
-      waiting[n] = (w || []).concat(then);
-      if (w) return;
+      if (loaded(n)) return then(true);
+      const was = waiting[n];
+      waiting[n] = (was || []).concat(then);
+      if (was) return;
       const el = document.createElement('script');
-      el.src = unitFile(n);
+      el.src = n < count ? unitFile(n) : RESULTS_SCRIPT;
       // Missing or cut off: the next request tries again.
       el.onerror = el.onload = () => {
-        if (!done[n]) settle(n, false);
+        if (!done[n]) settle(n, (done[n] = loaded(n)));
         el.remove();
       };
       document.head.appendChild(el);

@@ -73,6 +73,8 @@ function lay(to: Record<string, unknown>, from: Record<string, unknown>): void {
 /** File names inside the package. */
 export const COURSE_FILE = 'course.js';
 export const unitFile = (n: number): string => `units/${n}.js`;
+/** The results screen's script (src/player/results.ts), loaded like one unit more. */
+export const RESULTS_SCRIPT = 'player-results.js';
 
 /** JSON that is also safe inside a script: `<`, U+2028 and U+2029 escaped. */
 function scriptJson(value: unknown): string {

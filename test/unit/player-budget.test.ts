@@ -37,6 +37,18 @@ describe('player size budget', () => {
     }
   });
 
+  it('the results screen is a script of its own that no first page loads (player-results.js), and no player carries it', async () => {
+    const results = await bytes('src/player/entry-results.ts');
+    console.info(`player-results.js: ${results} bytes`);
+    expect(results).toBeGreaterThan(1000);
+    expect(results).toBeLessThanOrEqual(8 * 1024);
+    for (const { id, entry } of PLAYER_BUNDLES) {
+      const r = await build({ ...common, format: 'iife', entryPoints: [entry] });
+      // A class only the results screen builds.
+      expect(r.outputFiles[0]!.text, id).not.toContain('ir-linkbtn');
+    }
+  });
+
   it('the player bundles no UI string table: the course carries its own', async () => {
     const r = await build({ ...common, format: 'iife', entryPoints: ['src/player/entry-xapi.ts'] });
     const js = r.outputFiles[0]!.text;
