@@ -17,6 +17,13 @@
  * - SCORM 1.2, inside scorm-again's run-time: the required film holds the page
  *   back (the state the LMS stores says so) until the film is set near its end
  *   and played through; the audio page, not required, is viewed at once.
+ *
+ * The fixture's media were made once with Debian's ffmpeg and lame and are committed:
+ *   ffmpeg -f lavfi -i "testsrc=size=64x48:rate=10" -t 3 -c:v libvpx -b:v 16k -an \
+ *     -fflags +bitexact -flags:v +bitexact klip.webm                         (6.7 KB)
+ *   ffmpeg -f lavfi -i "color=c=0x1f6f5c:size=64x48" -frames:v 1 klip.poster.png
+ *   ffmpeg -f lavfi -i "sine=frequency=440:duration=2" -ac 1 -ar 22050 nada.wav
+ *   lame -m m -b 16 --noreplaygain -t nada.wav nada.mp3                       (4.2 KB)
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
