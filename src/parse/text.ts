@@ -23,11 +23,11 @@ export function decodeText(path: string, entry: ContentEntry, diags: Diagnostics
     text = decoder.decode(entry.bytes);
   } catch {
     const bad = firstInvalidUtf8(entry.bytes);
-    const before = entry.bytes.subarray(0, bad);
-    const lineStart = before.lastIndexOf(10) + 1;
-    const line = before.reduce((n, b) => n + (b === 10 ? 1 : 0), 1);
-    // The column counts characters the editor shows, so decode (leniently) what comes before on that line.
-    const column = [...new TextDecoder('utf-8').decode(before.subarray(lineStart))].length + 1;
+    // Lines and columns as everywhere else: what comes before, decoded leniently, with a BOM dropped and
+    // CRLF or a lone CR read as a line break; the column counts the characters an editor shows.
+    const before = new TextDecoder('utf-8').decode(entry.bytes.subarray(0, bad)).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+    const line = before.length;
+    const column = [...before[line - 1]!].length + 1;
     const byte = entry.bytes[bad]!;
     const legacy = windows1252(byte);
     diags.report(

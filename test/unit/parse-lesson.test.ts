@@ -156,4 +156,13 @@ describe('lesson diagnostics', () => {
     const r = compileFiles({ 'lessons/a.md': new Uint8Array([0xff, 0xfe, 0x00, 0x41]) });
     expect(codes(r)).toEqual(['IR106 lessons/a.md:1:1']);
   });
+
+  it('places a bad byte as the rest of the compiler counts lines: CRLF and a lone CR break them, a BOM takes no column', () => {
+    const enc = new TextEncoder();
+    // Found by the fuzz test (seed 1182071482): a lone CR before the byte put it on a line that does not exist.
+    const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...enc.encode(p)] : p)));
+    const at = (b: Uint8Array) => codes(compileFiles({ 'lessons/a.md': b }));
+    expect(at(bytes('---\r\ntitle: A\r\n---\rTeks ', [0xff]))).toEqual(['IR106 lessons/a.md:4:6']);
+    expect(at(bytes([0xef, 0xbb, 0xbf], 'ab', [0x93]))).toEqual(['IR106 lessons/a.md:1:3']);
+  });
 });
