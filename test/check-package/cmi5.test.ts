@@ -11,6 +11,8 @@ import { checkPackage } from '../../src/check-package/index.js';
 import { loadPackageSchemas } from '../../src/node/package-schemas.js';
 import { compileFolder } from '../helpers/compile.js';
 import { dec, editManifest, withFiles, zipOf } from './fixtures.js';
+import { SHARED } from '../helpers/package.js';
+import { join } from 'node:path';
 
 const schemas = await loadPackageSchemas();
 const diagnose = async (bytes: Uint8Array) => (await checkPackage(bytes, 'course.zip', schemas)).diagnostics;
@@ -37,7 +39,7 @@ describe('check PACKAGE.zip: cmi5', () => {
 
   it('accepts the AICC sample course structures (an AU outside the zip by a full URL; blocks and objectives)', async () => {
     for (const name of ['aicc-simple-cmi5.xml', 'aicc-complex-cmi5.xml']) {
-      const r = await checkPackage(zipOf({ 'cmi5.xml': readFileSync(`/work/shared/schemas/cmi5/examples/${name}`) }), name, schemas);
+      const r = await checkPackage(zipOf({ 'cmi5.xml': readFileSync(join(SHARED, 'schemas/cmi5/examples', name)) }), name, schemas);
       expect(r.diagnostics, name).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 /**
  * The tests' cmi5 LMS rules (test/helpers/cmi5-rules.ts) against the AICC's
- * own sample statements (/work/shared/schemas/cmi5/examples: a launched,
+ * own sample statements (shared/schemas/cmi5/examples: a launched,
  * initialized, passed, completed and terminated of one session, with its
  * LMS.LaunchData): they keep every rule; broken copies break the rule each
  * breaks.
@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import type { Statement } from '../../src/player/transport/xapi-statements.js';
 import { cmi5Problems, MOVEON_CATEGORY, SESSION_EXT, type Cmi5Launches } from '../helpers/cmi5-rules.js';
 import { llWarnings } from '../xapi/helpers/play.js';
+import { SHARED } from '../helpers/package.js';
 
-const DIR = '/work/shared/schemas/cmi5/examples';
+const DIR = join(SHARED, 'schemas/cmi5/examples');
 const read = <T>(name: string): T => JSON.parse(readFileSync(join(DIR, `aicc-09-completed_and_passed-${name}.json`), 'utf8')) as T;
 const names = ['01-launched_statement', '03-initialized_statement', '04-passed_statement', '05-completed_statement', '07-terminated_statement'];
 const samples = (): Statement[] => names.map((n) => read<Statement>(n));

@@ -19,6 +19,8 @@ import { ACTOR, FakeEnv, FakeLrs, MemoryStorage, REGISTRATION } from '../xapi/he
 import { llWarnings, play, startEngine } from '../xapi/helpers/play.js';
 import { label } from '../xapi/helpers/xapi-model.js';
 import { cmi5Problems, isDefined, SESSION_EXT, type Cmi5Session } from '../helpers/cmi5-rules.js';
+import { SHARED } from '../helpers/package.js';
+import { join } from 'node:path';
 
 const course = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json', 'utf8')) as RuntimeCourse;
 const AU_ID = 'https://lms.example.org/cmi5/au/7f3a';
@@ -220,11 +222,11 @@ describe('cmi5 transport', () => {
     expect(lms.lrs.requests.every((r) => r.headers.Authorization === 'Basic ' + Buffer.from('session-1:secret').toString('base64'))).toBe(true);
     expect(health.every((h) => h.kind === 'ok')).toBe(true);
     expect(transport.exit).toBeUndefined(); // no returnURL: no exit button
-    // The shape of the AICC's sample session (/work/shared/schemas/cmi5/examples): the same cmi5 categories, at least its result keys.
+    // The shape of the AICC's sample session (shared/schemas/cmi5/examples): the same cmi5 categories, at least its result keys.
     const sampleOf = { initialized: '03-initialized', passed: '04-passed', completed: '05-completed', terminated: '07-terminated' };
     const cmi5Cats = (s: Statement) => s.context.contextActivities.category.map((a) => a.id).filter((id) => id.startsWith('https://w3id.org/xapi/cmi5/'));
     for (const [v, file] of Object.entries(sampleOf)) {
-      const sample = JSON.parse(readFileSync(`/work/shared/schemas/cmi5/examples/aicc-09-completed_and_passed-${file}_statement.json`, 'utf8')) as Statement;
+      const sample = JSON.parse(readFileSync(join(SHARED, 'schemas/cmi5/examples', `aicc-09-completed_and_passed-${file}_statement.json`), 'utf8')) as Statement;
       const ours = list.find((s) => isDefined(s) && s.verb.display['en-US'] === v)!;
       expect(ours.verb.id, v).toBe(sample.verb.id);
       expect(cmi5Cats(ours), v).toEqual(cmi5Cats(sample));

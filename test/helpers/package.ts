@@ -15,6 +15,8 @@ import { readPackageCourse } from '../../src/shared/course-split.js';
 
 /** The repository, without a trailing slash. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+/** The steering repository's shared/ folder, beside the clone (as CI lays it): official examples and fixtures. */
+export const SHARED = join(ROOT, '..', 'shared');
 
 /** The course the player of the package unzipped in `dir` runs: `course.js` with every `units/<n>.js` joined in. */
 export function readCourse(dir: string): RuntimeCourse {
