@@ -50,7 +50,7 @@ export async function lrsHolds(lrs: TestLrs, registration: string, n: number, ti
 export function inPlayerOrder(list: StoredStatement[]): StoredStatement[] {
   const sorted = list.slice().sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
-    expect(sorted[i]!.timestamp > sorted[i - 1]!.timestamp, `distinct timestamps at ${i}`).toBe(true);
+    expect(sorted[i]!.timestamp > sorted[i - 1]!.timestamp, `distinct timestamps at ${i}: ${label(sorted[i - 1]!)} ${sorted[i - 1]!.timestamp} (stored ${sorted[i - 1]!.stored}), ${label(sorted[i]!)} ${sorted[i]!.timestamp} (stored ${sorted[i]!.stored})`).toBe(true);
     expect(sorted[i]!.stored >= sorted[i - 1]!.stored, `${label(sorted[i]!)} stored after ${label(sorted[i - 1]!)}`).toBe(true);
   }
   return sorted;
