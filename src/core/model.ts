@@ -31,9 +31,13 @@ export interface CourseMeta {
   dimensions: Dimension[];
   /** Unit file paths in order, when course.yml gives an outline. */
   outline: { path: string; at: At }[] | null;
+  /** `scoring:` in course.yml (issue 12): `all` is SPEC §3; `final-test` scores the final test only. */
+  scoring: ScoringRule;
 }
 
-export type Unit = Lesson | Scenario;
+export type ScoringRule = 'all' | 'final-test';
+
+export type Unit = Lesson | Scenario | Test;
 
 export interface Lesson {
   kind: 'lesson';
@@ -58,22 +62,87 @@ export type CalloutVariant = 'note' | 'tip' | 'warning' | 'info' | 'important';
 export type Block =
   | { kind: 'markdown'; source: Markdown }
   | { kind: 'callout'; variant: CalloutVariant; source: Markdown }
-  | { kind: 'question'; question: Question };
+  | { kind: 'question'; question: Question }
+  | { kind: 'survey'; survey: Survey };
+
+export type QuestionType = 'choice' | 'true-false' | 'fill-in' | 'numeric' | 'matching' | 'sequencing';
 
 export interface Question {
   id: string;
   at: At;
+  type: QuestionType;
   prompt: Markdown;
   points: number;
   dimension: string | null;
   dimensionAt: At;
+  /**
+   * choice / true-false: the task-list items. fill-in / numeric: the listed
+   * answers (`correct` = accepted), `other` for the `*` item. matching: the
+   * sources (see `pairs`). sequencing: the steps in the correct order.
+   */
   choices: QuestionChoice[];
+  /** matching: the targets, in the order written (distractors included), and per source the index of its target. */
+  targets?: Markdown[];
+  match?: number[];
+  /** fill-in: what counts when comparing (default: none of them matters). */
+  norm?: { case: boolean; spaces: boolean; diacritics: boolean };
+  /** Outcome feedback `> [x] …` (right) and `> [ ] …` (wrong). */
+  outcome?: { right: Markdown | null; wrong: Markdown | null };
 }
 
 export interface QuestionChoice {
   label: Markdown;
   correct: boolean;
   feedback: Markdown | null;
+  /** numeric: the inclusive range this item stands for. */
+  range?: [number, number];
+  /** fill-in / numeric: the `*` item, any other answer. */
+  other?: boolean;
+}
+
+export interface Survey {
+  id: string;
+  at: At;
+  prompt: Markdown;
+  /** Points on the Likert scale, 4–7 (default 5). */
+  scale: number;
+  phase: 'pre' | 'post' | null;
+  items: SurveyItem[];
+}
+
+export interface SurveyItem {
+  id: string;
+  at: At;
+  label: Markdown;
+  dimension: string;
+  dimensionAt: At;
+}
+
+/** A file under pools/: questions a test draws from; not in the outline. */
+export interface Pool {
+  id: string;
+  file: string;
+  at: At;
+  questions: Question[];
+}
+
+/** A file under tests/: a pre-test or a final test drawn from a pool. */
+export interface Test {
+  kind: 'test';
+  id: string;
+  title: string;
+  file: string;
+  at: At;
+  role: 'pre' | 'final';
+  intro: Markdown | null;
+  pool: string;
+  poolAt: At;
+  /** Questions per attempt, or per dimension of the pool when `perDimension`. */
+  draw: number;
+  perDimension: boolean;
+  /** 0–100; the course's passing score when not given. Null for a pre-test. */
+  passingScore: number | null;
+  attempts: number;
 }
 
 export interface Scenario {
@@ -111,6 +180,7 @@ export interface SceneChoice {
 export interface Course {
   meta: CourseMeta;
   units: Unit[];
+  pools: Pool[];
   /** theme.css text, when the folder has one. */
   theme: string | null;
   /** Lesson and scenario files the outline leaves out (IR404), and whether the outline names a file that does not exist (IR403). */

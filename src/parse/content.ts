@@ -73,7 +73,7 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
   if (units.length === 0 && !diags.hasErrors) {
     diags.report('IR501', { file: courseFile, line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
   }
-  return { meta, units, theme, outline };
+  return { meta, units, pools: [], theme, outline };
 }
 
 /** `course.yml`, or `course.yaml` when only that exists: diagnostics name the file the author has. */

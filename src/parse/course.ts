@@ -61,6 +61,7 @@ export function parseCourseYml(text: string, diags: Diagnostics, file: string): 
     mediaBudgetMb: y.media_budget_mb ?? DEFAULT_MEDIA_BUDGET_MB,
     dimensions,
     outline: y.outline ? y.outline.map((path, i) => ({ path, at: parsed.locate(['outline', i]) })) : null,
+    scoring: 'all',
   };
 }
 

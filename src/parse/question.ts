@@ -103,6 +103,7 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
   return {
     id: attrs.id ?? fallbackId,
     at: openAt,
+    type: 'choice',
     prompt,
     points,
     dimension: attrs.values.get('dimension') ?? null,

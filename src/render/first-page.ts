@@ -25,6 +25,10 @@ export function firstPageHtml(course: RuntimeCourse): string {
     title = pg.title;
     // Text first: a question's controls only work once the player runs, so its prompt waits for it.
     body = pg.blocks.map((b) => (b.kind === 'html' ? `<div class="ir-prose">${b.html}</div>` : '')).join('');
+  } else if (unit.kind === 'test') {
+    eyebrow = unit.title;
+    title = unit.title;
+    body = `<div class="ir-prose">${unit.introHtml}</div>`;
   } else {
     const scene = unit.scenes.find((x) => x.id === unit.start)!;
     eyebrow = s.scenario;

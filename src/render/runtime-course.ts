@@ -104,6 +104,8 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
         }
         case 'question':
           return { kind: 'question', question: renderQuestion(b.question) };
+        case 'survey':
+          throw new Error('issue 12: surveys are not rendered yet');
       }
     });
 
@@ -143,6 +145,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
         }),
       };
     }
+    if (u.kind === 'test') throw new Error('issue 12: tests are not rendered yet');
     media.takeRequired();
     const scenario: RuntimeUnit = {
       kind: 'scenario',
@@ -176,7 +179,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
   for (const u of units) {
     if (u.kind === 'scenario') {
       if (u.dimension) used.add(u.dimension);
-    } else {
+    } else if (u.kind === 'lesson') {
       for (const p of u.pages) for (const b of p.blocks) if (b.kind === 'question' && b.question.dimension) used.add(b.question.dimension);
     }
   }

@@ -88,6 +88,7 @@ export function layoutOf(course: Course): StateLayout {
     version: course.version,
     hash: structureHash(course),
     units: course.units.map((u): LayoutUnit => {
+      if (u.kind === 'test') throw new Error('issue 12: tests have no state layout yet');
       if (u.kind === 'scenario') return { kind: 'scenario', id: u.id, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices.length, ending: !!s.ending })) };
       const questions: LayoutQuestion[] = [];
       for (const page of u.pages) {

@@ -218,7 +218,7 @@ export function courseActivities(course: RuntimeCourse, iri: string): ActivityIn
           if (block.kind === 'question') out.push(questionActivity(iri, block.question));
         }
       }
-    } else {
+    } else if (unit.kind === 'scenario') {
       out.push(scenarioActivity(iri, unit));
       for (const scene of unit.scenes) {
         if (scene.choices.length) out.push(sceneActivity(iri, unit, scene));

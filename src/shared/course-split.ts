@@ -27,13 +27,13 @@ function htmlFields(unit: RuntimeUnit): Field[] {
     for (const pg of unit.pages) {
       for (const b of pg.blocks) {
         if (b.kind === 'html') at(b, 'html');
-        else {
+        else if (b.kind === 'question') {
           at(b.question, 'promptHtml');
           choices(b.question.choices);
         }
       }
     }
-  } else {
+  } else if (unit.kind === 'scenario') {
     at(unit, 'introHtml');
     for (const sc of unit.scenes) {
       at(sc, 'html');

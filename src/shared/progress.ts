@@ -13,6 +13,8 @@ import type {
   RuntimePage,
   RuntimeQuestion,
   RuntimeScenario,
+  RuntimeSurvey,
+  RuntimeTest,
 } from './runtime-types.js';
 
 export interface QuestionProgress {
@@ -29,6 +31,21 @@ export interface ScenarioProgress {
   scene: number;
 }
 
+/** Issue 12: one test (a pre-test or a final test). */
+export interface TestProgress {
+  /** Submitted attempts. */
+  attempts: number;
+  /** An attempt is drawn and not yet submitted. */
+  open: boolean;
+  /** Pool indexes of the drawn questions (of the open attempt, else of the last submitted one); empty before the first draw. */
+  drawn: number[];
+  /** Per drawn slot, the answer (src/shared/answers.ts); empty until answered. */
+  answers: number[][];
+  /** Per bucket (`TestRef.buckets`), right answers and drawn questions of the attempt that counts (the last submitted). */
+  right: number[];
+  total: number[];
+}
+
 export interface Progress {
   /** One flag per lesson page, in course order (`CourseIndex.pages`). */
   pages: boolean[];
@@ -38,6 +55,10 @@ export interface Progress {
   scenarios: ScenarioProgress[];
   /** Where the learner is: an index into `CourseIndex.stops`. */
   at: number;
+  /** Issue 12: per survey (`CourseIndex.surveys`), per item, 1..scale, 0 unanswered. Absent in a course without surveys. */
+  surveys?: number[][];
+  /** Issue 12: per test (`CourseIndex.tests`). Absent in a course without tests. */
+  tests?: TestProgress[];
 }
 
 export interface PageRef {
@@ -64,6 +85,19 @@ export interface ScenarioRef {
   endings: number[];
 }
 
+export interface SurveyRef {
+  survey: RuntimeSurvey;
+  lesson: RuntimeLesson;
+  /** Flat index of the page holding it. */
+  page: number;
+}
+
+export interface TestRef {
+  test: RuntimeTest;
+  /** Dimension ids of the pool's questions in course.dimensions order, then '' when some question has none. */
+  buckets: string[];
+}
+
 export interface LessonRef {
   lesson: RuntimeLesson;
   /** Flat indexes of its pages. */
@@ -74,6 +108,7 @@ export interface LessonRef {
 export type Stop =
   | { kind: 'page'; i: number }
   | { kind: 'scenario'; i: number }
+  | { kind: 'test'; i: number }
   | { kind: 'results' };
 
 export interface CourseIndex {
@@ -81,10 +116,13 @@ export interface CourseIndex {
   lessons: LessonRef[];
   questions: QuestionRef[];
   scenarios: ScenarioRef[];
+  surveys: SurveyRef[];
+  tests: TestRef[];
   stops: Stop[];
-  /** Stop index of each page / scenario. */
+  /** Stop index of each page / scenario / test. */
   pageStop: number[];
   scenarioStop: number[];
+  testStop: number[];
 }
 
 const cache = new WeakMap<object, CourseIndex>();
@@ -93,7 +131,7 @@ const cache = new WeakMap<object, CourseIndex>();
 export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
   const hit = cache.get(course);
   if (hit) return hit;
-  const ix: CourseIndex = { pages: [], lessons: [], questions: [], scenarios: [], stops: [], pageStop: [], scenarioStop: [] };
+  const ix: CourseIndex = { pages: [], lessons: [], questions: [], scenarios: [], surveys: [], tests: [], stops: [], pageStop: [], scenarioStop: [], testStop: [] };
   for (const unit of course.units) {
     if (unit.kind === 'lesson') {
       const ref: LessonRef = { lesson: unit, pages: [] };
@@ -105,9 +143,18 @@ export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
         ix.stops.push({ kind: 'page', i: flat });
         for (const block of page.blocks) {
           if (block.kind === 'question') ix.questions.push({ question: block.question, lesson: unit, page: flat });
+          else if (block.kind === 'survey') ix.surveys.push({ survey: block.survey, lesson: unit, page: flat });
         }
       });
       ix.lessons.push(ref);
+    } else if (unit.kind === 'test') {
+      const dims = unit.questions.map((q) => q.dimension || '');
+      // In the order the pool first uses them: the same for every build of the same pool.
+      const buckets = dims.filter((d, i) => d && dims.indexOf(d) === i);
+      if (dims.indexOf('') >= 0) buckets.push('');
+      ix.testStop.push(ix.stops.length);
+      ix.stops.push({ kind: 'test', i: ix.tests.length });
+      ix.tests.push({ test: unit, buckets });
     } else {
       const endings: number[] = [];
       unit.scenes.forEach((scene, i) => {

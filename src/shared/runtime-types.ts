@@ -35,6 +35,8 @@ export interface RuntimeCourse {
   /** Only the dimensions some question or scenario uses, in course.yml order. */
   dimensions: RuntimeDimension[];
   units: RuntimeUnit[];
+  /** Issue 12: `final-test` scores the final test only; absent = `all` (SPEC §3). */
+  scoring?: 'final-test';
   /** How to read the saved progress of earlier versions (layouts/ in the content folder); absent when there are none. */
   previous?: StatePlan[];
 }
@@ -58,7 +60,7 @@ export interface RuntimeDimension {
   label: string;
 }
 
-export type RuntimeUnit = RuntimeLesson | RuntimeScenario;
+export type RuntimeUnit = RuntimeLesson | RuntimeScenario | RuntimeTest;
 
 export interface RuntimeLesson {
   kind: 'lesson';
@@ -68,6 +70,8 @@ export interface RuntimeLesson {
   duration: number | null;
   objectives: string[];
   pages: RuntimePage[];
+  /** Issue 12: set when a page holds a typed question or a survey: player-assess.js loads with the unit. */
+  assess?: 1;
 }
 
 export interface RuntimePage {
@@ -81,7 +85,8 @@ export interface RuntimePage {
 
 export type RuntimeBlock =
   | { kind: 'html'; html: string }
-  | { kind: 'question'; question: RuntimeQuestion };
+  | { kind: 'question'; question: RuntimeQuestion }
+  | { kind: 'survey'; survey: RuntimeSurvey };
 
 export interface RuntimeQuestion {
   /** Course-wide unique; the SCORM interaction id and the last segment of its xAPI activity id. */
@@ -93,7 +98,23 @@ export interface RuntimeQuestion {
   multiple: boolean;
   points: number;
   dimension: string | null;
+  /**
+   * choice / true-false: the choices (true-false: [true, false]). fill-in /
+   * numeric: the listed answers (the `*` item, `other`, last). matching: the
+   * sources. sequencing: the steps in the correct order.
+   */
   choices: RuntimeChoice[];
+  /** Issue 12. Absent: a choice question, recorded as before. */
+  type?: 'true-false' | 'fill-in' | 'numeric' | 'matching' | 'sequencing';
+  /** matching: the targets and, per source, the index of its target. */
+  targets?: Array<{ text: string; html: string }>;
+  match?: number[];
+  /** fill-in: what counts when comparing: `c` case, `s` spaces, `d` diacritics (absent letters are ignored). */
+  norm?: string;
+  /** Outcome feedback (any type). */
+  outcome?: { right: string | null; wrong: string | null };
+  /** How the package's target records it (made by the compiler for that target); absent for a choice question. */
+  rec?: RuntimeRecord;
 }
 
 export interface RuntimeChoice {
@@ -103,6 +124,61 @@ export interface RuntimeChoice {
   html: string;
   correct: boolean;
   feedbackHtml: string | null;
+  /** numeric: the inclusive range of values this item stands for. */
+  range?: [number, number];
+  /** fill-in / numeric: the `*` item, any answer not listed. */
+  other?: true;
+}
+
+/**
+ * A typed question (or survey item) as the package's target records it, in
+ * that target's own vocabulary and formats, so that the transports in the
+ * first page's bundle only copy strings.
+ */
+export interface RuntimeRecord {
+  /** SCORM `cmi.interactions.n.type` word; for xAPI the `interactionType`. */
+  type: string;
+  /** Correct-response patterns in the target's format (empty: none). */
+  correct: string[];
+  /** xAPI / cmi5: the extra activity-definition fields (choices, source, target, steps, scale, correctResponsesPattern, interactionType). */
+  def?: Record<string, unknown>;
+}
+
+export interface RuntimeSurvey {
+  id: string;
+  promptHtml: string;
+  promptText: string;
+  /** Points on the scale (4–7). */
+  scale: number;
+  phase?: 'pre' | 'post';
+  items: RuntimeSurveyItem[];
+  /** How each item is recorded (likert), shared by the items. */
+  rec: RuntimeRecord;
+}
+
+export interface RuntimeSurveyItem {
+  id: string;
+  text: string;
+  html: string;
+  dimension: string;
+}
+
+export interface RuntimeTest {
+  kind: 'test';
+  id: string;
+  title: string;
+  introHtml: string;
+  role: 'pre' | 'final';
+  /** The pool's id (xAPI activity, reports). */
+  pool: string;
+  /** The pool's questions, in pool order; each counts 1 in a test. */
+  questions: RuntimeQuestion[];
+  /** Questions per attempt; with `perDimension`, per dimension of the pool. */
+  draw: number;
+  perDimension?: true;
+  /** 0–100, or null for a pre-test. */
+  passingScore: number | null;
+  attempts: number;
 }
 
 export interface RuntimeScenario {

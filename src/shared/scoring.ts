@@ -43,6 +43,12 @@ export interface CourseResult {
   complete: boolean;
   status: CourseStatus;
   dimensions: DimensionResult[];
+  /** Issue 12: the rule that applied (course.yml `scoring`). */
+  rule?: 'final-test';
+  /** Issue 12: the pre-test's score per dimension (the baseline), once it is submitted. */
+  pre?: Array<{ id: string; score: number }>;
+  /** Issue 12: the attitude shift per dimension, mean(post) − mean(pre) on the Likert points, once both surveys are answered. */
+  shift?: Array<{ id: string; shift: number }>;
 }
 
 /** A question or scenario: what it is worth, what it has earned (× 100, so integer for integer points), whether it is done. */

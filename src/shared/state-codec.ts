@@ -82,7 +82,7 @@ export function structureHash(course: Pick<RuntimeCourse, 'id' | 'units'>): stri
           }
         }
       }
-    } else {
+    } else if (unit.kind === 'scenario') {
       text += '|S' + unit.id;
       for (const scene of unit.scenes) text += '|' + scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : '');
     }

@@ -26,6 +26,34 @@ export type LearningEvent =
       first: boolean;
       /** From the question being shown (or last retried) to the submit. */
       latencyMs: number;
+      /** Issue 12: a typed question's response, already in the target's format (its `rec`). */
+      text?: string;
+      /** A question drawn in a test: which test and attempt (1-based). `first` is then true. */
+      test?: { id: string; role: 'pre' | 'final'; attempt: number };
+    })
+  | (LearningContext & {
+      type: 'survey-answered';
+      lesson: string;
+      survey: string;
+      item: string;
+      dimension: string;
+      /** 1..scale */
+      value: number;
+      phase: 'pre' | 'post' | null;
+    })
+  | (LearningContext & {
+      type: 'test-submitted';
+      test: string;
+      role: 'pre' | 'final';
+      /** 1-based. */
+      attempt: number;
+      /** 0–100 */
+      score: number;
+      /** null for a pre-test (ungraded). */
+      passed: boolean | null;
+      /** Per dimension of the drawn questions, 0–100. */
+      dimensions: Array<{ id: string; score: number }>;
+      durationMs: number;
     })
   | (LearningContext & {
       type: 'scenario-choice';
