@@ -121,7 +121,7 @@ export function scorm2004Target(): HostTarget {
           ['cmi.exit', c?.exit ? h('code', null, c.exit) : ''],
           ['cmi.session_time', c?.session_time && c.session_time !== 'PT0H0M0S' ? c.session_time : ''],
           ['cmi.total_time', lms.total],
-          ['cmi.suspend_data', suspend ? measured(suspend.length, t('ofSuspend', SUSPEND_LIMIT.toLocaleString('en-US'))) : ''],
+          ['cmi.suspend_data', suspend ? measured(suspend.length, t('ofSuspend', SUSPEND_LIMIT)) : ''],
           [t('lastCommit2004'), lms.committed ? clock(lms.committed) : '', 'commit'],
         ]),
       ),
