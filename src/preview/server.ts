@@ -32,7 +32,7 @@ import { compile, type Artifact, type PackageTarget } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { localizeDiagnostic } from '../core/messages-id.js';
-import { TOOL_ROOT } from '../node/tool-assets.js';
+import { TOOL_ROOT, ToolNotBuiltError } from '../node/tool-assets.js';
 import { DEFAULT_EPOCH } from '../package/zip.js';
 import { ContentReader, rebuildOnChange } from '../node/watch.js';
 import { courseActivity } from '../shared/activity-ids.js';
@@ -172,7 +172,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   if (!PREVIEW_TARGETS.includes(target)) throw new PreviewError(`the preview plays ${PREVIEW_TARGETS.join(', ')}, not ${target}`);
   const [hostHtml, hostJs, hostCss, runtime] = await Promise.all([
     readFile(join(templates, 'host.html'), 'utf8'),
-    readFile(join(TOOL_ROOT, 'player-dist', 'preview-host.js')),
+    readFile(join(TOOL_ROOT, 'player-dist', 'preview-host.js')).catch(() => {
+      throw new ToolNotBuiltError('the preview page is not built: run `npm run build` in the integrity-ranger folder');
+    }),
     readFile(join(templates, 'host.css')),
     target === 'scorm12' || target === 'scorm2004' ? readFile(scormAgainPath(target)) : Promise.resolve(Buffer.alloc(0)),
   ]);
