@@ -246,7 +246,6 @@ describe.skipIf(!chromiumAvailable())('preview, cmi5', () => {
   it('is the cmi5 LMS: launch URL, fetch token, LMS.LaunchData, launched; the panel marks the defined statements', async () => {
     const { page, course } = await open('cmi5');
     await expectText(page.locator('#target'), 'cmi5');
-    const statements = page.locator('#statements');
     const initialized = page.locator('#statements li[data-verb="initialized"]');
     await expectText(initialized, 'cmi5 defined');
     expect(await initialized.getAttribute('data-cmi5')).toBe('defined');
