@@ -9,7 +9,7 @@ export function interactionItem(i: number, id: string, result: string | undefine
     { 'data-id': id },
     h('span', { class: 'n' }, String(i)),
     h('div', { class: 'ix-main' }, h('code', { class: 'ix-id' }, id), h('span', { class: 'result r-' + (result || 'none') }, result || t('noResult'))),
-    description ? h('p', { class: 'ix-desc' }, description) : null,
+    description ? describe(description) : null,
     h(
       'div',
       { class: 'ix-facts' },
@@ -22,4 +22,10 @@ export function interactionItem(i: number, id: string, result: string | undefine
 export function interactionList(list: HTMLElement[]): HTMLElement {
   if (!list.length) return h('p', { class: 'none', id: 'interactions' }, t('noInteractions'));
   return h('ol', { class: 'interactions', id: 'interactions' }, list);
+}
+
+/** RTE 4.1.1.7: a localized_string_type starts with its language, `{lang=id}`: shown apart from the words. */
+function describe(description: string): HTMLElement {
+  const m = /^\{lang=([^}]*)\}/.exec(description);
+  return h('p', { class: 'ix-desc' }, m ? h('span', { class: 'muted' }, m[1] + ' · ') : null, m ? description.slice(m[0].length) : description);
 }

@@ -144,15 +144,14 @@ export function scorm2004Target(): HostTarget {
         'cmi.objectives',
         objectives.length,
         table(
-          ['id', 'score.scaled', 'success_status', 'completion_status'],
+          ['id', 'score.scaled', 'success_status · completion_status'],
           objectives.map((o) =>
             h(
               'tr',
               { 'data-id': o.id },
               h('td', null, h('code', null, o.id ?? '')),
               h('td', { class: 'num' }, o.score?.scaled || '—'),
-              h('td', null, badge(o.success_status)),
-              h('td', null, badge(o.completion_status)),
+              h('td', { class: 'badges' }, badge(o.success_status), ' ', badge(o.completion_status)),
             ),
           ),
           t('noObjectives'),
