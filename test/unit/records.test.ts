@@ -11,43 +11,11 @@ import { Scorm12API } from 'scorm-again/scorm12';
 import { questionRecord, recordProblems, surveyRecord } from '../../src/render/records.js';
 import { decimal, parseNumber, responseText } from '../../src/shared/record-formats.js';
 import { hasIndonesian, localizeDiagnostic } from '../../src/core/messages-id.js';
-import type { PackageTarget, RuntimeChoice, RuntimeQuestion, RuntimeSurvey } from '../../src/shared/runtime-types.js';
+import type { PackageTarget, RuntimeQuestion, RuntimeSurvey } from '../../src/shared/runtime-types.js';
+import { choice, fillIn, matching, numeric, sequencing, survey as assessSurvey, trueFalse } from '../helpers/assess-course.js';
 
-const choice = (text: string, correct: boolean, extra: Partial<RuntimeChoice> = {}): RuntimeChoice => ({ text, html: text, correct, feedbackHtml: null, ...extra });
 const base = { promptHtml: 'P', promptText: 'Prompt', multiple: false, points: 1, dimension: null };
-
-export const trueFalse: RuntimeQuestion = { ...base, id: 'tf', type: 'true-false', choices: [choice('Benar', false), choice('Salah', true)] };
-export const fillIn: RuntimeQuestion = {
-  ...base,
-  id: 'fi',
-  type: 'fill-in',
-  norm: 'c',
-  choices: [choice('KPK', true), choice('Komisi Pemberantasan Korupsi', true), choice('Polisi', false), choice('*', false, { other: true })],
-};
-export const numeric: RuntimeQuestion = {
-  ...base,
-  id: 'nu',
-  type: 'numeric',
-  choices: [choice('30', true, { range: [30, 30] }), choice('2,5..3,5', true, { range: [2.5, 3.5] }), choice('7', false, { range: [7, 7] })],
-};
-export const matching: RuntimeQuestion = {
-  ...base,
-  id: 'ma',
-  type: 'matching',
-  choices: [choice('Suap', true), choice('Gratifikasi', true), choice('Pungli', true)],
-  targets: [{ text: 'Memberi agar', html: '' }, { text: 'Hadiah', html: '' }, { text: 'Pungutan', html: '' }, { text: 'Pengalih', html: '' }],
-  match: [0, 1, 2],
-};
-export const sequencing: RuntimeQuestion = { ...base, id: 'se', type: 'sequencing', choices: [choice('Tolak', true), choice('Catat', true), choice('Lapor', true)] };
-export const survey: RuntimeSurvey = {
-  id: 'sikap',
-  promptHtml: '',
-  promptText: 'Seberapa setuju',
-  scale: 5,
-  phase: 'pre',
-  items: [{ id: 's1', text: 'Saya menolak hadiah', html: '', dimension: 'gratifikasi' }],
-  rec: { type: 'likert', correct: [] },
-};
+const survey: RuntimeSurvey = { ...assessSurvey, id: 'sikap', items: assessSurvey.items.slice(0, 1) };
 
 const rec = (q: RuntimeQuestion, t: PackageTarget) => questionRecord(q, t, 'id-ID')!;
 
