@@ -105,6 +105,7 @@ export function courseMap(course: RuntimeCourse, extraCourseIds: string[] = []):
   }
   // Issue 12: survey items, tests and their questions (one interaction per attempt) are known records, not analysed yet.
   for (const { survey } of ix.surveys) {
+    if (iri) byActivity.set(activityId.survey(iri, survey.id), other);
     for (const item of survey.items) {
       interaction(`${survey.id}.${item.id}`, other);
       if (iri) byActivity.set(activityId.surveyItem(iri, survey.id, item.id), other);

@@ -13,6 +13,7 @@
  *   scenario               <iri>/scenario/<scenario-id>
  *   scene choice           <iri>/scenario/<scenario-id>/scene/<scene-id>
  *   test (pre or final)    <iri>/test/<test-id>
+ *   survey                 <iri>/survey/<survey-id>
  *   survey item            <iri>/survey/<survey-id>/item/<item-id>
  *   video or audio file    <iri>/media/<path in the package, e.g. assets/film.mp4>
  *
@@ -88,6 +89,8 @@ export const TYPE_PROFILE = ADL + 'activities/profile';
 export const TYPE_PAGE = NS + 'activities/page';
 /** A pre-test or a final test. */
 export const TYPE_ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
+/** An attitude survey (the parent of its items' answers): the project's own type. */
+export const TYPE_SURVEY = 'https://w3id.org/xapi/integrity-ranger/activities/survey';
 /** The activity types by name. */
 export const TYPE = {
   course: TYPE_COURSE,
@@ -97,6 +100,7 @@ export const TYPE = {
   profile: TYPE_PROFILE,
   page: TYPE_PAGE,
   assessment: TYPE_ASSESSMENT,
+  survey: TYPE_SURVEY,
 } as const;
 
 /** `<iri>/<a>/<b>…`, each part URL-encoded. */
@@ -115,6 +119,7 @@ export const activityId = {
   scenario: (iri: string, scenario: string): string => under(iri, 'scenario', scenario),
   scene: (iri: string, scenario: string, scene: string): string => under(iri, 'scenario', scenario, 'scene', scene),
   test: (iri: string, test: string): string => under(iri, 'test', test),
+  survey: (iri: string, survey: string): string => under(iri, 'survey', survey),
   surveyItem: (iri: string, survey: string, item: string): string => under(iri, 'survey', survey, 'item', item),
   media: (iri: string, path: string): string => under(iri, 'media', ...path.split('/')),
 };
@@ -207,6 +212,11 @@ export function testActivity(iri: string, t: RuntimeTest): ActivityInfo {
   return activity(under(iri, 'test', t.id), TYPE_ASSESSMENT, t.title, htmlToText(t.introHtml) || t.title);
 }
 
+/** A survey (issue 12): the parent of its items' answers. */
+export function surveyActivity(iri: string, s: RuntimeSurvey): ActivityInfo {
+  return activity(under(iri, 'survey', s.id), TYPE_SURVEY, shorten(s.promptText) || s.id, s.promptText || s.id);
+}
+
 /** A survey item (issue 12): a likert interaction, the survey's scale in its definition. */
 export function surveyItemActivity(iri: string, s: RuntimeSurvey, item: RuntimeSurveyItem): ActivityInfo {
   return recorded(under(iri, 'survey', s.id, 'item', item.id), shorten(item.text), s.promptText ? s.promptText + ' ' + item.text : item.text, s.rec.def);
@@ -262,7 +272,7 @@ export function courseActivities(course: RuntimeCourse, iri: string): ActivityIn
       for (const page of unit.pages) {
         for (const block of page.blocks) {
           if (block.kind === 'question') out.push(anyQuestionActivity(iri, block.question));
-          else if (block.kind === 'survey') for (const item of block.survey.items) out.push(surveyItemActivity(iri, block.survey, item));
+          else if (block.kind === 'survey') out.push(surveyActivity(iri, block.survey), ...block.survey.items.map((item) => surveyItemActivity(iri, block.survey, item)));
         }
       }
     } else if (unit.kind === 'test') {

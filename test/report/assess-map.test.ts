@@ -23,7 +23,7 @@ describe('courseMap with typed questions, surveys and tests', () => {
     const ids = ['tf', 'ma', 'sikap-awal.s1', 'sikap-awal_s2', 'tes-awal.1.b-tf', 'tes-akhir.2.pc', 'tes-akhir_2_b-se'];
     for (const id of ids) expect(map.byInteraction.get(id), id).toEqual({ kind: 'other' });
     expect(map.byInteraction.get('tes-akhir.3.pc')).toBeUndefined();
-    const acts = [activityId.question(iri, 'fi'), activityId.question(iri, 'b-fi'), activityId.question(iri, 'pc'), activityId.test(iri, 'tes-akhir'), activityId.surveyItem(iri, 'sikap-awal', 's2')];
+    const acts = [activityId.question(iri, 'fi'), activityId.question(iri, 'b-fi'), activityId.question(iri, 'pc'), activityId.test(iri, 'tes-akhir'), activityId.survey(iri, 'sikap-awal'), activityId.surveyItem(iri, 'sikap-awal', 's2')];
     for (const id of acts) expect(map.byActivity.get(id), id).toEqual({ kind: 'other' });
     expect(map.byActivity.get(activityId.question(iri, 'q-amplop'))).toMatchObject({ kind: 'question' });
   });

@@ -16,7 +16,7 @@ import type { RuntimeQuestion } from '../../src/shared/runtime-types.js';
 import type { CourseResult } from '../../src/shared/scoring.js';
 import { LIKERT, assessCourse, fillIn, matching, numeric, sequencing, trueFalse } from '../helpers/assess-course.js';
 import { ACTOR, REGISTRATION } from './helpers/fake-env.js';
-import { llWarnings } from './helpers/play.js';
+import { checker, llWarnings } from './helpers/play.js';
 
 const course = assessCourse('xapi');
 const iri = course.iri!;
@@ -25,9 +25,15 @@ const ctx: SessionContext = { course, iri, courseId: iri, actor: ACTOR as Statem
 let n = 0;
 const nextId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
+const profile = checker();
+
+/** The event's statements, each valid xAPI (@learninglocker/xapi-validation) and following exactly one template of the project's profile. */
 function statements(ev: LearningEvent): Statement[] {
   const list = statementBuilder(ctx).event(ev, nextId);
-  for (const s of list) expect(llWarnings(s), JSON.stringify(s)).toEqual([]);
+  for (const s of list) {
+    expect(llWarnings(s), JSON.stringify(s)).toEqual([]);
+    expect(profile.checkStatement(s).errors, JSON.stringify(s)).toEqual([]);
+  }
   return list;
 }
 
@@ -115,7 +121,7 @@ describe('with player-assess.js', () => {
     });
     expect(s!.result).toEqual({ response: '4' });
     expect(s!.context.extensions).toEqual({ [EXT.surveyPhase]: 'pre', [EXT.dimension]: 'pemerasan' });
-    expect(s!.context.contextActivities.parent).toEqual([ref(activityId.lesson(iri, 'asesmen'), TYPE.module)]);
+    expect(s!.context.contextActivities.parent).toEqual([ref(activityId.survey(iri, 'sikap-awal'), TYPE.survey)]);
     const [noPhase] = statements({ type: 'survey-answered', at: AT, lesson: 'asesmen', survey: 'sikap-awal', item: 's1', dimension: 'gratifikasi', value: 1, phase: null });
     expect(noPhase!.context.extensions).toEqual({ [EXT.dimension]: 'gratifikasi' });
   });
@@ -145,5 +151,26 @@ describe('with player-assess.js', () => {
     expect(list[0]!.result!.extensions![EXT.dimensionResults]).toEqual({ suap: { score: 100, status: 'passed' } });
     const plain = statements({ type: 'course-completed', at: AT, result: { ...result, rule: undefined }, durationMs: 5000 });
     expect(plain.map((s) => s.result!.extensions![EXT.scoringRule])).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a session with issue 12 statements', () => {
+  it('follows the profile\'s primary pattern', () => {
+    installAssessRecords();
+    const b = statementBuilder(ctx);
+    const test = { id: 'tes-akhir', role: 'final' as const, attempt: 1 };
+    const result: CourseResult = { score: 100, earned: 1, possible: 1, complete: true, status: 'passed', dimensions: [], rule: 'final-test' };
+    const list = [
+      b.session('initialized', AT, nextId()),
+      ...statements({ type: 'survey-answered', at: AT, lesson: 'asesmen', survey: 'sikap-awal', item: 's1', dimension: 'gratifikasi', value: 3, phase: 'pre' }),
+      ...statements(answer(fillIn, [0], true, 'KPK')),
+      ...statements(answer(trueFalse, [1], true, undefined, test)),
+      ...statements({ type: 'test-submitted', at: AT, test: 'tes-akhir', role: 'final', attempt: 1, score: 100, passed: true, dimensions: [{ id: 'gratifikasi', score: 100 }], durationMs: 1000 }),
+      ...statements({ type: 'course-completed', at: AT, result, durationMs: 5000 }),
+      b.session('terminated', AT, nextId(), 6000),
+    ];
+    list.forEach((s, i) => (s.timestamp = new Date(AT + i).toISOString()));
+    const p = profile.checkPattern(list);
+    expect(p.ok, p.trace).toBe(true);
   });
 });

@@ -15,8 +15,9 @@
  * - A question drawn in a test: its parent is the test activity, and the
  *   context extension `…/extensions/test` says `{ id, role, attempt }`.
  * - A survey item: `answered` a likert interaction (scale in its definition),
- *   the point as the response; no success, no score; its dimension and, when
- *   it has one, the survey's phase (`…/extensions/survey-phase`) in the context.
+ *   part of the survey (its parent), the point as the response; no success,
+ *   no score; its dimension and, when it has one, the survey's phase
+ *   (`…/extensions/survey-phase`) in the context.
  * - A test attempt: `completed` with the score and the score per dimension
  *   (`…/extensions/dimension-results`), then `passed`/`failed` for a final
  *   test; with the test extension, whose `role: 'pre'` marks the baseline.
@@ -36,6 +37,7 @@ import {
   anyQuestionActivity,
   choiceLetter,
   lessonActivity,
+  surveyActivity,
   surveyItemActivity,
   testActivity,
   type ActivityInfo,
@@ -104,9 +106,9 @@ export function assessStatements(ctx: SessionContext, ev: LearningEvent, nextId:
     return [withContext(s, t ? { [EXT_TEST]: { id: t.id, role: t.role, attempt: t.attempt } } : null)];
   }
   if (ev.type === 'survey-answered') {
-    const { survey, lesson } = find(ix.surveys, (x) => x.survey.id === ev.survey, 'survey ' + ev.survey);
+    const { survey } = find(ix.surveys, (x) => x.survey.id === ev.survey, 'survey ' + ev.survey);
     const item = find(survey.items, (x) => x.id === ev.item, 'item ' + ev.item);
-    const s = b.statement(nextId(), ev.at, 'answered', object(surveyItemActivity(iri, survey, item)), parentOf(lessonActivity(iri, lesson)), courseRef, { response: String(ev.value) }, ev.dimension);
+    const s = b.statement(nextId(), ev.at, 'answered', object(surveyItemActivity(iri, survey, item)), parentOf(surveyActivity(iri, survey)), courseRef, { response: String(ev.value) }, ev.dimension);
     return [withContext(s, ev.phase ? { [EXT_SURVEY_PHASE]: ev.phase } : null)];
   }
   if (ev.type === 'course-completed' && ev.result.rule && !inside) {
