@@ -61,6 +61,8 @@ export const EXT_ENDING = NS + 'extensions/ending';
 export const EXT_TEST = 'https://w3id.org/xapi/integrity-ranger/extensions/test';
 /** Context extension on a survey item's answer: the survey's phase, `pre` or `post` (absent: the survey has none). */
 export const EXT_SURVEY_PHASE = 'https://w3id.org/xapi/integrity-ranger/extensions/survey-phase';
+/** Result extension on course completed/passed/failed: per dimension, the attitude shift mean(post) − mean(pre) on the Likert points, once both surveys are answered. */
+export const EXT_ATTITUDE_SHIFT = 'https://w3id.org/xapi/integrity-ranger/extensions/attitude-shift';
 /** Result extension on course completed/passed/failed: `final-test` when that scoring rule applied (absent: SPEC §3's). */
 export const EXT_SCORING_RULE = 'https://w3id.org/xapi/integrity-ranger/extensions/scoring-rule';
 
@@ -74,6 +76,7 @@ export const EXT = {
   test: EXT_TEST,
   surveyPhase: EXT_SURVEY_PHASE,
   scoringRule: EXT_SCORING_RULE,
+  attitudeShift: EXT_ATTITUDE_SHIFT,
 } as const;
 
 /** The State API document (stateId) holding the learner's progress. */

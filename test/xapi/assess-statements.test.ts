@@ -151,6 +151,11 @@ describe('with player-assess.js', () => {
     expect(list[0]!.result!.extensions![EXT.dimensionResults]).toEqual({ suap: { score: 100, status: 'passed' } });
     const plain = statements({ type: 'course-completed', at: AT, result: { ...result, rule: undefined }, durationMs: 5000 });
     expect(plain.map((s) => s.result!.extensions![EXT.scoringRule])).toEqual([undefined, undefined]);
+    expect(plain[0]!.result!.extensions![EXT.attitudeShift]).toBeUndefined();
+    // The attitude shift per dimension, once both surveys are answered.
+    const shifted = statements({ type: 'course-completed', at: AT, result: { ...result, rule: undefined, shift: [{ id: 'gratifikasi', shift: 1.5 }, { id: 'pemerasan', shift: -0.5 }] }, durationMs: 5000 });
+    expect(shifted.map((s) => s.result!.extensions![EXT.attitudeShift])).toEqual([{ gratifikasi: 1.5, pemerasan: -0.5 }, { gratifikasi: 1.5, pemerasan: -0.5 }]);
+    expect(shifted[0]!.result!.extensions![EXT.scoringRule]).toBeUndefined();
   });
 });
 

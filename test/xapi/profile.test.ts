@@ -39,7 +39,7 @@ describe('the profile document', () => {
     expect(concepts.get(TYPE.page)).toBe('ActivityType');
     expect(concepts.get(TYPE.survey)).toBe('ActivityType');
     for (const e of [EXT.test, EXT.surveyPhase]) expect(concepts.get(e)).toBe('ContextExtension');
-    expect(concepts.get(EXT.scoringRule)).toBe('ResultExtension');
+    for (const e of [EXT.scoringRule, EXT.attitudeShift]) expect(concepts.get(e)).toBe('ResultExtension');
     expect(concepts.get(STATE_PROGRESS)).toBe('StateResource');
     for (const iri of [...Object.values(EXT), TYPE.page, STATE_PROGRESS]) expect(iri.startsWith(NS)).toBe(true);
   });

@@ -21,13 +21,15 @@
  * - A test attempt: `completed` with the score and the score per dimension
  *   (`…/extensions/dimension-results`), then `passed`/`failed` for a final
  *   test; with the test extension, whose `role: 'pre'` marks the baseline.
- * - The course's completed and passed/failed under `scoring: final-test`: the
- *   first page's statements with the result extension `…/extensions/scoring-rule`
- *   (absent: SPEC §3's rule, `all`).
+ * - The course's completed and passed/failed: the first page's statements,
+ *   with the result extension `…/extensions/scoring-rule` under `scoring:
+ *   final-test` (absent: SPEC §3's rule, `all`) and `…/extensions/attitude-shift`
+ *   (per dimension, mean(post) − mean(pre)) once both surveys are answered.
  */
 import type { LearningEvent } from './types.js';
 import { statementBuilder, isoDuration, score, type Activity, type SessionContext, type Statement } from './xapi-statements.js';
 import {
+  EXT_ATTITUDE_SHIFT,
   EXT_COUNTS_FOR_SCORE,
   EXT_DIMENSION_RESULTS,
   EXT_SCORING_RULE,
@@ -111,12 +113,20 @@ export function assessStatements(ctx: SessionContext, ev: LearningEvent, nextId:
     const s = b.statement(nextId(), ev.at, 'answered', object(surveyItemActivity(iri, survey, item)), parentOf(surveyActivity(iri, survey)), courseRef, { response: String(ev.value) }, ev.dimension);
     return [withContext(s, ev.phase ? { [EXT_SURVEY_PHASE]: ev.phase } : null)];
   }
-  if (ev.type === 'course-completed' && ev.result.rule && !inside) {
-    // The first page's builder makes them (this function stands aside meanwhile); the rule is added to each.
+  const r = ev.type === 'course-completed' && ev.result;
+  if (r && (r.rule || r.shift) && !inside) {
+    // The first page's builder makes them (this function stands aside meanwhile); issue 12's results are added to each.
+    const more: Record<string, unknown> = {};
+    if (r.rule) more[EXT_SCORING_RULE] = r.rule;
+    if (r.shift) {
+      const shift: Record<string, number> = {};
+      for (const d of r.shift) shift[d.id] = d.shift;
+      more[EXT_ATTITUDE_SHIFT] = shift;
+    }
     inside = true;
     try {
       const list = b.event(ev, nextId);
-      for (const s of list) s.result!.extensions = { ...s.result!.extensions, [EXT_SCORING_RULE]: ev.result.rule };
+      for (const s of list) s.result!.extensions = { ...s.result!.extensions, ...more };
       return list;
     } finally {
       inside = false;

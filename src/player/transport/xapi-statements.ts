@@ -215,13 +215,12 @@ export function statementBuilder(ctx: SessionContext): Builder {
     object,
     session: (v, at, id, ms) => statement(id, at, v, courseObject(), null, null, ms === undefined ? undefined : { duration: isoDuration(ms) }),
 
-    event(e, nextId) {
+    event(ev, nextId) {
       // Issue 12's typed questions, surveys and tests are recorded by player-assess.js, which loads with every
       // unit that holds one (xapi-assess.ts): the first page's bundle carries none of that code.
       const more = (globalThis as { irRec?: AssessRecorder }).irRec;
-      const done = more && more(ctx, e, nextId);
+      const done = more && more(ctx, ev, nextId);
       if (done) return done;
-      const ev = e;
       const out: Statement[] = [];
       const add = (...a: [VerbName, Activity, (Activity[] | null)?, (Activity[] | null)?, Statement['result']?, (string | null)?]): void => {
         out.push(statement(nextId(), ev.at, ...a));
@@ -258,21 +257,21 @@ export function statementBuilder(ctx: SessionContext): Builder {
         }
         add('answered', object(sceneActivity(iri, sc, scene)), parentOf(scenarioActivity(iri, sc)), courseRef, result, sc.dimension);
       } else {
-        // scenario-ended and course-completed: completed, then passed/failed. (player-assess.js records the
-        // events of issue 12's surveys and tests before they get here: see xapi.ts, cmi5.ts, xapi-assess.ts.)
-        const ev = e as Extract<LearningEvent, { type: 'scenario-ended' | 'course-completed' }>;
-        const sc = ev.type === 'scenario-ended' ? scenarioOf(ev.scenario) : null;
-        const status = ev.type === 'scenario-ended' ? (ev.outcome === 'pass' ? 'passed' : 'failed') : ev.result.status;
+        // scenario-ended and course-completed: completed, then passed/failed. (Issue 12's survey and test
+        // events never get here: player-assess.js has recorded them, see the start of `event`.)
+        const end = ev as Extract<LearningEvent, { type: 'scenario-ended' | 'course-completed' }>;
+        const sc = end.type === 'scenario-ended' ? scenarioOf(end.scenario) : null;
+        const status = end.type === 'scenario-ended' ? (end.outcome === 'pass' ? 'passed' : 'failed') : end.result.status;
         const obj = sc ? object(scenarioActivity(iri, sc)) : courseObject();
-        const sco = score(ev.type === 'scenario-ended' ? ev.score : ev.result.score);
-        const duration = isoDuration(ev.durationMs);
+        const sco = score(end.type === 'scenario-ended' ? end.score : end.result.score);
+        const duration = isoDuration(end.durationMs);
         const extensions: Record<string, unknown> = {};
-        if (ev.type === 'scenario-ended') {
-          extensions[EXT_ENDING] = ev.scene;
-          extensions[EXT_COUNTS_FOR_SCORE] = ev.first;
+        if (end.type === 'scenario-ended') {
+          extensions[EXT_ENDING] = end.scene;
+          extensions[EXT_COUNTS_FOR_SCORE] = end.first;
         } else {
           const dims: Record<string, { score: number; status: string }> = {};
-          for (const d of ev.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
+          for (const d of end.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
           extensions[EXT_DIMENSION_RESULTS] = dims;
         }
         const parent = sc && courseRef;
