@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { questionRecord, surveyRecord } from '../../src/render/records.js';
+import type { LearningEvent } from '../../src/player/transport/types.js';
+import { responseText } from '../../src/shared/record-formats.js';
 import type { PackageTarget, RuntimeChoice, RuntimeCourse, RuntimeQuestion, RuntimeSurvey, RuntimeTest } from '../../src/shared/runtime-types.js';
 
 export const choice = (text: string, correct: boolean, extra: Partial<RuntimeChoice> = {}): RuntimeChoice => ({ text, html: text, correct, feedbackHtml: null, ...extra });
@@ -100,4 +102,23 @@ export function assessCourse(target: PackageTarget): RuntimeCourse {
       test('tes-akhir', 'final'),
     ],
   };
+}
+
+export type TestRef = { id: string; role: 'pre' | 'final'; attempt: number };
+
+/**
+ * The question-answered event the engine emits for `q` of assessCourse(): in
+ * the `asesmen` lesson, or, with `test`, as the pool's `b-<id>` drawn in it;
+ * `text` spelt for `target` as player-assess.js does.
+ */
+export function answerEvent(target: PackageTarget, at: number, q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: TestRef): LearningEvent {
+  const text = q.type ? responseText(target, q, response, typed) : undefined;
+  return { type: 'question-answered', at, lesson: test ? '' : 'asesmen', question: test ? 'b-' + q.id : q.id, response, correct, first: true, latencyMs: 5234, text, test };
+}
+
+/** The members `0`, `1` … of a collection in scorm-again's JSON rendering of the CMI, in order. */
+export function cmiList(c: unknown): Array<Record<string, any>> {
+  if (!c || typeof c !== 'object') return [];
+  const o = c as Record<string, Record<string, any>>;
+  return Object.keys(o).filter((k) => /^\d+$/.test(k)).sort((a, b) => +a - +b).map((k) => o[k]!);
 }

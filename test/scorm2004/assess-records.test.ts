@@ -9,19 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { Scorm2004API } from 'scorm-again/scorm2004';
 import { scorm2004Transport, type Scorm2004Api } from '../../src/player/transport/scorm2004.js';
 import type { LearningEvent, Snapshot } from '../../src/player/transport/types.js';
-import { responseText } from '../../src/shared/record-formats.js';
-import type { RuntimeQuestion } from '../../src/shared/runtime-types.js';
-import { assessCourse, fillIn, matching, numeric, sequencing, trueFalse } from '../helpers/assess-course.js';
+import type { PackageTarget, RuntimeQuestion } from '../../src/shared/runtime-types.js';
+import { answerEvent, assessCourse, cmiList, fillIn, matching, numeric, sequencing, trueFalse, type TestRef } from '../helpers/assess-course.js';
 
 const course = assessCourse('scorm2004');
 const AT = Date.UTC(2024, 0, 2, 13, 5, 9);
 type Cmi = Record<string, any>;
-const list = (c: unknown): Cmi[] => (c && typeof c === 'object' ? Object.keys(c).filter((k) => /^\d+$/.test(k)).sort((a, b) => +a - +b).map((k) => (c as Record<string, Cmi>)[k]!) : []);
-
-function answer(q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: { id: string; role: 'pre' | 'final'; attempt: number }): LearningEvent {
-  const text = q.type ? responseText(course.target, q, response, typed) : undefined;
-  return { type: 'question-answered', at: AT, lesson: test ? '' : 'asesmen', question: test ? 'b-' + q.id : q.id, response, correct, first: true, latencyMs: 5234, text, test };
-}
+const list = cmiList;
+const answer = (q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: TestRef): LearningEvent => answerEvent(course.target as PackageTarget, AT, q, response, correct, typed, test);
 
 /** The transport on scorm-again, every refused SetValue kept. */
 async function lms() {

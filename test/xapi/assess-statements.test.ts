@@ -11,10 +11,9 @@ import { installAssessRecords } from '../../src/player/transport/xapi-assess.js'
 import { statementBuilder, type SessionContext, type Statement } from '../../src/player/transport/xapi-statements.js';
 import type { LearningEvent } from '../../src/player/transport/types.js';
 import { EXT, TYPE, activityId } from '../../src/shared/activity-ids.js';
-import { responseText } from '../../src/shared/record-formats.js';
 import type { RuntimeQuestion } from '../../src/shared/runtime-types.js';
 import type { CourseResult } from '../../src/shared/scoring.js';
-import { LIKERT, assessCourse, fillIn, matching, numeric, sequencing, trueFalse } from '../helpers/assess-course.js';
+import { LIKERT, answerEvent, assessCourse, fillIn, matching, numeric, sequencing, trueFalse, type TestRef } from '../helpers/assess-course.js';
 import { ACTOR, REGISTRATION } from './helpers/fake-env.js';
 import { checker, llWarnings } from './helpers/play.js';
 
@@ -37,10 +36,7 @@ function statements(ev: LearningEvent): Statement[] {
   return list;
 }
 
-function answer(q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: { id: string; role: 'pre' | 'final'; attempt: number }): LearningEvent {
-  const text = q.type ? responseText('xapi', q, response, typed) : undefined;
-  return { type: 'question-answered', at: AT, lesson: test ? '' : 'asesmen', question: test ? 'b-' + q.id : q.id, response, correct, first: true, latencyMs: 5234, text, test };
-}
+const answer = (q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: TestRef): LearningEvent => answerEvent('xapi', AT, q, response, correct, typed, test);
 
 const lang = (t: string) => ({ 'id-ID': t });
 const ref = (id: string, type: string) => ({ objectType: 'Activity', id, definition: { type } });
