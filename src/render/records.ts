@@ -11,8 +11,8 @@
  * - `surveyRecord(s, target, course.language, labels)` for every survey, with
  *   the scale's point labels (1…scale) in the course's UI language;
  * - `recordProblems(q, target)` for each of those questions: what the target
- *   cannot express, as diagnostics to report at the question (IR260 refuses
- *   the build, IR261 warns that a correct response is recorded in part).
+ *   cannot express, as diagnostics to report at the question (IR268 refuses
+ *   the build, IR269 warns that a correct response is recorded in part).
  *
  * Spec sections are cited as in src/shared/record-formats.ts.
  */
@@ -112,23 +112,23 @@ export function surveyRecord(s: RuntimeSurvey, target: PackageTarget, language =
 }
 
 export interface RecordProblem {
-  code: 'IR260' | 'IR261';
+  code: 'IR268' | 'IR269';
   message: string;
 }
 
 const TARGET_NAME: Record<PackageTarget, string> = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', xapi: 'xAPI', cmi5: 'cmi5' };
 
 /**
- * What `target` cannot record of a typed question: IR260 (an error) when a
- * pattern or a response would break the target's format or limits, IR261 (a
+ * What `target` cannot record of a typed question: IR268 (an error) when a
+ * pattern or a response would break the target's format or limits, IR269 (a
  * warning) when a correct response is left out of the records (the result,
  * right or wrong, is still recorded).
  */
 export function recordProblems(q: RuntimeQuestion, target: PackageTarget): RecordProblem[] {
   const out: RecordProblem[] = [];
   const name = TARGET_NAME[target];
-  const refuse = (message: string) => out.push({ code: 'IR260', message });
-  const part = (message: string) => out.push({ code: 'IR261', message });
+  const refuse = (message: string) => out.push({ code: 'IR268', message });
+  const part = (message: string) => out.push({ code: 'IR269', message });
   if (q.type === 'fill-in') {
     for (const c of q.choices) {
       if (c.other) continue;

@@ -177,23 +177,23 @@ describe('the formats are the ones a strict run-time accepts', () => {
 describe('recordProblems: what a target cannot express', () => {
   it('SCORM 1.2: a fill-in answer over 255 characters, a numeric range, more than 26 targets', () => {
     const long = { ...fillIn, choices: [choice('x'.repeat(256), true)] };
-    expect(recordProblems(long, 'scorm12').map((p) => p.code)).toEqual(['IR260']);
+    expect(recordProblems(long, 'scorm12').map((p) => p.code)).toEqual(['IR268']);
     expect(recordProblems(long, 'scorm12')[0]!.message).toMatch(/has 256 characters; SCORM 1.2 records at most 255$/);
-    expect(recordProblems(numeric, 'scorm12')).toEqual([{ code: 'IR261', message: 'SCORM 1.2 records a correct response as one number, not the range `2,5..3,5`' }]);
+    expect(recordProblems(numeric, 'scorm12')).toEqual([{ code: 'IR269', message: 'SCORM 1.2 records a correct response as one number, not the range `2,5..3,5`' }]);
     const wide = { ...matching, targets: Array.from({ length: 27 }, (_, i) => ({ text: 't' + i, html: '' })) };
-    expect(recordProblems(wide, 'scorm12')).toEqual([{ code: 'IR260', message: '27 targets; SCORM 1.2 names them with the letters a–z' }]);
+    expect(recordProblems(wide, 'scorm12')).toEqual([{ code: 'IR268', message: '27 targets; SCORM 1.2 names them with the letters a–z' }]);
     expect(recordProblems(wide, 'scorm2004')).toEqual([]);
     expect(recordProblems(trueFalse, 'scorm12')).toEqual([]);
     expect(recordProblems(sequencing, 'scorm12')).toEqual([]);
   });
 
   it('SCORM 2004: more than one numeric answer, more than five fill-in variants, a delimiter in an answer', () => {
-    expect(recordProblems(numeric, 'scorm2004')).toEqual([{ code: 'IR261', message: '2 accepted values or ranges; SCORM 2004 records only the first, `30`, as the correct response' }]);
+    expect(recordProblems(numeric, 'scorm2004')).toEqual([{ code: 'IR269', message: '2 accepted values or ranges; SCORM 2004 records only the first, `30`, as the correct response' }]);
     const many = { ...fillIn, choices: ['a', 'b', 'c', 'd', 'e', 'f'].map((t) => choice(t, true)) };
-    expect(recordProblems(many, 'scorm2004')).toEqual([{ code: 'IR261', message: '6 accepted answers; SCORM 2004 records the first 5 as correct responses' }]);
+    expect(recordProblems(many, 'scorm2004')).toEqual([{ code: 'IR269', message: '6 accepted answers; SCORM 2004 records the first 5 as correct responses' }]);
     const delim = { ...fillIn, choices: [choice('a[,]b', true), choice('{lang}', true)] };
-    expect(recordProblems(delim, 'scorm2004').map((p) => p.code)).toEqual(['IR260', 'IR260']);
-    expect(recordProblems(delim, 'xapi').map((p) => p.code)).toEqual(['IR260', 'IR260']);
+    expect(recordProblems(delim, 'scorm2004').map((p) => p.code)).toEqual(['IR268', 'IR268']);
+    expect(recordProblems(delim, 'xapi').map((p) => p.code)).toEqual(['IR268', 'IR268']);
     expect(recordProblems(delim, 'scorm12')).toEqual([]);
     expect(recordProblems(numeric, 'xapi')).toEqual([]);
     expect(recordProblems(many, 'cmi5')).toEqual([]);
@@ -213,9 +213,9 @@ describe('recordProblems in Indonesian', () => {
       [{ ...sequencing, choices: Array.from({ length: 27 }, (_, i) => choice('s' + i, true)) }, 'scorm12'],
     ];
     const all = cases.flatMap(([q, t]) => recordProblems(q, t));
-    expect(all.map((p) => p.code)).toEqual(['IR260', 'IR260', 'IR261', 'IR261', 'IR261', 'IR260', 'IR260', 'IR260']);
+    expect(all.map((p) => p.code)).toEqual(['IR268', 'IR268', 'IR269', 'IR269', 'IR269', 'IR268', 'IR268', 'IR268']);
     for (const p of all) {
-      const d = { severity: p.code === 'IR260' ? 'error' : 'warning', code: p.code, message: p.message, file: 'x.md', line: 1, column: 1 } as const;
+      const d = { severity: p.code === 'IR268' ? 'error' : 'warning', code: p.code, message: p.message, file: 'x.md', line: 1, column: 1 } as const;
       expect(hasIndonesian(d).message, p.message).toBe(true);
       expect(localizeDiagnostic(d, 'id').message, p.message).not.toBe(p.message);
     }
