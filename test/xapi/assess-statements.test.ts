@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { installAssessRecords } from '../../src/player/transport/xapi-assess.js';
+import { questionRecord } from '../../src/render/records.js';
 import { statementBuilder, type SessionContext, type Statement } from '../../src/player/transport/xapi-statements.js';
 import type { LearningEvent } from '../../src/player/transport/types.js';
 import { EXT, TYPE, activityId } from '../../src/shared/activity-ids.js';
@@ -173,5 +174,22 @@ describe('a session with issue 12 statements', () => {
     list.forEach((s, i) => (s.timestamp = new Date(AT + i).toISOString()));
     const p = profile.checkPattern(list);
     expect(p.ok, p.trace).toBe(true);
+  });
+});
+
+describe('a record built without the course language', () => {
+  it('still describes the components in the course\'s language, in statements and in tincan.xml', async () => {
+    installAssessRecords();
+    const c = assessCourse('xapi');
+    const lesson = c.units.find((u) => u.kind === 'lesson' && u.id === 'asesmen')!;
+    const block = lesson.kind === 'lesson' ? lesson.pages[0]!.blocks.find((b) => b.kind === 'question' && b.question.id === 'ma') : undefined;
+    if (!block || block.kind !== 'question') throw new Error('no matching question');
+    block.question.rec = questionRecord(matching, 'xapi');
+    expect((block.question.rec!.def!.source as Array<{ description: object }>)[0]!.description).toEqual({ und: 'Suap' });
+    const [s] = statementBuilder({ ...ctx, course: c }).event(answer(matching, [0, 1, 2], true), nextId);
+    expect(s!.object.definition!.source![0]).toEqual({ id: '1', description: lang('Suap') });
+    expect(llWarnings(s)).toEqual([]);
+    const { tincanXml } = await import('../../src/targets/xapi/tincan.js');
+    expect(tincanXml(c)).not.toContain('lang="und"');
   });
 });

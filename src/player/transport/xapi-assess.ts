@@ -57,6 +57,22 @@ function find<T>(list: T[], test: (x: T) => boolean, what: string): T {
   throw new Error(what);
 }
 
+type Components = Record<string, Array<{ id: string; description: Record<string, string> }>>;
+
+/**
+ * `def` with each component's description keyed by `language`, whatever
+ * language the build gave it (a LanguageMap must use the statement's).
+ */
+export function inLanguage(def: Record<string, unknown> | undefined, language: string): Record<string, unknown> | undefined {
+  if (!def) return def;
+  const out: Record<string, unknown> = { ...def };
+  for (const k of ['choices', 'scale', 'source', 'target', 'steps']) {
+    const list = (def as Components)[k];
+    if (list) out[k] = list.map((c) => ({ id: c.id, description: { [language]: Object.values(c.description)[0] ?? c.id } }));
+  }
+  return out;
+}
+
 /**
  * The statements of an issue 12 event, or null for an event the first
  * page's builder records itself (a choice question in a lesson, pages,
@@ -68,10 +84,10 @@ export function assessStatements(ctx: SessionContext, ev: LearningEvent, nextId:
   const b = statementBuilder(ctx);
   const courseRef: Activity[] = [{ objectType: 'Activity', id: courseId, definition: { type: TYPE_COURSE } }];
   const parentOf = (a: ActivityInfo): Activity[] => [{ objectType: 'Activity', id: a.id, definition: { type: a.type } }];
-  /** The activity as an object, its target-made definition (`def`) laid over the builder's. */
+  /** The activity as an object, its target-made definition (`def`) laid over the builder's, its components described in the course's language. */
   const object = (a: ActivityInfo): Activity => {
     const o = b.object(a);
-    Object.assign(o.definition!, a.def);
+    Object.assign(o.definition!, inLanguage(a.def, course.language));
     return o;
   };
   /** The context extensions of issue 12, under the cmi5 template's own values (cmi5 §10.2.1: the template wins). */

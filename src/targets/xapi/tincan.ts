@@ -22,7 +22,7 @@ export const LAUNCH_FILE = 'index.html';
 type Components = Record<string, Array<{ id: string; description: Record<string, string> }>>;
 
 /** tincan.xsd's sequence: interactionType, correctResponsePatterns, then the components (choices, scale, source and target, or steps). */
-function interaction(el: XMLBuilder, type: string, correct: string[] | null, components: Components): void {
+function interaction(el: XMLBuilder, lang: string, type: string, correct: string[] | null, components: Components): void {
   el.ele('interactionType').txt(type);
   if (correct && correct.length) {
     const patterns = el.ele('correctResponsePatterns');
@@ -35,7 +35,8 @@ function interaction(el: XMLBuilder, type: string, correct: string[] | null, com
     for (const c of list) {
       const comp = parent.ele('component');
       comp.ele('id').txt(xmlText(c.id));
-      for (const lang in c.description) comp.ele('description', { lang }).txt(xmlText(c.description[lang]!));
+      // In the course's language, whatever language the build keyed the description with.
+      comp.ele('description', { lang }).txt(xmlText(Object.values(c.description)[0] ?? c.id));
     }
   }
 }
@@ -52,11 +53,11 @@ export function tincanXml(course: RuntimeCourse): string {
     if (index === 0) el.ele('launch', { lang }).txt(LAUNCH_FILE);
     if (a.interaction) {
       const { choices, correct } = a.interaction;
-      interaction(el, 'choice', correct, { choices: choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })) });
+      interaction(el, lang, 'choice', correct, { choices: choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })) });
     } else if (a.def) {
       // A typed question or a survey item: the xAPI definition its `rec` gives (src/render/records.ts).
       const { interactionType, correctResponsesPattern, ...components } = a.def as { interactionType: string; correctResponsesPattern?: string[] } & Components;
-      interaction(el, interactionType, correctResponsesPattern || null, components);
+      interaction(el, lang, interactionType, correctResponsesPattern || null, components);
     }
   });
   return doc.end({ prettyPrint: true }) + '\n';
