@@ -33,6 +33,7 @@ import type {
   RuntimeTest,
 } from './runtime-types.js';
 import { shorten } from './ui-strings.js';
+import { choiceLetter } from './record-formats.js';
 
 export { shorten };
 
@@ -127,16 +128,8 @@ export const activityId = {
   media: (iri: string, path: string): string => under(iri, 'media', ...path.split('/')),
 };
 
-/** Choice ids in interactions: `a`, `b`, … `z`; the same letters SCORM 1.2 records, since IR221 allows at most 26 choices (`aa`, `ab` … past that). */
-export function choiceLetter(i: number): string {
-  let s = '';
-  let n = i;
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
+// Choice ids live with the other record formats; re-exported here, where the activity builders use them.
+export { choiceLetter };
 
 // Null prototype: `&constructor;` must not find Object.prototype.constructor.
 const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' });

@@ -18,7 +18,17 @@
  *   correctResponsesPattern.
  */
 import type { RuntimeQuestion, TargetId } from './runtime-types.js';
-import { choiceLetter } from './activity-ids.js';
+
+/** Choice ids in interactions: `a`, `b`, … `z`; the same letters SCORM 1.2 records, since IR221 allows at most 26 choices (`aa`, `ab` … past that). */
+export function choiceLetter(i: number): string {
+  let s = '';
+  let n = i;
+  do {
+    s = String.fromCharCode(97 + (n % 26)) + s;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return s;
+}
 
 /** RTE 1.2 spells lists and pairs with bare `,` and `.`; RTE 2004 and xAPI with the bracketed `[,]`, `[.]`. */
 const v12 = (target: TargetId): boolean => target === 'scorm12';

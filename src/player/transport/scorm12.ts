@@ -19,6 +19,7 @@
 import type { RuntimeCourse } from '../../shared/runtime-types';
 import { indexCourse } from '../../shared/progress';
 import { questionOf } from './question-of';
+import { responseText } from '../../shared/record-formats';
 import type { LearningEvent, Snapshot, Transport, TransportHealth } from './types';
 
 /** The SCORM 1.2 API adapter an LMS exposes as `window.API` (RTE §3.3). Values are strings ("true"/"false"). */
@@ -419,7 +420,8 @@ export function scorm12Transport(
         interaction(
           t ? t.id + '.' + t.attempt + '.' + q.id : q.id,
           r ? r.type : 'choice',
-          r ? event.text || '' : event.response.map(letter).join(','),
+          // Without `text` (an attempt resumed from the saved state), the response is spelt from the answer.
+          r ? (event.text !== undefined ? event.text : responseText('scorm12', q, event.response)) : event.response.map(letter).join(','),
           r ? r.correct : [correct.join(',')],
           event.correct ? 'correct' : 'wrong',
           t ? 1 : q.points,

@@ -12,7 +12,7 @@
  * the data types, §4.2.n each data model element.
  */
 import type { RuntimeCourse } from '../../shared/runtime-types';
-import { choiceLetter } from '../../shared/activity-ids';
+import { choiceLetter, responseText } from '../../shared/record-formats';
 import { indexCourse } from '../../shared/progress';
 import { questionOf } from './question-of';
 import type { CourseStatus } from '../../shared/scoring';
@@ -319,7 +319,8 @@ export function scorm2004Transport(
           t ? t.id + '.' + t.attempt + '.' + q.id : q.id,
           r ? r.type : 'choice',
           q.promptText,
-          r ? event.text || '' : event.response.map(choiceLetter).join(CHOICE_DELIMITER),
+          // Without `text` (an attempt resumed from the saved state), the response is spelt from the answer.
+          r ? (event.text !== undefined ? event.text : responseText('scorm2004', q, event.response)) : event.response.map(choiceLetter).join(CHOICE_DELIMITER),
           r ? r.correct : pattern ? [pattern] : [],
           event.correct ? 'correct' : 'incorrect',
           t ? 1 : q.points,

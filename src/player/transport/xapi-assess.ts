@@ -45,6 +45,7 @@ import {
   type ActivityInfo,
 } from '../../shared/activity-ids.js';
 import { indexCourse } from '../../shared/progress.js';
+import { responseText } from '../../shared/record-formats.js';
 
 /** Set while the builder makes the course's statements for `assessStatements`, which it calls back. */
 let inside = false;
@@ -114,7 +115,8 @@ export function assessStatements(ctx: SessionContext, ev: LearningEvent, nextId:
     }
     const result: NonNullable<Statement['result']> = {
       // A choice question in a test has no `rec`: its response is its choices' letters, as in a lesson.
-      response: q.rec ? ev.text || '' : ev.response.map(choiceLetter).join('[,]'),
+      // Without `text` (an attempt resumed from the saved state), the response is spelt from the answer.
+      response: q.rec ? (ev.text !== undefined ? ev.text : responseText(course.target, q, ev.response)) : ev.response.map(choiceLetter).join('[,]'),
       success: ev.correct,
       score: score(ev.correct ? 100 : 0),
       duration: isoDuration(ev.latencyMs),
