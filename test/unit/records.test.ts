@@ -127,27 +127,20 @@ describe('responseText: the learner\'s answer in the target\'s format', () => {
 });
 
 describe('the formats are the ones a strict run-time accepts', () => {
+  /** Writes one interaction through a run-time's SetValue; the refused writes, with the run-time's error code. */
+  const refused = (setValue: (e: string, v: string) => unknown, lastError: () => unknown, writes: Array<[string, string]>): string[] =>
+    writes.filter(([e, v]) => String(setValue('cmi.interactions.0.' + e, v)) !== 'true').map(([e, v]) => `${e}=${v} → ${String(lastError())}`);
   const set12 = (type: string, response: string, pattern: string | undefined) => {
     const api = new Scorm12API({ logLevel: 5 });
     api.LMSInitialize('');
-    const out: string[] = [];
-    const put = (e: string, v: string) => String(api.LMSSetValue('cmi.interactions.0.' + e, v)) === 'true' || out.push(`${e}=${v} → ${api.LMSGetLastError()}`);
-    put('id', 'q');
-    put('type', type);
-    put('student_response', response);
-    if (pattern !== undefined) put('correct_responses.0.pattern', pattern);
-    return out;
+    const p: Array<[string, string]> = pattern === undefined ? [] : [['correct_responses.0.pattern', pattern]];
+    return refused((e, v) => api.LMSSetValue(e, v), () => api.LMSGetLastError(), [['id', 'q'], ['type', type], ['student_response', response], ...p]);
   };
   const set2004 = (type: string, response: string, patterns: string[]) => {
     const api = new Scorm2004API({ logLevel: 5 });
     api.Initialize('');
-    const out: string[] = [];
-    const put = (e: string, v: string) => String(api.SetValue('cmi.interactions.0.' + e, v)) === 'true' || out.push(`${e}=${v} → ${api.GetLastError()}`);
-    put('id', 'q');
-    put('type', type);
-    patterns.forEach((p, i) => put(`correct_responses.${i}.pattern`, p));
-    put('learner_response', response);
-    return out;
+    const p = patterns.map((x, i): [string, string] => [`correct_responses.${i}.pattern`, x]);
+    return refused((e, v) => api.SetValue(e, v), () => api.GetLastError(), [['id', 'q'], ['type', type], ...p, ['learner_response', response]]);
   };
   const cases: Array<[RuntimeQuestion, number[], string?]> = [
     [trueFalse, [0]],
@@ -171,6 +164,8 @@ describe('the formats are the ones a strict run-time accepts', () => {
       expect(set2004(r.type, responseText('scorm2004', q, a, typed), r.correct), q.id).toEqual([]);
     }
     expect(set2004('likert', '5', [])).toEqual([]);
+    // The check is live: a SCORM 1.2 spelling is refused here.
+    expect(set2004('true-false', 't', [])).toEqual(['learner_response=t → 406']);
   });
 });
 
