@@ -3,15 +3,43 @@
  * does into learning events for the transport, and saves after every
  * meaningful change. No DOM here; the UI calls these methods.
  */
-import type { RuntimeCourse, RuntimeQuestion, RuntimeScene } from '../shared/runtime-types';
+import type { RuntimeCourse, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
-import { encodeState, readState } from '../shared/state-codec';
-import { computeResult } from '../shared/scoring';
+import { encodeState, readState } from '../shared/state-core';
+import { simpleResult } from '../shared/scoring';
+import { choiceRight } from '../shared/answers';
+import type { AssessCore } from '../shared/assess';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
-type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
+export type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
 
-export interface Engine {
+
+/** The methods of issue 12 (ASSESS.md §7), which player-assess.js brings. */
+export interface AssessMethods {
+  /** Submits a survey (index in ix.surveys): per item 1..scale. Emits survey-answered per item. */
+  surveyAnswer(v: number, values: number[]): void;
+  /** Draws a new attempt of test t (ix.tests) when none is open and one is allowed; saves. No event. */
+  testStart(t: number): void;
+  /** Keeps the answer of a drawn slot (no event, no feedback); saves. `text` is its response in the target's format, for the records. */
+  testAnswer(t: number, slot: number, answer: number[], text?: string): void;
+  /** Scores the open attempt: question-answered per slot (test set, first true), then test-submitted; then the result. */
+  testSubmit(t: number): void;
+  /** Whether test t may be started now: no attempt yet, or the last failed and attempts remain (a final test). */
+  canStart(t: number): boolean;
+}
+
+/** The assessment code the player gets from player-assess.js (`window.irAssess.core`). */
+export interface AssessPlayer extends AssessCore {
+  /**
+   * The methods, given the engine (course, ix, progress, save), `emit`,
+   * `changed` (recomputes the result, course-completed once complete, saves),
+   * the clock, and `random` in [0, 1) for the test draw (absent:
+   * crypto.getRandomValues where there is one, else Math.random).
+   */
+  methods(engine: Engine, emit: (e: EventBody) => void, changed: () => void, now: () => number, random?: () => number): AssessMethods;
+}
+
+export interface Engine extends AssessMethods {
   readonly course: RuntimeCourse;
   readonly ix: CourseIndex;
   readonly progress: Progress;
@@ -31,8 +59,8 @@ export interface Engine {
   enter(media?: boolean): void;
   /** A question is (re)shown: its answer latency counts from here. */
   showQuestion(q: number): void;
-  /** Submits an answer (choice indexes); returns whether it is correct. */
-  answer(q: number, response: number[]): boolean;
+  /** Submits an answer (src/shared/answers.ts) to a lesson question of any type; returns whether it is right. `text` is the response in the target's format, for the records (typed questions). */
+  answer(q: number, response: number[], text?: string): boolean;
   /** The current scene of scenario `s`. */
   scene(s: number): RuntimeScene;
   /** A scene is on screen: choice latency counts from here. */
@@ -48,16 +76,19 @@ export interface Engine {
   finish(): void;
 }
 
-/** Whether an answer (choice indexes) is exactly the question's set of correct choices (SPEC §3). */
-export function isRight(q: RuntimeQuestion, response: number[]): boolean {
-  return response.length > 0 && q.choices.every((c, i) => c.correct === response.indexOf(i) >= 0);
-}
+/** A choice question's answer is right (SPEC §3); the UI's other types check theirs with src/shared/answers.ts. */
+export const isRight = choiceRight;
 
-export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
+/**
+ * `x`: the assessment code, which a course with typed questions, surveys or
+ * tests needs (the engine throws without it there rather than misread the
+ * learner's state). `random`: see `EngineCore`.
+ */
+export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now, x?: AssessPlayer, random?: () => number): Engine {
   const ix = indexCourse(course);
   const sessionStart = now();
-  const read = readState(course, restored.state);
-  const progress = read ? read.progress : emptyProgress(course);
+  const read = readState(course, restored.state, x);
+  const progress = read ? read.progress : emptyProgress(course, x);
   const update = read ? (read.updated ? 'updated' : null) : restored.state ? 'lost' : null;
   let resumed = !!read;
   if (!read && restored.location) {
@@ -70,7 +101,8 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       resumed = loc.at > 0;
     }
   }
-  let result = computeResult(course, progress);
+  const compute = () => (x ? x.result(course, progress) : simpleResult(course, progress));
+  let result = compute();
   let completed = result.complete;
   let finished = false;
   const lessonStart: Record<number, number> = {};
@@ -79,12 +111,12 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
   let sceneShown = sessionStart;
 
   const emit = (e: EventBody) => transport.record({ ...e, at: now() } as LearningEvent);
-  const snapshot = (): Snapshot => ({ state: encodeState(course, progress), location: locationOf(course, progress), result });
+  const snapshot = (): Snapshot => ({ state: encodeState(course, progress, x), location: locationOf(course, progress), result });
   const save = () => {
     if (!finished) transport.save(snapshot());
   };
   const changed = () => {
-    result = computeResult(course, progress);
+    result = compute();
     if (result.complete && !completed) {
       completed = true;
       emit({ type: 'course-completed', result, durationMs: now() - sessionStart });
@@ -117,7 +149,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     changed();
   };
 
-  return {
+  const engine = {
     course,
     ix,
     progress,
@@ -137,16 +169,17 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     showQuestion(q) {
       questionShown[q] = now();
     },
-    answer(q, response) {
+    answer(q, response, text) {
       const ref = ix.questions[q]!;
       const qp = progress.questions[q]!;
-      const chosen = response.slice().sort((a, b) => a - b);
-      const correct = isRight(ref.question, chosen);
+      // A typed answer's order means something (matching, sequencing).
+      const chosen = ref.question.type ? response.slice() : response.slice().sort((a, b) => a - b);
+      const correct = (x || { isRight }).isRight(ref.question, chosen);
       const first = qp.first === null;
       if (first) qp.first = correct;
       qp.last = chosen;
       const t = now();
-      emit({ type: 'question-answered', lesson: ref.lesson.id, question: ref.question.id, response: chosen, correct, first, latencyMs: t - (questionShown[q] || sessionStart) });
+      emit({ type: 'question-answered', lesson: ref.lesson.id, question: ref.question.id, response: chosen, correct, first, latencyMs: t - (questionShown[q] || sessionStart), text });
       questionShown[q] = t;
       changed();
       return correct;
@@ -186,5 +219,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       finished = true;
       transport.finish(snapshot());
     },
-  };
+  } as Engine;
+  if (x) Object.assign(engine, x.methods(engine, emit, changed, now, random));
+  return engine;
 }

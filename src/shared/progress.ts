@@ -16,6 +16,7 @@ import type {
   RuntimeSurvey,
   RuntimeTest,
 } from './runtime-types.js';
+import type { AssessCore } from './assess.js';
 
 export interface QuestionProgress {
   /** Whether the first submitted answer (the one that counts) was correct; null until answered. */
@@ -171,20 +172,31 @@ export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
   return ix;
 }
 
-/** A learner who has done nothing yet, standing on the first stop. */
-export function emptyProgress(course: RuntimeCourse): Progress {
+/**
+ * A learner who has done nothing yet, standing on the first stop. A course
+ * with surveys or tests needs `x` (src/shared/assess.ts) for their entries.
+ */
+export function emptyProgress(course: RuntimeCourse, x?: AssessCore): Progress {
   const ix = indexCourse(course);
-  return {
+  const p: Progress = {
     pages: ix.pages.map(() => false),
     questions: ix.questions.map(() => ({ first: null, last: [] })),
     scenarios: ix.scenarios.map((s) => ({ ending: null, scene: s.start })),
     at: 0,
   };
+  if (x) x.empty(ix, p);
+  return p;
+}
+
+/** The surveys' and tests' part of `emptyProgress`; only a course that has them gets the fields, so other courses' progress is as it always was. */
+export function emptyAssess(ix: CourseIndex, p: Progress): void {
+  if (ix.surveys.length) p.surveys = ix.surveys.map(({ survey }) => survey.items.map(() => 0));
+  if (ix.tests.length) p.tests = ix.tests.map(() => ({ attempts: 0, open: false, drawn: [], answers: [], right: [], total: [] }));
 }
 
 /**
  * The human-readable location stored in `cmi.core.lesson_location` and the like:
- * `l:<lesson>/<page>`, `s:<scenario>/<scene>` or `r:results`.
+ * `l:<lesson>/<page>`, `s:<scenario>/<scene>`, `t:<test>` or `r:results`.
  */
 export function locationOf(course: RuntimeCourse, progress: Progress): string {
   const ix = indexCourse(course);
@@ -194,6 +206,7 @@ export function locationOf(course: RuntimeCourse, progress: Progress): string {
     const ref = ix.pages[stop.i]!;
     return `l:${ref.lesson.id}/${ref.page.id}`;
   }
+  if (stop.kind === 'test') return 't:' + ix.tests[stop.i]!.test.id;
   const ref = ix.scenarios[stop.i]!;
   const sp = progress.scenarios[stop.i];
   const scene = ref.scenario.scenes[sp ? sp.scene : ref.start];
@@ -206,13 +219,14 @@ export function locationOf(course: RuntimeCourse, progress: Progress): string {
  */
 export function parseLocation(course: RuntimeCourse, location: string): { at: number; scene: number | null } | null {
   const ix = indexCourse(course);
-  const m = /^([lsr]):([^/]*)\/?(.*)$/.exec(location);
+  const m = /^([lsrt]):([^/]*)\/?(.*)$/.exec(location);
   if (!m) return null;
   const [, kind, a, b] = m;
   if (kind === 'r') return { at: ix.stops.length - 1, scene: null };
-  if (kind === 'l') {
-    const i = ix.pages.findIndex((p) => p.lesson.id === a && p.page.id === b);
-    return i < 0 ? null : { at: ix.pageStop[i]!, scene: null };
+  if (kind !== 's') {
+    const page = kind === 'l';
+    const i = page ? ix.pages.findIndex((p) => p.lesson.id === a && p.page.id === b) : ix.tests.findIndex((t) => t.test.id === a);
+    return i < 0 ? null : { at: (page ? ix.pageStop : ix.testStop)[i]!, scene: null };
   }
   const i = ix.scenarios.findIndex((s) => s.scenario.id === a);
   if (i < 0) return null;
