@@ -1,13 +1,12 @@
 /**
- * The engine's issue 12 methods (ASSESS.md §7): surveys and tests. They come
- * with player-assess.js, not the first page (see src/shared/assess.ts), as
- * `assessPlayer`, which the player hands to `createEngine`.
+ * The engine's issue 12 methods (ASSESS.md §7): surveys and tests. Only the
+ * full engine has them (src/shared/lite.d.ts): player-assess.js, not the first
+ * page.
  */
-import { assess } from '../shared/assess';
 import { isRight } from '../shared/answers';
-import { attemptsOf, slotCounts } from '../shared/state-core';
+import { attemptsOf, slotCounts } from '../shared/state-codec';
 import { percent, testPassed, testScore } from '../shared/scoring';
-import type { AssessMethods, AssessPlayer, Engine, EventBody } from './engine';
+import type { AssessMethods, Engine, EventBody } from './engine';
 
 /** A number in [0, 1): the platform's cryptographic generator where there is one (so learners sitting together draw differently), else Math.random. */
 function platformRandom(): number {
@@ -27,7 +26,12 @@ function pick(list: number[], n: number, random: () => number): number[] {
   return a.slice(0, n);
 }
 
-function methods(engine: Engine, emit: (e: EventBody) => void, changed: () => void, now: () => number, random = platformRandom): AssessMethods {
+/**
+ * The methods, given the engine (ix, progress, save), `emit`, `changed`
+ * (recomputes the result, course-completed once complete, saves), the clock,
+ * and `random` in [0, 1) for the draw.
+ */
+export function assessMethods(engine: Engine, emit: (e: EventBody) => void, changed: () => void, now: () => number, random = platformRandom): AssessMethods {
   const { ix, progress } = engine;
   const save = () => engine.save();
   const start = now();
@@ -120,5 +124,3 @@ function methods(engine: Engine, emit: (e: EventBody) => void, changed: () => vo
     },
   };
 }
-
-export const assessPlayer: AssessPlayer = { ...assess, methods };

@@ -5,16 +5,16 @@
  */
 import type { RuntimeCourse, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
-import { encodeState, readState } from '../shared/state-core';
-import { simpleResult } from '../shared/scoring';
-import { choiceRight } from '../shared/answers';
-import type { AssessCore } from '../shared/assess';
+import { encodeState, readState } from '../shared/state-codec';
+import { computeResult, simpleResult } from '../shared/scoring';
+import { choiceRight, isRight as anyRight } from '../shared/answers';
+import { assessMethods } from './engine-assess';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
 export type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
 
 
-/** The methods of issue 12 (ASSESS.md §7), which player-assess.js brings. */
+/** The methods of issue 12 (ASSESS.md §7): only the full engine (player-assess.js, src/shared/lite.d.ts) has them. */
 export interface AssessMethods {
   /** Submits a survey (index in ix.surveys): per item 1..scale. Emits survey-answered per item. */
   surveyAnswer(v: number, values: number[]): void;
@@ -28,15 +28,13 @@ export interface AssessMethods {
   canStart(t: number): boolean;
 }
 
-/** The assessment code the player gets from player-assess.js (`window.irAssess.core`). */
-export interface AssessPlayer extends AssessCore {
-  /**
-   * The methods, given the engine (course, ix, progress, save), `emit`,
-   * `changed` (recomputes the result, course-completed once complete, saves),
-   * the clock, and `random` in [0, 1) for the test draw (absent:
-   * crypto.getRandomValues where there is one, else Math.random).
-   */
-  methods(engine: Engine, emit: (e: EventBody) => void, changed: () => void, now: () => number, random?: () => number): AssessMethods;
+/**
+ * Whether the course needs the full engine, which player-assess.js brings
+ * (`createEngine` of its own): it has a test, or a unit the compiler marked
+ * `assess` (a typed question, a survey).
+ */
+export function needsAssess(course: RuntimeCourse): boolean {
+  return course.units.some((u) => u.kind === 'test' || (u.kind === 'lesson' && u.assess));
 }
 
 export interface Engine extends AssessMethods {
@@ -76,19 +74,21 @@ export interface Engine extends AssessMethods {
   finish(): void;
 }
 
-/** A choice question's answer is right (SPEC §3); the UI's other types check theirs with src/shared/answers.ts. */
+/** A choice question's answer is right (SPEC §3); the other types are checked with src/shared/answers.ts. */
 export const isRight = choiceRight;
 
 /**
- * `x`: the assessment code, which a course with typed questions, surveys or
- * tests needs (the engine throws without it there rather than misread the
- * learner's state). `random`: see `EngineCore`.
+ * `random`: numbers in [0, 1) for the test draw; by default
+ * crypto.getRandomValues where there is one, else Math.random. The first
+ * page's engine refuses a course that needs the full one (`needsAssess`)
+ * rather than misread or overwrite the learner's state.
  */
-export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now, x?: AssessPlayer, random?: () => number): Engine {
+export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now, random?: () => number): Engine {
+  if (globalThis.IR_LITE && needsAssess(course)) throw new Error('player-assess.js');
   const ix = indexCourse(course);
   const sessionStart = now();
-  const read = readState(course, restored.state, x);
-  const progress = read ? read.progress : emptyProgress(course, x);
+  const read = readState(course, restored.state);
+  const progress = read ? read.progress : emptyProgress(course);
   const update = read ? (read.updated ? 'updated' : null) : restored.state ? 'lost' : null;
   let resumed = !!read;
   if (!read && restored.location) {
@@ -101,8 +101,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       resumed = loc.at > 0;
     }
   }
-  const compute = () => (x ? x.result(course, progress) : simpleResult(course, progress));
-  let result = compute();
+  let result = (globalThis.IR_LITE ? simpleResult : computeResult)(course, progress);
   let completed = result.complete;
   let finished = false;
   const lessonStart: Record<number, number> = {};
@@ -111,12 +110,12 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
   let sceneShown = sessionStart;
 
   const emit = (e: EventBody) => transport.record({ ...e, at: now() } as LearningEvent);
-  const snapshot = (): Snapshot => ({ state: encodeState(course, progress, x), location: locationOf(course, progress), result });
+  const snapshot = (): Snapshot => ({ state: encodeState(course, progress), location: locationOf(course, progress), result });
   const save = () => {
     if (!finished) transport.save(snapshot());
   };
   const changed = () => {
-    result = compute();
+    result = (globalThis.IR_LITE ? simpleResult : computeResult)(course, progress);
     if (result.complete && !completed) {
       completed = true;
       emit({ type: 'course-completed', result, durationMs: now() - sessionStart });
@@ -173,8 +172,8 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       const ref = ix.questions[q]!;
       const qp = progress.questions[q]!;
       // A typed answer's order means something (matching, sequencing).
-      const chosen = ref.question.type ? response.slice() : response.slice().sort((a, b) => a - b);
-      const correct = (x || { isRight }).isRight(ref.question, chosen);
+      const chosen = !globalThis.IR_LITE && ref.question.type ? response.slice() : response.slice().sort((a, b) => a - b);
+      const correct = (globalThis.IR_LITE ? isRight : anyRight)(ref.question, chosen);
       const first = qp.first === null;
       if (first) qp.first = correct;
       qp.last = chosen;
@@ -220,6 +219,6 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       transport.finish(snapshot());
     },
   } as Engine;
-  if (x) Object.assign(engine, x.methods(engine, emit, changed, now, random));
+  if (!globalThis.IR_LITE) Object.assign(engine, assessMethods(engine, emit, changed, now, random));
   return engine;
 }

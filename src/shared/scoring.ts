@@ -29,16 +29,16 @@
  * - Either rule: complete also needs every survey submitted, the pre-test
  *   submitted, and the final test passed or out of attempts. Pre-tests and
  *   surveys never count; the pre-test gives `pre`, the surveys `shift`.
- * `simpleResult` is the rule without issue 12, all the first page's bundle
- * carries; `computeResult` (which player-assess.js brings) gives the same for
- * a course without surveys and tests.
+ * `simpleResult` is the rule without issue 12, all the first page's player
+ * carries (src/shared/lite.d.ts); `computeResult` is the same for a course
+ * without surveys and tests.
  *
  * The result types live here, not in the player, because shared code must
  * not import the player; src/player/transport/types.ts re-exports them.
  */
 import type { RuntimeCourse, RuntimeTest } from './runtime-types.js';
 import { indexCourse, type CourseIndex, type Progress, type TestProgress } from './progress.js';
-import { attemptsOf, slotCounts } from './state-core.js';
+import { attemptsOf, slotCounts } from './state-codec.js';
 
 export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
 
@@ -199,6 +199,7 @@ function attitudeShift(course: RuntimeCourse, ix: CourseIndex, progress: Progres
 /** The course result under either rule (see the top of this file). */
 export function computeResult(course: RuntimeCourse, progress: Progress): CourseResult {
   const ix = indexCourse(course);
+  if (!(ix.tests.length + ix.surveys.length)) return simpleResult(course, progress);
   const lesson = items(course, progress);
   const finals = ix.tests.map((ref, t) => (ref.test.role === 'final' ? t : -1)).filter((t) => t >= 0);
   const tested = ([] as Item[]).concat(...finals.map((t) => testItems(ix, t, progress)));

@@ -4,8 +4,7 @@
  * failed final test retaken, then passed), the pre-test, resume mid-test.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngine, type Engine } from '../../src/player/engine.js';
-import { assessPlayer } from '../../src/player/engine-assess.js';
+import { createEngine, needsAssess, type Engine } from '../../src/player/engine.js';
 import type { LearningEvent } from '../../src/player/transport/types.js';
 import { isRight } from '../../src/shared/answers.js';
 import { decodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
@@ -19,7 +18,7 @@ const now = () => (clock += 10);
 
 function start(c: RuntimeCourse, seed = 1, restored: { state: string | null; location: string | null } = none) {
   const t = recorder();
-  const engine = createEngine(c, t, restored, now, assessPlayer, mulberry32(seed));
+  const engine = createEngine(c, t, restored, now, mulberry32(seed));
   engine.enter();
   return { t, engine };
 }
@@ -66,12 +65,23 @@ describe('engine: lesson questions of any type and surveys', () => {
     expect(t.saved.at(-1)!.state.length).toBe(worstCaseStateLength(assessCourse()));
   });
 
-  it('without the assessment code a course with its parts saves nothing (rather than a state without them)', () => {
-    for (const c of [assessCourse(), { ...assessCourse(), units: assessCourse().units.slice(1, 2) }]) {
+  it('the first page engine (IR_LITE) refuses a course that needs the full one, and runs any other', () => {
+    const plain = assessCourse();
+    plain.units = plain.units.filter((u) => u.kind === 'lesson').map((u) => ({ ...u, pages: u.pages.slice(1, 2).map((pg) => ({ ...pg, blocks: pg.blocks.slice(0, 2) })) }));
+    const marked = { ...plain, units: plain.units.map((u) => ({ ...u, assess: 1 as const })) };
+    expect([needsAssess(assessCourse()), needsAssess(plain), needsAssess(marked)]).toEqual([true, false, true]);
+    globalThis.IR_LITE = true;
+    try {
+      expect(() => createEngine(assessCourse(), recorder(), none, now)).toThrow('player-assess.js');
+      expect(() => createEngine(marked, recorder(), none, now)).toThrow('player-assess.js');
       const t = recorder();
-      const engine = createEngine(c, t, none, now);
-      expect(() => engine.enter()).toThrow();
-      expect(t.saved).toEqual([]);
+      const lite = createEngine(plain, t, none, now);
+      lite.enter();
+      expect(lite.answer(0, [1])).toBe(true);
+      expect('testStart' in lite).toBe(false);
+      expect(decodeState(plain, t.saved.at(-1)!.state)!.questions[0]).toEqual({ first: true, last: [1] });
+    } finally {
+      globalThis.IR_LITE = undefined;
     }
   });
 });
@@ -98,7 +108,7 @@ describe('engine: tests', () => {
 
   it('draws with crypto.getRandomValues when no random is given', () => {
     const spy = vi.spyOn(globalThis.crypto, 'getRandomValues');
-    const engine = createEngine(assessCourse(), recorder(), none, now, assessPlayer);
+    const engine = createEngine(assessCourse(), recorder(), none, now);
     engine.testStart(0);
     expect(spy).toHaveBeenCalled();
     expect(new Set(engine.progress.tests![0]!.drawn).size).toBe(3);

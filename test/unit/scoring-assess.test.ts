@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/shared/assess.js';
 import { emptyProgress, indexCourse, type Progress } from '../../src/shared/progress.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { computeResult, simpleResult } from '../../src/shared/scoring.js';
@@ -21,7 +20,7 @@ import { assessCourse } from '../helpers/assess-course.js';
  */
 function learner(c: RuntimeCourse, lessonRight: number): Progress {
   const ix = indexCourse(c);
-  const p = emptyProgress(c, assess);
+  const p = emptyProgress(c);
   p.pages = p.pages.map(() => true);
   p.questions = ix.questions.map((_, i) => ({ first: i < lessonRight, last: [0] }));
   p.surveys = [[2, 3, 4], [0, 0]];

@@ -7,10 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerCount, fromCode } from '../../src/shared/answers.js';
 import { emptyProgress, indexCourse, type Progress } from '../../src/shared/progress.js';
-import { assess } from '../../src/shared/assess.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
-import { decodeState, encodeState, fnv24, radices, structureHash, worstCaseStateLength } from '../../src/shared/state-codec.js';
-import { slotCounts } from '../../src/shared/state-core.js';
+import { decodeState, encodeState, fnv24, radices, slotCounts, structureHash, worstCaseStateLength } from '../../src/shared/state-codec.js';
 import { scorm12 } from '../../src/targets/scorm12/index.js';
 import { compileFolder } from '../helpers/compile.js';
 import { mulberry32 } from '../helpers/rng.js';
@@ -20,7 +18,7 @@ import { assessCourse, course, everyType, lesson, pool, question, survey, testUn
 function randomState(c: RuntimeCourse, r: () => number): Progress {
   const ix = indexCourse(c);
   const int = (n: number) => Math.floor(r() * n);
-  const p = emptyProgress(c, assess);
+  const p = emptyProgress(c);
   p.pages = p.pages.map(() => r() < 0.5);
   p.questions = ix.questions.map(({ question: q }) => (r() < 0.3 ? { first: null, last: [] } : { first: r() < 0.5, last: fromCode(q, int(answerCount(q))) }));
   p.scenarios = ix.scenarios.map(({ scenario, endings }) => ({ ending: r() < 0.4 ? null : endings[int(endings.length)]!, scene: int(scenario.scenes.length) }));
@@ -85,7 +83,7 @@ describe('state codec: typed questions, surveys, tests', () => {
 
   it('a course without surveys and tests has no such fields in its progress', () => {
     const c = course([lesson('l', [{ id: 'p', title: 'P', blocks: everyType().map((question) => ({ kind: 'question' as const, question })) }])]);
-    const p = emptyProgress(c, assess);
+    const p = emptyProgress(c);
     expect(Object.keys(p).sort()).toEqual(['at', 'pages', 'questions', 'scenarios']);
     expect(Object.keys(decodeState(c, encodeState(c, p))!).sort()).toEqual(['at', 'pages', 'questions', 'scenarios']);
   });
@@ -144,7 +142,7 @@ describe('state codec: typed questions, surveys, tests', () => {
 
   it('a test attempt never drawn reads back with no drawn questions; an answer code the drawn question does not have reads as none', () => {
     const c = assessCourse();
-    const p = emptyProgress(c, assess);
+    const p = emptyProgress(c);
     p.tests![1] = { attempts: 0, open: true, drawn: [0, 4, 8], answers: [[0], [], [1]], right: [0, 0, 0], total: [0, 0, 0] };
     const back = decodeState(c, encodeState(c, p))!;
     expect(back.tests![1]).toEqual(p.tests![1]);
