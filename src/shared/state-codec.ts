@@ -4,9 +4,12 @@
  * Format: `1.<hash>.<payload>`
  * - `1` is the format version.
  * - `<hash>` is 4 base64url characters (24 bits of FNV-1a) of the course's
- *   *structure*: course id, unit/page/question/scene ids, choice counts. A state
- *   saved by a structurally different course (an update that added a page or a
- *   choice) no longer decodes, instead of being misread. Text edits keep it.
+ *   *structure*: course id, unit/page/question/scene ids, choice counts, and
+ *   (appended only when the course has them, so other courses keep their
+ *   hash) question types and target counts, survey items and scales, tests'
+ *   attempts, draw and pool questions (`assessHash`). A state saved by a
+ *   structurally different course (an update that added a page or a choice)
+ *   no longer decodes, instead of being misread. Text edits keep it.
  * - `<payload>` is a fixed-width bit string in base64url (6 bits a character),
  *   most significant bit first, zero-padded at the end. Every field has a radix
  *   known from the course alone and takes ceil(log2(radix)) bits:
