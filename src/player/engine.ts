@@ -20,9 +20,19 @@ export interface AssessMethods {
   surveyAnswer(v: number, values: number[]): void;
   /** Draws a new attempt of test t (ix.tests) when none is open and one is allowed; saves. No event. */
   testStart(t: number): void;
-  /** Keeps the answer of a drawn slot (no event, no feedback); saves. `text` is its response in the target's format, for the records. */
+  /**
+   * Keeps the answer of a drawn slot (no event, no feedback); saves. `text` is
+   * its response in the target's format, for the records; the state keeps the
+   * answer, not the text, so after a resume the UI gives it again (calling
+   * this with the restored answer) or the records go without it.
+   */
   testAnswer(t: number, slot: number, answer: number[], text?: string): void;
-  /** Scores the open attempt: question-answered per slot (test set, first true), then test-submitted; then the result. */
+  /**
+   * Scores the open attempt: question-answered per slot (`lesson` = the test's
+   * id, `test` set, `first` true, an unanswered slot with response [] and
+   * wrong, latency from the attempt's start to the slot's last answer), then
+   * test-submitted; then the result (course-completed when it completes).
+   */
   testSubmit(t: number): void;
   /** Whether test t may be started now: no attempt yet, or the last failed and attempts remain (a final test). */
   canStart(t: number): boolean;
@@ -30,11 +40,13 @@ export interface AssessMethods {
 
 /**
  * Whether the course needs the full engine, which player-assess.js brings
- * (`createEngine` of its own): it has a test, or a unit the compiler marked
- * `assess` (a typed question, a survey).
+ * (`createEngine` of its own): it has a test, a survey or a typed question
+ * (read from the course itself, not from the units' `assess` marks, so that
+ * the first page's engine can never take such a course for a simpler one).
  */
 export function needsAssess(course: RuntimeCourse): boolean {
-  return course.units.some((u) => u.kind === 'test' || (u.kind === 'lesson' && u.assess));
+  const ix = indexCourse(course);
+  return ix.tests.length + ix.surveys.length > 0 || ix.questions.some((q) => q.question.type);
 }
 
 export interface Engine extends AssessMethods {

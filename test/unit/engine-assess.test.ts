@@ -69,12 +69,16 @@ describe('engine: lesson questions of any type and surveys', () => {
   it('the first page engine (IR_LITE) refuses a course that needs the full one, and runs any other', () => {
     const plain = assessCourse();
     plain.units = plain.units.filter((u) => u.kind === 'lesson').map((u) => ({ ...u, pages: u.pages.slice(1, 2).map((pg) => ({ ...pg, blocks: pg.blocks.slice(0, 2) })) }));
-    const marked = { ...plain, units: plain.units.map((u) => ({ ...u, assess: 1 as const })) };
-    expect([needsAssess(assessCourse()), needsAssess(plain), needsAssess(marked)]).toEqual([true, false, true]);
+    const typed = JSON.parse(JSON.stringify(plain)) as RuntimeCourse;
+    const q = (typed.units[0] as { pages: Array<{ blocks: Array<{ question: { type?: string } }> }> }).pages[0]!.blocks[1]!.question;
+    q.type = 'true-false';
+    const surveyOnly = { ...assessCourse(), units: assessCourse().units.slice(0, 1).map((u) => ({ ...u, pages: (u as { pages: unknown[] }).pages.slice(0, 1) })) } as RuntimeCourse;
+    const testOnly = { ...assessCourse(), units: assessCourse().units.slice(1, 2) };
+    expect([assessCourse(), plain, typed, surveyOnly, testOnly].map(needsAssess)).toEqual([true, false, true, true, true]);
     globalThis.IR_LITE = true;
     try {
       expect(() => createEngine(assessCourse(), recorder(), none, now)).toThrow('player-assess.js');
-      expect(() => createEngine(marked, recorder(), none, now)).toThrow('player-assess.js');
+      for (const c of [typed, surveyOnly, testOnly]) expect(() => createEngine(c, recorder(), none, now)).toThrow('player-assess.js');
       const t = recorder();
       const lite = createEngine(plain, t, none, now);
       lite.enter();
