@@ -218,7 +218,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
             objectives.length ? [strong(s.objectives), h('ul', null, objectives.map((o) => h('li', null, o)))] : null,
             duration ? p('ir-muted', f(s.minutes, duration)) : null)
         : null,
-      pg.blocks.map((b) => (b.kind === 'html' ? prose(b.html) : question(q++, b.question))));
+      pg.blocks.map((b) => (b.kind === 'html' ? prose(b.html) : b.kind === 'question' ? question(q++, b.question) : null)));
   };
 
   const question = (qi: number, q: RuntimeQuestion) => {
