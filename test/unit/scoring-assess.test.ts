@@ -144,6 +144,10 @@ describe('baseline and attitude shift', () => {
       { id: 'gratifikasi', score: 0 },
       { id: 'pemerasan', score: 100 },
     ]);
+    // In course order, whatever order the pool first uses its dimensions in (its buckets, the state's order).
+    const reordered = { ...c, dimensions: [c.dimensions[2]!, c.dimensions[0]!, c.dimensions[1]!] };
+    expect(indexCourse(reordered).tests[0]!.buckets).toEqual(['suap', 'gratifikasi', 'pemerasan']);
+    expect(computeResult(reordered, p).pre!.map((d) => d.id)).toEqual(['pemerasan', 'suap', 'gratifikasi']);
   });
 
   it('shift: mean(post) − mean(pre) per dimension once both surveys are answered: suap 4 − 2 = 2, gratifikasi 5 − (3 + 4)/2 = 1.5', () => {
