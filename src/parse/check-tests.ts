@@ -28,7 +28,8 @@ export function checkTests(course: Course, diags: Diagnostics): void {
       }
     }
   }
-  for (const pool of course.pools) {
+  // A test that could not be read (or names a mistyped pool) leaves its pool unused: that error is the cause.
+  for (const pool of diags.hasErrors ? [] : course.pools) {
     if (!used.has(pool.id)) diags.report('IR262', pool.at, `no test draws from pool \`${pool.id}\``, 'Name it in a test\'s front matter (`pool: ' + pool.id + '`), or remove the file.');
   }
   const finals = tests.filter((t) => t.role === 'final');
