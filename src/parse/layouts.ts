@@ -34,9 +34,9 @@ const question = {
 
 const survey = {
   type: 'object',
-  required: ['id', 'scale', 'items'],
+  required: ['id', 'scale', 'items', 'after'],
   additionalProperties: false,
-  properties: { id, scale: { type: 'integer', minimum: 4, maximum: 7 }, items: { type: 'array', minItems: 1, items: id } },
+  properties: { id, scale: { type: 'integer', minimum: 4, maximum: 7 }, items: { type: 'array', minItems: 1, items: id }, after: { type: 'integer', minimum: 0 } },
 } as const;
 
 const layoutSchema = {

@@ -33,6 +33,8 @@ export interface LayoutSurvey {
   id: string;
   scale: number;
   items: string[];
+  /** How many of the lesson's questions come before it: the structure hash reads questions and surveys in course order. */
+  after: number;
 }
 
 export interface LayoutTest {
@@ -65,8 +67,8 @@ export function layoutQuestion(q: RuntimeQuestion, inTest: boolean): LayoutQuest
   return out;
 }
 
-export function layoutSurvey(s: RuntimeSurvey): LayoutSurvey {
-  return { id: s.id, scale: s.scale, items: s.items.map((i) => i.id) };
+export function layoutSurvey(s: RuntimeSurvey, after: number): LayoutSurvey {
+  return { id: s.id, scale: s.scale, items: s.items.map((i) => i.id), after };
 }
 
 export function layoutTest(t: RuntimeTest): LayoutTest {
@@ -116,7 +118,7 @@ export function questionYaml(x: LayoutQuestion): string {
 
 export function surveyYaml(s: LayoutSurvey): string {
   const q = (x: string) => JSON.stringify(x);
-  return `{id: ${q(s.id)}, scale: ${s.scale}, items: [${s.items.map(q).join(', ')}]}`;
+  return `{id: ${q(s.id)}, scale: ${s.scale}, items: [${s.items.map(q).join(', ')}], after: ${s.after}}`;
 }
 
 export function testYaml(t: LayoutTest): string[] {

@@ -39,7 +39,7 @@ import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { parseLayoutFile, LAYOUT_FILE } from '../parse/layouts.js';
 import { indexCourse, type CourseIndex } from '../shared/progress.js';
-import type { RuntimeCourse, RuntimeLesson, RuntimeScenario, RuntimeUnit, StatePlan } from '../shared/runtime-types.js';
+import type { RuntimeBlock, RuntimeCourse, RuntimeLesson, RuntimeScenario, RuntimeUnit, StatePlan } from '../shared/runtime-types.js';
 import { radices, STATE_VERSION, structureHash } from '../shared/state-codec.js';
 import {
   layoutQuestion, layoutSurvey, layoutTest, questionYaml, sameAnswers, skeletonQuestion, skeletonSurvey, skeletonTest, surveyYaml, testYaml,
@@ -94,7 +94,7 @@ function layoutUnit(u: RuntimeUnit): LayoutUnit {
   for (const page of u.pages) {
     for (const b of page.blocks) {
       if (b.kind === 'question') questions.push(layoutQuestion(b.question, false));
-      else if (b.kind === 'survey') surveys.push(layoutSurvey(b.survey));
+      else if (b.kind === 'survey') surveys.push(layoutSurvey(b.survey, questions.length));
     }
   }
   // Without surveys the layout reads as before issue 12.
@@ -123,16 +123,12 @@ export function skeletonOf(layout: StateLayout): Skeleton {
         };
         return sc;
       }
-      // Questions and surveys sit on the first page: the codec only sees the order of each.
+      // Questions and surveys sit on the first page, in their order: the codec sees nothing else of them.
+      const blocks: RuntimeBlock[] = u.questions.map((q) => ({ kind: 'question', question: skeletonQuestion(q) }));
+      for (const s of [...(u.surveys ?? [])].reverse()) blocks.splice(s.after, 0, { kind: 'survey', survey: skeletonSurvey(s) });
       const lesson: RuntimeLesson = {
         kind: 'lesson', id: u.id, title: '', duration: null, objectives: [],
-        pages: u.pages.map((id, n) => ({
-          id, title: '',
-          blocks: n > 0 ? [] : [
-            ...u.questions.map((q) => ({ kind: 'question' as const, question: skeletonQuestion(q) })),
-            ...(u.surveys ?? []).map((s) => ({ kind: 'survey' as const, survey: skeletonSurvey(s) })),
-          ],
-        })),
+        pages: u.pages.map((id, n) => ({ id, title: '', blocks: n > 0 ? [] : blocks })),
       };
       return lesson;
     }),
