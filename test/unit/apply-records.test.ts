@@ -8,11 +8,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RuntimeLesson, RuntimeQuestion, RuntimeSurvey, RuntimeTest } from '../../src/shared/runtime-types.js';
 import { readPackageCourse } from '../../src/shared/course-split.js';
-import { compileFiles } from '../helpers/compile.js';
+import { codes, compileFiles } from '../helpers/compile.js';
 
 vi.mock('../../src/render/records.js', () => ({
   questionRecord: (q: RuntimeQuestion, target: string) => (q.type ? { type: `${target}:${q.type}`, correct: [q.id] } : undefined),
   surveyRecord: (s: RuntimeSurvey, target: string) => ({ type: `${target}:likert`, correct: [s.id] }),
+  // A sequencing question cannot be recorded in SCORM 1.2 here, and xAPI warns about a true-false one.
+  recordProblems: (q: RuntimeQuestion, target: string) => [
+    ...(q.type === 'sequencing' && target === 'scorm12' ? [{ code: 'IR243', message: `${q.id}: not in ${target}` }] : []),
+    ...(q.type === 'true-false' && target === 'xapi' ? [{ code: 'IR219', message: `${q.id}: in part in ${target}` }] : []),
+  ],
 }));
 
 const files = {
@@ -23,7 +28,7 @@ const files = {
 
 describe('records per target', () => {
   it('each package carries its own target\'s records; the shared rendered course carries none', () => {
-    const r = compileFiles(files, ['scorm12', 'xapi']);
+    const r = compileFiles(files, ['scorm2004', 'xapi']);
     expect(r.ok, r.diagnostics.map((d) => d.message).join('\n')).toBe(true);
     for (const a of r.artifacts) {
       const course = readPackageCourse((f) => (a.files.has(f) ? new TextDecoder().decode(a.files.get(f)) : null))!;
@@ -37,5 +42,19 @@ describe('records per target', () => {
     }
     const shared = r.runtime!.units[1] as RuntimeTest;
     expect(shared.questions[1]!.rec).toBeUndefined();
+  });
+
+  it('reports what a target cannot record at the question, once however many tests draw it; an error stops the build', () => {
+    const twoTests = { ...files, 'tests/pra.md': '---\ntitle: Pra\nrole: pre\npool: bank\ndraw: 2\n---\nMulai.\n' };
+    const xapi = compileFiles(twoTests, ['xapi']);
+    expect(xapi.ok).toBe(true);
+    expect(codes(xapi)).toEqual(['IR219 lessons/a.md:13:1']);
+    const both = compileFiles(twoTests, ['scorm12', 'xapi']);
+    expect(both.ok).toBe(false);
+    expect(both.artifacts).toEqual([]);
+    expect(both.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'IR219 lessons/a.md:13:1 bs: in part in xapi',
+      'IR243 pools/bank.md:13:1 p2: not in scorm12',
+    ]);
   });
 });
