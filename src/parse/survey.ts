@@ -48,15 +48,18 @@ export function parseSurvey(block: QuestionBlock, file: string, fallbackId: stri
   for (const lines of raw) {
     const head = lines[0]!;
     const start = head.text.length - ITEM.exec(head.text)![1]!.length;
-    const last = lines[lines.length - 1]!;
-    const split = splitTrailingAttributes(lines.length === 1 ? head.text.slice(start) : last.text);
-    const attrCol = (lines.length === 1 ? start : 0) + split.column;
+    const texts = [head.text.slice(start), ...lines.slice(1).map((l) => l.text)];
+    // The attributes end the item: its last line, or its first when the statement runs on below them.
+    const n = [texts.length - 1, 0].find((i) => splitTrailingAttributes(texts[i]!).attrs !== null) ?? texts.length - 1;
+    const split = splitTrailingAttributes(texts[n]!);
+    texts[n] = split.text;
+    const attrAt: At = { file, line: lines[n]!.line, column: (n === 0 ? start : 0) + split.column };
     const itemAt: At = { file, line: head.line, column: start + 1 };
-    const a = split.attrs === null ? null : parseAttributes(split.attrs, { file, line: last.line, column: attrCol }, ['dimension'], [], diags);
+    const a = split.attrs === null ? null : parseAttributes(split.attrs, attrAt, ['dimension'], [], diags);
     const itemId = a?.id ?? `${id}-${items.length + 1}`;
     if (ids.has(itemId)) diags.report('IR213', itemAt, `survey item id #${itemId} is used twice in this survey (first at line ${ids.get(itemId)})`);
     ids.set(itemId, head.line);
-    const text = lines.length === 1 ? split.text : [head.text.slice(start), ...lines.slice(1, -1).map((l) => l.text), split.text].join('\n');
+    const text = texts.join('\n').trimEnd();
     if (!text.trim()) diags.report('IR252', itemAt, 'this survey item has no text');
     const dimension = a?.values.get('dimension');
     if (!dimension) diags.report('IR253', itemAt, 'this survey item has no dimension', 'End the statement with `{#id dimension=…}`: the attitude shift is measured per dimension.');
@@ -65,7 +68,7 @@ export function parseSurvey(block: QuestionBlock, file: string, fallbackId: stri
       at: itemAt,
       label: { text, at: itemAt },
       dimension: dimension ?? '',
-      dimensionAt: split.attrs === null ? itemAt : { file, line: last.line, column: attrCol },
+      dimensionAt: split.attrs === null ? itemAt : attrAt,
     });
   }
   if (items.length === 0) {

@@ -113,6 +113,13 @@ describe('surveys', () => {
     expect('phase' in s).toBe(false);
   });
 
+  it('reads a statement over several lines, its attributes on its last line or on its first', () => {
+    const body = '::: survey {#s}\nSetuju?\n\n- Saya menolak\n  hadiah. {#a dimension=suap}\n- Saya melapor {#b dimension=pemerasan}\n  pungli.\n:::\n';
+    const r = compileFiles({ 'lessons/a.md': lesson(body) });
+    expect(codes(r)).toEqual([]);
+    expect(surveys(r)[0]!.items.map((i) => [i.id, i.text, i.dimension])).toEqual([['a', 'Saya menolak hadiah.', 'suap'], ['b', 'Saya melapor pungli.', 'pemerasan']]);
+  });
+
   it('cannot be placed in a scenario', () => {
     const scenario = '---\ntitle: S\n---\n## Awal {#awal}\n::: survey\nSetuju?\n\n- Ya. {dimension=suap}\n:::\n\n- [Akhiri](#akhir)\n\n## Akhir {#akhir ending=pass}\nSelesai.\n';
     expect(codes(compileFiles({ 'scenarios/s.md': scenario }))).toContain('IR203 scenarios/s.md:5:5');
