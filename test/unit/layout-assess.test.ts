@@ -11,6 +11,7 @@ import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { encodeState, readState, structureHash } from '../../src/shared/state-codec.js';
 import { emptyProgress, indexCourse } from '../../src/shared/progress.js';
 import { codes, compileFiles, COURSE_YML } from '../helpers/compile.js';
+import { readPackageCourse } from '../../src/shared/course-split.js';
 
 const LESSON = `---
 title: Materi
@@ -90,6 +91,14 @@ describe('layouts of a course with surveys and tests', () => {
     const r = compileFiles({ 'course.yml': COURSE_YML, ...V1, 'layouts/1.0.0.yml': yaml }, ['scorm12']);
     expect(codes(r)).toEqual([]);
     expect(r.runtime!.previous).toBeUndefined();
+  });
+
+  it('the same layout from the content and from the package built from it (its tests\' questions joined back from the unit file)', () => {
+    const r = compileFiles({ 'course.yml': COURSE_YML, ...V1 }, ['scorm12', 'xapi']);
+    for (const a of r.artifacts) {
+      const fromPackage = readPackageCourse((f) => (a.files.has(f) ? new TextDecoder().decode(a.files.get(f)) : null))!;
+      expect(layoutYaml(layoutOf(fromPackage))).toBe(layoutYaml(layoutOf(r.runtime!)));
+    }
   });
 
   it('a plan keeps pages and unchanged questions, drops changed ones and every survey and test field, and is proven', () => {
