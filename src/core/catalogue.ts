@@ -65,6 +65,7 @@ export const catalogue = entries({
   IR248: { severity: 'error', title: 'Too few or too many steps', why: 'A sequencing question orders 2 to 8 steps: the learner moves each with buttons, and every order must fit in the saved progress.' },
   IR249: { severity: 'error', title: 'Outcome feedback malformed', why: 'Outcome feedback is one `> [x] …` line (shown when the answer is right) and one `> [ ] …` (when it is wrong), not indented, after the question\'s list and last in the block.' },
   IR250: { severity: 'error', title: 'Line not part of the question', why: 'After the prompt, a matching question holds only its pairs `- source -> target` and a sequencing question only its steps `1. …`, then outcome feedback.' },
+  IR251: { severity: 'warning', title: 'Numeric answers overlap', why: 'A typed number matches the first listed answer whose value or range holds it, so where a right and a wrong answer overlap, the later one never applies there.' },
   IR252: { severity: 'error', title: 'Survey malformed', why: 'A survey is a prompt followed by a list of statements `- statement {#id dimension=…}`, each rated on the scale.' },
   IR253: { severity: 'error', title: 'Survey item without dimension', why: 'A survey measures attitude per dimension: each statement says which one with `dimension=`.' },
   IR254: { severity: 'error', title: 'Survey scale out of range', why: 'A survey\'s scale has 4 to 7 points (5 when not given); the player labels each point.' },

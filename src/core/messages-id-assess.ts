@@ -57,6 +57,7 @@ export const ASSESS_MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
     [/^cannot read `(.*)` as a number or a range$/, (v) => `\`${v}\` tidak terbaca sebagai angka atau rentang`],
     [/^the range `(.*)` starts above its end$/, (v) => `rentang \`${v}\` berawal di atas akhirnya`],
   ],
+  IR251: [[/^`(.*)` overlaps `(.*)` \(line (\d+)\): a value in both matches the one listed first$/, (a, b, l) => `\`${a}\` tumpang tindih dengan \`${b}\` (baris ${l}): nilai yang termasuk keduanya cocok dengan yang tercantum lebih dulu`]],
   IR245: [
     [/^`\*` \(any other answer\) is marked correct$/, () => '`*` (jawaban lain apa pun) ditandai benar'],
     [/^a second `\*` item \(the first is line (\d+)\)$/, (l) => `butir \`*\` kedua (yang pertama di baris ${l})`],
@@ -116,6 +117,7 @@ export const ASSESS_MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
 
 export const ASSESS_HINTS: Rule[] = [
   [/^Write a number \(`30`, `2,5` or `2\.5`, no thousands separator\) or an inclusive range `25\.\.35`\.$/, () => 'Tulis bilangan (`30`, `2,5`, atau `2.5`, tanpa pemisah ribuan) atau rentang inklusif `25..35`.'],
+  [/^Make the ranges of right and wrong answers apart, e\.g\. `25\.\.35` and `36\.\.100`\.$/, () => 'Pisahkan rentang jawaban benar dan salah, misalnya `25..35` dan `36..100`.'],
   [/^Write the smaller value first: `25\.\.35`\.$/, () => 'Tulis nilai yang lebih kecil lebih dulu: `25..35`.'],
   [/^Write the catch-all as `- \[ \] \*`: any answer not listed is wrong\.$/, () => 'Tulis butir "lainnya" sebagai `- [ ] *`: jawaban apa pun yang tidak tercantum salah.'],
   [/^Write `- source -> target`, or `- -> target` for a target that matches no source\.$/, () => 'Tulis `- sumber -> sasaran`, atau `- -> sasaran` untuk sasaran yang tidak berpasangan dengan sumber mana pun.'],

@@ -64,6 +64,7 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR248: { title: 'Langkah terlalu sedikit atau terlalu banyak', why: 'Pertanyaan mengurutkan berisi 2 sampai 8 langkah: peserta memindahkan tiap langkah dengan tombol, dan setiap urutan harus muat dalam data kemajuan.' },
   IR249: { title: 'Umpan balik hasil salah bentuk', why: 'Umpan balik hasil adalah satu baris `> [x] …` (tampil jika jawaban benar) dan satu `> [ ] …` (jika salah), tidak menjorok, sesudah daftar pertanyaan dan paling akhir di blok.' },
   IR250: { title: 'Baris bukan bagian pertanyaan', why: 'Sesudah soal, pertanyaan menjodohkan hanya berisi pasangan `- sumber -> sasaran` dan pertanyaan mengurutkan hanya langkah `1. …`, lalu umpan balik hasil.' },
+  IR251: { title: 'Jawaban angka bertumpang tindih', why: 'Angka yang diketik cocok dengan jawaban pertama dalam daftar yang nilai atau rentangnya memuatnya, jadi di bagian yang tumpang tindih antara jawaban benar dan salah, jawaban yang belakangan tidak pernah berlaku.' },
   IR252: { title: 'Survei salah bentuk', why: 'Survei adalah teks pengantar diikuti daftar pernyataan `- pernyataan {#id dimension=…}`, masing-masing dinilai pada skala.' },
   IR253: { title: 'Butir survei tanpa dimensi', why: 'Survei mengukur sikap per dimensi: setiap pernyataan menyebut dimensinya dengan `dimension=`.' },
   IR254: { title: 'Skala survei di luar batas', why: 'Skala survei punya 4 sampai 7 titik (5 jika tidak disebut); pemutar memberi label pada setiap titik.' },

@@ -83,6 +83,10 @@ export function numericChoices(items: TaskItem[], diags: Diagnostics): QuestionC
     } else if (range[0] > range[1]) {
       diags.report('IR244', c.label.at, `the range \`${c.label.text.trim()}\` starts above its end`, 'Write the smaller value first: `25..35`.');
     } else {
+      const earlier = choices.find((e) => e !== c && e.range && e.correct !== c.correct && e.range[0] <= range[1] && range[0] <= e.range[1]);
+      if (earlier) {
+        diags.report('IR251', c.label.at, `\`${c.label.text.trim()}\` overlaps \`${earlier.label.text.trim()}\` (line ${earlier.label.at.line}): a value in both matches the one listed first`, 'Make the ranges of right and wrong answers apart, e.g. `25..35` and `36..100`.');
+      }
       c.range = range;
     }
   }
