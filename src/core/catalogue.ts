@@ -78,6 +78,7 @@ export const catalogue = entries({
   IR261: { severity: 'error', title: 'Final-test scoring without one final test', why: '`scoring: final-test` makes the final test\'s score the course score, so the course needs exactly one test with `role: final`.' },
   IR262: { severity: 'warning', title: 'Pool not used', why: 'No test names this pool in `pool:`, so its questions are never shown.' },
   IR263: { severity: 'error', title: 'Final test without a pass mark', why: 'A final test is passed or failed against its `passing_score`, or the course\'s `passing_score` when the test gives none.' },
+  IR264: { severity: 'error', title: 'More than one pre-test', why: 'The pre-test is the learner\'s baseline per dimension, which the results set against the final test: a course has one.' },
   IR230: { severity: 'warning', title: 'Empty table header cell', why: 'A screen reader names each cell by its column header; a column whose header is empty is read without a name (axe: empty-table-header).', hint: 'Write what the column holds in the header cell, e.g. `Aspek` above a column of row labels.' },
 
   // IR3xx: scenarios
