@@ -79,6 +79,7 @@ export const catalogue = entries({
   IR262: { severity: 'warning', title: 'Pool not used', why: 'No test names this pool in `pool:`, so its questions are never shown.' },
   IR263: { severity: 'error', title: 'Final test without a pass mark', why: 'A final test is passed or failed against its `passing_score`, or the course\'s `passing_score` when the test gives none.' },
   IR264: { severity: 'error', title: 'More than one pre-test', why: 'The pre-test is the learner\'s baseline per dimension, which the results set against the final test: a course has one.' },
+  IR265: { severity: 'warning', title: 'Pool question without dimension', why: 'A test reports its result per dimension, and the pre-test is the baseline per dimension: a question without one counts for the test\'s score only, and `per_dimension` draws such questions as a group of their own.' },
   IR230: { severity: 'warning', title: 'Empty table header cell', why: 'A screen reader names each cell by its column header; a column whose header is empty is read without a name (axe: empty-table-header).', hint: 'Write what the column holds in the header cell, e.g. `Aspek` above a column of row labels.' },
 
   // IR3xx: scenarios

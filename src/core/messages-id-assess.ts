@@ -114,6 +114,7 @@ export const ASSESS_MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   IR262: [[/^no test draws from pool `(.*)`$/, (p) => `tidak ada tes yang mengundi soal dari bank soal \`${p}\``]],
   IR263: [[/^this final test has no pass mark$/, () => 'tes akhir ini tidak punya nilai lulus']],
   IR264: [[/^a second pre-test; (.*) is the course's pre-test$/, (f) => `pra-tes kedua; ${f} adalah pra-tes kursus ini`]],
+  IR265: [[/^this pool question has no dimension$/, () => 'soal bank ini tidak punya dimensi']],
 };
 
 export const ASSESS_HINTS: Rule[] = [
@@ -142,6 +143,7 @@ export const ASSESS_HINTS: Rule[] = [
   [/^Add a test with `role: final` to the outline, or write `scoring: all`\.$/, () => 'Tambahkan tes dengan `role: final` ke outline, atau tulis `scoring: all`.'],
   [/^Name it in a test's front matter \(`pool: (.*)`\), or remove the file\.$/, (p) => `Sebut bank soal ini di front matter sebuah tes (\`pool: ${p}\`), atau hapus berkasnya.`],
   [/^Give the test `passing_score: 80` in its front matter, or the course `passing_score` in course\.yml\.$/, () => 'Beri tes itu `passing_score: 80` di front matter-nya, atau beri kursus `passing_score` di course.yml.'],
+  [/^Write `::: question \{#id dimension=…\}`: a test's result and the pre-test baseline are given per dimension\.$/, () => 'Tulis `::: question {#id dimension=…}`: hasil tes dan titik awal pra-tes diberikan per dimensi.'],
   [/^Give this test `role: final`, or remove it from the outline\.$/, () => 'Beri tes ini `role: final`, atau keluarkan dari outline.'],
   [/^Start the file with `---`, `title: …`, `role: final`, `pool: …`, `draw: …`, `---`\.$/, () => 'Awali berkas dengan `---`, `title: …`, `role: final`, `pool: …`, `draw: …`, `---`.'],
 ];

@@ -78,6 +78,7 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR262: { title: 'Bank soal tidak dipakai', why: 'Tidak ada tes yang menyebut bank soal ini di `pool:`, jadi soal-soalnya tidak pernah tampil.' },
   IR263: { title: 'Tes akhir tanpa nilai lulus', why: 'Tes akhir dinyatakan lulus atau tidak menurut `passing_score`-nya, atau `passing_score` kursus bila tes tidak menyebutnya.' },
   IR264: { title: 'Pra-tes lebih dari satu', why: 'Pra-tes adalah titik awal peserta per dimensi, yang dibandingkan hasilnya dengan tes akhir: satu kursus punya satu pra-tes.' },
+  IR265: { title: 'Soal bank tanpa dimensi', why: 'Tes melaporkan hasilnya per dimensi, dan pra-tes menjadi titik awal per dimensi: soal tanpa dimensi hanya dihitung untuk nilai tes, dan `per_dimension` mengundi soal-soal seperti itu sebagai kelompok tersendiri.' },
   IR301: { title: 'Skenario tanpa adegan', why: 'Skenario adalah graf adegan berjudul `## Adegan {#id}`.' },
   IR302: { title: 'Tautan ke adegan yang tidak ada', why: 'Pilihan harus menuju adegan dalam skenario yang sama.' },
   IR303: { title: 'Adegan tidak terjangkau', why: 'Tidak ada jalur pilihan dari adegan awal ke sini, jadi tidak ada peserta yang akan melihatnya.' },

@@ -22,7 +22,7 @@ vi.mock('../../src/render/records.js', () => ({
 
 const files = {
   'lessons/a.md': '---\ntitle: A\n---\n::: question {#pilih}\nPilih.\n\n- [x] A\n  > a\n- [ ] B\n  > b\n:::\n\n::: question {#bs type=true-false}\nBenar?\n\n- [x] Benar\n  > ya\n- [ ] Salah\n  > tidak\n:::\n\n::: survey {#sikap}\nSetuju?\n\n- Ya. {dimension=suap}\n:::\n',
-  'pools/bank.md': '---\nid: bank\n---\n::: question {#p1}\nPilih.\n\n- [x] A\n  > a\n- [ ] B\n  > b\n:::\n\n::: question {#p2 type=sequencing}\nUrutkan.\n\n1. Satu\n2. Dua\n> [x] ya\n> [ ] tidak\n:::\n',
+  'pools/bank.md': '---\nid: bank\n---\n::: question {#p1 dimension=suap}\nPilih.\n\n- [x] A\n  > a\n- [ ] B\n  > b\n:::\n\n::: question {#p2 type=sequencing dimension=suap}\nUrutkan.\n\n1. Satu\n2. Dua\n> [x] ya\n> [ ] tidak\n:::\n',
   'tests/akhir.md': '---\ntitle: Akhir\nrole: final\npool: bank\ndraw: 2\npassing_score: 80\n---\nMulai.\n',
 };
 
