@@ -83,6 +83,7 @@ const EXPECTED: Record<string, string[]> = {
   'broken-fill-in-too-long': ['IR243 lessons/01-latihan.md:9:7'],
   'broken-final-no-pass-mark': ['IR263 tests/akhir.md:1:1'],
   'broken-matching-duplicate-source': ['IR218 lessons/01-latihan.md:10:3'],
+  'broken-matching-first-pair-no-arrow': ['IR246 lessons/01-latihan.md:12:3'],
   'broken-matching-no-arrow': ['IR246 lessons/01-latihan.md:10:3'],
   'broken-matching-no-target': ['IR246 lessons/01-latihan.md:10:19'],
   'broken-matching-one-pair': ['IR247 lessons/01-latihan.md:6:1'],
