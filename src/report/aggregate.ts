@@ -51,6 +51,8 @@ interface Attempt {
   replays: Uint16Array;
   /** The course said it was completed (xAPI). */
   completed: boolean;
+  /** Its source says when the course is complete (Who.tellsCompletion). */
+  tells: boolean;
   recorded: number | null;
   last: string;
 }
@@ -130,11 +132,13 @@ export class Aggregator {
         firstPath: new Array<string | null>(s).fill(null),
         replays: new Uint16Array(s),
         completed: false,
+        tells: false,
         recorded: null,
         last: '',
       };
       this.attempts.set(key, a);
     }
+    if (e.tellsCompletion) a.tells = true;
     if (e.group !== undefined && e.group !== null && e.group !== '' && a.group === null) {
       a.group = e.group;
       this.groupSeen = true;
@@ -239,7 +243,8 @@ export class Aggregator {
     for (const a of this.attempts.values()) {
       const r = computeResult(course, this.progress(a));
       const itemsDone = allDone(a);
-      const complete = a.completed || itemsDone;
+      // Answers and endings alone do not make an xAPI attempt complete: its pages may be unread.
+      const complete = a.completed || (!a.tells && itemsDone);
       const passed = complete && passing !== null && (r.possible <= 0 || r.score >= passing);
       if (complete && a.recorded !== null && a.recorded !== r.score && itemsDone) {
         // The example names no learner: diagnostics go into the report, which must single out nobody.

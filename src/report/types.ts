@@ -17,6 +17,12 @@ export interface Who {
   order: string;
   /** The `--group-by` field's value, when the record carries it. */
   group?: string | null;
+  /**
+   * The source records the course's completion itself (xAPI: a completed statement for the
+   * course, sent once every page is viewed too); without it (Moodle's interactions report,
+   * which has no page views) an attempt with every item done is taken as complete.
+   */
+  tellsCompletion?: true;
 }
 
 /** Where a record came from, for diagnostics: the source and the line (0 when unknown). */

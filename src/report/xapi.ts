@@ -85,6 +85,7 @@ export function readStatement(value: unknown, at: RecordAt, agg: Aggregator, gro
     attempt: typeof s.context?.registration === 'string' ? s.context.registration : '',
     order: when,
     group: groupBy ? groupValue(s, groupBy, map.courseIds) : undefined,
+    tellsCompletion: true,
   };
   const ext = s.result?.extensions ?? {};
   const first = typeof ext[EXT_COUNTS_FOR_SCORE] === 'boolean' ? (ext[EXT_COUNTS_FOR_SCORE] as boolean) : undefined;
