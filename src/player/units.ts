@@ -1,10 +1,13 @@
 /**
  * Loads from the package what the learner needs when they first need it:
  * each unit's HTML (src/shared/course-split.ts), and, as if it were one unit
- * more, the results screen (player-results.js, src/player/results.ts). A
+ * more, the results screen (player-results.js, src/player/results.ts), and,
+ * as one more, with every unit that needs it, the code of typed questions,
+ * surveys and tests (player-assess.js, src/shared/assess-files.ts). A
  * script element, not fetch(): a package opened from file:// may load
  * scripts beside it but not fetch them.
  */
+import { ASSESS_SCRIPT, needsAssess } from '../shared/assess-files';
 import { joinUnit, RESULTS_SCRIPT, unitFile } from '../shared/course-split';
 import type { RuntimeCourse, RuntimeUnit } from '../shared/runtime-types';
 
@@ -16,7 +19,7 @@ export interface UnitLoader {
 }
 
 export function unitLoader(course: RuntimeCourse): UnitLoader {
-  const w = window as unknown as { irUnit: (n: number, unit: RuntimeUnit) => void; irResults?: unknown };
+  const w = window as unknown as { irUnit: (n: number, unit: RuntimeUnit) => void; irResults?: unknown; irAssess?: unknown };
   const count = course.units.length;
   const done: boolean[] = [];
   /** The callbacks of each unit being loaded. */
@@ -29,22 +32,24 @@ export function unitLoader(course: RuntimeCourse): UnitLoader {
   w.irUnit = (n, unit) => {
     if (!done[n] && n < count) settle(n, (done[n] = joinUnit(course.units[n]!, unit)));
   };
-  const loaded = (n: number) => n < 0 || !!done[n] || (n === count && !!w.irResults);
+  const loaded = (n: number) => n < 0 || !!done[n] || (n === count ? !!w.irResults : n > count && !!w.irAssess);
+  const one = (n: number, then: (ok: boolean) => void) => {
+    if (loaded(n)) return then(true);
+    const was = waiting[n];
+    waiting[n] = (was || []).concat(then);
+    if (was) return;
+    const el = document.createElement('script');
+    el.src = n < count ? unitFile(n) : n > count ? ASSESS_SCRIPT : RESULTS_SCRIPT;
+    // Missing or cut off: the next request tries again.
+    el.onerror = el.onload = () => {
+      if (!done[n]) settle(n, (done[n] = loaded(n)));
+      el.remove();
+    };
+    document.head.appendChild(el);
+  };
   return {
     loaded,
-    load(n, then = () => {}) {
-      if (loaded(n)) return then(true);
-      const was = waiting[n];
-      waiting[n] = (was || []).concat(then);
-      if (was) return;
-      const el = document.createElement('script');
-      el.src = n < count ? unitFile(n) : RESULTS_SCRIPT;
-      // Missing or cut off: the next request tries again.
-      el.onerror = el.onload = () => {
-        if (!done[n]) settle(n, (done[n] = loaded(n)));
-        el.remove();
-      };
-      document.head.appendChild(el);
-    },
+    // A unit that needs player-assess.js is asked for once that script is in, so a unit loaded is a unit that can be shown.
+    load: (n, then = () => {}) => (needsAssess(course.units[n]) ? one(count + 1, (ok) => (ok ? one(n, then) : then(false))) : one(n, then)),
   };
 }
