@@ -249,7 +249,22 @@ export function shorten(text: string, max = 100): string {
  * when needed), so that no course without assessment carries them in its
  * course.js and the first page stays as light as it was.
  */
-export interface AssessStrings {
+export interface GainStrings {
+  /** Test roles. */
+  pre: string;
+  final: string;
+  /** Results screen: pre/post gain and attitude shift. */
+  gainHead: string;
+  gain: string;
+  shiftHead: string;
+  shiftNote: string;
+  shift: string;
+  /** Results screen, what is left to do. */
+  takeTests: string;
+  answerSurveys: string;
+}
+
+export interface AssessStrings extends GainStrings {
   /** Visible label of a fill-in or numeric answer box. */
   yourAnswer: string;
   /** Under a numeric box: how to write a number. */
@@ -274,9 +289,6 @@ export interface AssessStrings {
   send: string;
   surveyThanks: string;
   surveyAll: string;
-  /** Test roles. */
-  pre: string;
-  final: string;
   /** {0}: questions per attempt. */
   questions: string;
   /** {0}: attempts allowed. */
@@ -302,15 +314,22 @@ export interface AssessStrings {
   otherAnswer: string;
   /** The dimension column of a test's questions that have none. */
   untagged: string;
-  /** Results screen: pre/post gain and attitude shift. */
-  gainHead: string;
-  gain: string;
-  shiftHead: string;
-  shiftNote: string;
-  shift: string;
 }
 
+const gainId: GainStrings = {
+  pre: 'Tes awal',
+  final: 'Tes akhir',
+  gainHead: 'Kemajuan Anda: tes awal dan tes akhir',
+  gain: 'Peningkatan',
+  shiftHead: 'Perubahan sikap Anda',
+  shiftNote: 'Selisih rata-rata jawaban survei akhir dan survei awal, pada skala setuju–tidak setuju.',
+  shift: 'Perubahan',
+  takeTests: 'Tes yang belum selesai',
+  answerSurveys: 'Survei yang belum diisi',
+};
+
 const assessId: AssessStrings = {
+  ...gainId,
   yourAnswer: 'Jawaban Anda',
   numberHint: 'Tulis sebuah angka, misalnya 2,5.',
   notNumber: 'Tulis jawaban berupa angka, misalnya 2,5.',
@@ -334,8 +353,6 @@ const assessId: AssessStrings = {
   send: 'Kirim jawaban',
   surveyThanks: 'Terima kasih. Jawaban Anda sudah tercatat; tidak ada jawaban benar atau salah.',
   surveyAll: 'Pilih satu jawaban untuk setiap pernyataan.',
-  pre: 'Tes awal',
-  final: 'Tes akhir',
   questions: '{0} soal, diambil acak dari bank soal.',
   attemptsAllowed: 'Kesempatan mengerjakan: {0} kali.',
   preNote: 'Tes awal tidak dinilai: hasilnya menjadi titik awal untuk melihat kemajuan Anda.',
@@ -354,14 +371,22 @@ const assessId: AssessStrings = {
   noAnswer: 'Tidak dijawab',
   otherAnswer: 'Jawaban lain',
   untagged: 'Tanpa dimensi',
-  gainHead: 'Kemajuan Anda: tes awal dan tes akhir',
-  gain: 'Peningkatan',
-  shiftHead: 'Perubahan sikap Anda',
-  shiftNote: 'Selisih rata-rata jawaban survei akhir dan survei awal, pada skala setuju–tidak setuju.',
-  shift: 'Perubahan',
+};
+
+const gainEn: GainStrings = {
+  pre: 'Pre-test',
+  final: 'Final test',
+  gainHead: 'Your progress: pre-test and final test',
+  gain: 'Gain',
+  shiftHead: 'How your attitudes moved',
+  shiftNote: 'The difference between the mean answers of the final and the first survey, on the disagree–agree scale.',
+  shift: 'Change',
+  takeTests: 'Tests not done yet',
+  answerSurveys: 'Surveys not answered yet',
 };
 
 const assessEn: AssessStrings = {
+  ...gainEn,
   yourAnswer: 'Your answer',
   numberHint: 'Write a number, e.g. 2.5.',
   notNumber: 'Write your answer as a number, e.g. 2.5.',
@@ -385,8 +410,6 @@ const assessEn: AssessStrings = {
   send: 'Send answers',
   surveyThanks: 'Thank you. Your answers are recorded; there are no right or wrong answers.',
   surveyAll: 'Choose one answer for every statement.',
-  pre: 'Pre-test',
-  final: 'Final test',
   questions: '{0} questions, drawn at random from a question bank.',
   attemptsAllowed: 'Attempts allowed: {0}.',
   preNote: 'The pre-test is not graded: its result is the starting point against which your progress is measured.',
@@ -405,11 +428,8 @@ const assessEn: AssessStrings = {
   noAnswer: 'Not answered',
   otherAnswer: 'Another answer',
   untagged: 'No dimension',
-  gainHead: 'Your progress: pre-test and final test',
-  gain: 'Gain',
-  shiftHead: 'How your attitudes moved',
-  shiftNote: 'The difference between the mean answers of the final and the first survey, on the disagree–agree scale.',
-  shift: 'Change',
 };
 
 export const ASSESS_STRINGS: Record<UiLanguage, AssessStrings> = { id: assessId, en: assessEn };
+/** What the results screen needs of them, alone, so that player-results.js stays small. */
+export const GAIN_STRINGS: Record<UiLanguage, GainStrings> = { id: gainId, en: gainEn };

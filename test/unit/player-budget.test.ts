@@ -49,6 +49,19 @@ describe('player size budget', () => {
     }
   });
 
+  it('typed questions, surveys and tests are a script of their own (player-assess.js): no player carries their code or words', async () => {
+    const assess = await bytes('src/player/entry-assess.ts');
+    console.info(`player-assess.js: ${assess} bytes`);
+    expect(assess).toBeGreaterThan(4000);
+    expect(assess).toBeLessThanOrEqual(24 * 1024);
+    for (const { id, entry } of PLAYER_BUNDLES) {
+      const r = await build({ ...common, format: 'iife', entryPoints: [entry] });
+      // A class and a word only player-assess.js has.
+      expect(r.outputFiles[0]!.text, id).not.toContain('ir-seq');
+      expect(r.outputFiles[0]!.text, id).not.toContain('Sangat tidak setuju');
+    }
+  });
+
   it('the player bundles no UI string table: the course carries its own', async () => {
     const r = await build({ ...common, format: 'iife', entryPoints: ['src/player/entry-xapi.ts'] });
     const js = r.outputFiles[0]!.text;

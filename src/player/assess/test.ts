@@ -18,8 +18,7 @@ import { control, type Control } from './controls';
 import { answerText, verdict } from './feedback';
 import { words, type AssessHost } from './host';
 import { responseText } from './response';
-
-const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+import { passMark, testPassed, testScore } from './score';
 
 export function testScreen(host: AssessHost, t: number): HTMLElement {
   const { engine } = host;
@@ -28,7 +27,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
   const ref = engine.ix.tests[t]!;
   const test = ref.test;
   const final = test.role === 'final';
-  const pass = test.passingScore !== null ? test.passingScore : course.passingScore;
+  const pass = passMark(test, course.passingScore);
   const root = div('ir-test');
   /** What the learner typed in this session, per slot: after a resume only the item it matched is known. */
   const typed: Array<string | undefined> = [];
@@ -103,8 +102,8 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
 
   const result = (): Child => {
     const x = tp();
-    const score = percent(100 * sum(x.right), sum(x.total));
-    const passed = !final || pass === null || score >= pass;
+    const score = testScore(x);
+    const passed = testPassed(test, x, course.passingScore);
     const left = test.attempts - x.attempts;
     const name = (id: string) => (id ? (course.dimensions.find((d) => d.id === id) || { label: id }).label : a.untagged);
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
