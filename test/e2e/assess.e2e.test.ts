@@ -1,0 +1,353 @@
+/**
+ * Issue 12 in Chromium, inside the stand-in SCORM 1.2 LMS (scorm-again,
+ * test/helpers/lms-host.ts), driven by roles and accessible names only, the
+ * keyboard for sequencing; the course is test/courses/assess-play:
+ *
+ * - each typed question answered wrong, then right, through its own controls
+ *   (radios, a labelled text box, a decimal box, one select per source, the
+ *   Naik / Turun buttons whose focus follows the step), with the author's
+ *   feedback per answer and per outcome;
+ * - the surveys, the pre-test, the final test failed then passed (its
+ *   unanswered-questions check, its review and the retake), and the results
+ *   screen's gain from the pre-test and attitude shift;
+ * - a learner who leaves in the middle of a test finds the same drawn
+ *   questions, with their answers, on relaunch;
+ * - every call the SCO makes is one the LMS accepts, and axe finds no WCAG
+ *   2.1 A/AA violation on the screens.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContentFolder } from '../../src/node/read-content.js';
+import { ASSESS_STRINGS, format as f } from '../../src/shared/ui-strings.js';
+import { chromiumAvailable, expectFocused, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
+import { closeSco, cmiList, lmsCalls, lmsCmi, lmsHostPage, relaunchData, startLmsServer } from '../helpers/lms-host.js';
+import { ROOT } from '../helpers/package.js';
+import type { StaticServer } from '../helpers/static-server.js';
+import { stringsFor } from '../helpers/ui-strings.js';
+import { buildPackage, type Built } from '../faults/helpers/courses.js';
+
+const S = stringsFor('id');
+const A = ASSESS_STRINGS.id;
+const CHECK = 'Periksa jawaban';
+
+let work: string;
+let browser: Browser;
+let server: StaticServer;
+let pkg: Built;
+let hosts = 0;
+
+async function launch(saved?: Record<string, unknown> | null) {
+  const { context, page } = await newContextPage(browser);
+  const problems = watchProblems(page);
+  const path = `/lms/assess-${++hosts}.html`;
+  server.put(path, lmsHostPage({ launch: '/pkg/index.html', saved, masteryScore: pkg.course.passingScore }));
+  await page.goto(server.origin + path);
+  const frame = page.frameLocator('#sco-frame');
+  await expectVisible(frame.getByRole('heading', { level: 2 }));
+  return { context, page, frame, problems };
+}
+
+/** Through the table of contents, as a learner goes somewhere. */
+async function open(frame: FrameLocator, entry: string | RegExp, heading: string): Promise<void> {
+  await frame.getByRole('navigation', { name: S.toc }).getByRole('button', { name: entry }).click();
+  await expectFocused(frame.getByRole('heading', { level: 2, name: heading, exact: true }));
+}
+
+/** A question's form, found by (the start of) its prompt, the name of its group. */
+const form = (frame: FrameLocator, prompt: string): Locator =>
+  frame.locator('form').filter({ has: frame.getByRole('group', { name: new RegExp('^' + prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }) });
+
+/** Presses "Periksa jawaban" and waits for the verdict and the feedback; the focus is then on "Coba lagi". */
+async function check(q: Locator, verdict: string, ...feedback: string[]): Promise<void> {
+  await q.getByRole('button', { name: CHECK, exact: true }).click();
+  const live = q.locator('[aria-live]');
+  await expectText(live, verdict);
+  for (const text of feedback) await expectText(live, text);
+  await expectFocused(q.getByRole('button', { name: S.retry, exact: true }));
+}
+
+async function retry(q: Locator): Promise<void> {
+  await q.getByRole('button', { name: S.retry, exact: true }).click();
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Calls the LMS refused. */
+async function refused(page: Page) {
+  return (await lmsCalls(page)).filter((c) => c.fn !== 'LMSGetValue' && (c.result !== 'true' || c.error !== '0'));
+}
+
+// ---------------------------------------------------------------------------
+// The pool's questions, right and wrong, by the start of their prompt
+// ---------------------------------------------------------------------------
+
+type Answer = (g: Locator) => Promise<void>;
+const radio = (name: string): Answer => (g) => g.getByRole('radio', { name, exact: true }).check();
+const typeIn = (text: string): Answer => (g) => g.getByLabel(A.yourAnswer, { exact: true }).fill(text);
+const POOL: Record<string, { right: Answer; wrong: Answer }> = {
+  'Bank G1': { right: radio('Menolak dan menjelaskan aturannya'), wrong: radio('Menerima karena urusan sudah selesai') },
+  'Bank G2': { right: radio('Salah'), wrong: radio('Benar') },
+  'Bank S1': { right: typeIn('5'), wrong: typeIn('4') },
+  'Bank S2': { right: typeIn(' Suap '), wrong: typeIn('gratifikasi') },
+  'Bank P1': { right: radio('Pungutan liar'), wrong: radio('Biaya administrasi') },
+  'Bank P2': { right: radio('Benar'), wrong: radio('Salah') },
+};
+const DIMENSIONS = ['Gratifikasi', 'Suap-menyuap', 'Pungutan liar'];
+
+/** The drawn questions on screen, in order: the pool key of each (its prompt starts with it). */
+async function drawn(frame: FrameLocator): Promise<string[]> {
+  const legends = await frame.locator('.ir-test fieldset legend').allInnerTexts();
+  return legends.map((t) => Object.keys(POOL).find((k) => t.includes(k + ':'))!);
+}
+
+/** Answers every drawn question of the open attempt, right or wrong; returns the keys. */
+async function answerAll(frame: FrameLocator, how: 'right' | 'wrong'): Promise<string[]> {
+  const keys = await drawn(frame);
+  expect(keys.every(Boolean), `every drawn question is from the pool: ${keys}`).toBe(true);
+  for (const [i, key] of keys.entries()) {
+    await POOL[key]![how](frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, i + 1, keys.length)) }));
+  }
+  return keys;
+}
+
+async function submit(frame: FrameLocator, heading: string): Promise<void> {
+  await frame.getByRole('button', { name: A.submit, exact: true }).click();
+  await expectFocused(frame.getByRole('heading', { level: 2, name: heading, exact: true }));
+}
+
+/** The rows of the table after the heading `head`, each as its cells' texts. */
+async function tableAfter(frame: FrameLocator, head: string): Promise<string[][]> {
+  const table = frame.locator(`h3:text-is("${head}") ~ .ir-table table`).first();
+  await expectVisible(table);
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c as HTMLElement).innerText.trim())));
+}
+
+describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () => {
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'ir-assess-'));
+    pkg = await buildPackage(await readContentFolder(join(ROOT, 'test', 'courses', 'assess-play')), 'scorm12', join(work, 'pkg'));
+    server = await startLmsServer({ '/pkg/': pkg.dir });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await tearDown({ browser, server, work });
+  });
+
+  it('each question type, wrong then right, through its own controls, with the feedback the author wrote', async () => {
+    const { context, page, frame, problems } = await launch();
+
+    await open(frame, /Benar atau salah/, 'Benar atau salah');
+    const tf = form(frame, 'Gratifikasi yang terkait jabatan');
+    await tf.getByRole('radio', { name: 'Salah', exact: true }).check();
+    await check(tf, S.incorrect, 'Belum tepat: gratifikasi terkait jabatan wajib dilaporkan.');
+    await retry(tf);
+    await tf.getByRole('radio', { name: 'Benar', exact: true }).check();
+    await check(tf, S.correct, 'Tepat: pemberian itu wajib dilaporkan dalam 30 hari kerja.');
+
+    await open(frame, /Isian/, 'Isian');
+    const fill = form(frame, 'Laporan gratifikasi disampaikan');
+    const box = fill.getByLabel(A.yourAnswer, { exact: true });
+    expect(await box.getAttribute('type')).toBe('text');
+    await fill.getByRole('button', { name: CHECK, exact: true }).click();
+    await expectText(fill.locator('[aria-live]'), A.answerFirst);
+    await box.fill('Polisi');
+    await check(fill, S.incorrect, 'Bukan: laporan gratifikasi disampaikan ke KPK');
+    await retry(fill);
+    await box.fill('Kejaksaan');
+    await check(fill, S.incorrect, 'Belum tepat: laporan gratifikasi disampaikan ke KPK.');
+    await retry(fill);
+    // Case and spaces do not matter by default; the second accepted variant counts too.
+    await box.fill('  komisi pemberantasan   KORUPSI ');
+    await check(fill, S.correct);
+
+    await open(frame, /Angka/, 'Angka');
+    const num = form(frame, 'Dalam berapa hari kerja');
+    const decimal = num.getByLabel(A.yourAnswer, { exact: true });
+    expect(await decimal.getAttribute('inputmode')).toBe('decimal');
+    await decimal.fill('tiga puluh');
+    await num.getByRole('button', { name: CHECK, exact: true }).click();
+    await expectText(num.locator('[aria-live]'), A.notNumber);
+    await decimal.fill('7');
+    await check(num, S.incorrect, 'Terlalu singkat: batasnya 30 hari kerja.');
+    await retry(num);
+    await decimal.fill('30,0');
+    await check(num, S.correct, 'Tepat: 30 hari kerja sejak diterima.');
+
+    await open(frame, /Pasangan/, 'Pasangan');
+    const match = form(frame, 'Pasangkan setiap perbuatan');
+    const pairs: Array<[string, string, string]> = [
+      ['Menerima hadiah karena jabatan', 'Gratifikasi', 'Suap'],
+      ['Meminta uang di luar tarif resmi', 'Pungutan liar', 'Bukan korupsi'],
+      ['Memberi uang agar izin cepat keluar', 'Suap', 'Gratifikasi'],
+    ];
+    // Every target, the distractor too, is an option of every list, after the empty one.
+    expect(await match.getByRole('combobox', { name: pairs[0]![0], exact: true }).locator('option').allInnerTexts())
+      .toEqual([A.choose, 'Gratifikasi', 'Pungutan liar', 'Suap', 'Bukan korupsi']);
+    for (const [source, , wrong] of pairs) await match.getByRole('combobox', { name: source, exact: true }).selectOption({ label: wrong });
+    await check(match, S.incorrect, 'Belum tepat: periksa lagi perbedaan gratifikasi, pungli dan suap.');
+    await retry(match);
+    for (const [source, right] of pairs) await match.getByRole('combobox', { name: source, exact: true }).selectOption({ label: right });
+    await check(match, S.correct, 'Tepat, ketiganya berpasangan benar.');
+
+    await open(frame, /Urutan/, 'Urutan');
+    const seq = form(frame, 'Susun langkah');
+    const steps = ['Tolak pemberian dengan sopan', 'Catat identitas pemberi', 'Laporkan ke UPG', 'Simpan bukti laporan'];
+    const order = () => seq.locator('li').evaluateAll((lis) => lis.map((li) => (li.querySelector('.ir-lt') as HTMLElement).innerText.trim()));
+    const shown = await order();
+    expect([...shown].sort()).toEqual([...steps].sort());
+    expect(shown, 'the steps are not shown in their right order').not.toEqual(steps);
+    await check(seq, S.incorrect, 'Belum tepat: mulailah dengan menolak');
+    await retry(seq);
+    // Keyboard only: each step is taken to its place with its own "Naik" button; the focus stays on it and the live region says where it is.
+    const live = seq.locator('.ir-sr[aria-live]');
+    for (const [target, step] of steps.entries()) {
+      let at = (await order()).indexOf(step);
+      while (at > target) {
+        const up = seq.getByRole('button', { name: f(A.upName, step), exact: true });
+        await up.focus();
+        await page.keyboard.press('Enter');
+        at--;
+        await expectFocused(up, `focus follows "${step}"`);
+        await expectText(live, f(A.moved, step, at + 1, steps.length));
+      }
+    }
+    expect(await order()).toEqual(steps);
+    // At the top, "Naik" does nothing and says so, and keeps the focus.
+    const top = seq.getByRole('button', { name: f(A.upName, steps[0]!), exact: true });
+    expect(await top.getAttribute('aria-disabled')).toBe('true');
+    await top.focus();
+    await page.keyboard.press('Enter');
+    await expectFocused(top);
+    expect(await order()).toEqual(steps);
+    await check(seq, S.correct, 'Tepat: menolak dulu');
+
+    // The LMS has one interaction per answer, every call accepted.
+    const ids = cmiList((await lmsCmi(page)).interactions).map((x) => x.id as string);
+    expect(ids).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut']);
+    expect(await refused(page), 'calls the LMS refused').toEqual([]);
+    expect(await axe(page), 'axe on the answered sequencing question').toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('surveys, a pre-test, a final test failed then passed, its review, and the gain and attitude shift on the results screen', async () => {
+    const { context, page, frame, problems } = await launch();
+    const labels = A.likert[5]!;
+
+    // The first survey: every item must have an answer.
+    await expectVisible(frame.getByRole('heading', { level: 2, name: 'Pembuka', exact: true }));
+    const pre = frame.locator('form.ir-survey');
+    await pre.getByRole('group', { name: 'Saya akan menolak hadiah dari pemohon layanan.', exact: true }).getByRole('radio', { name: labels[1], exact: true }).check();
+    await pre.getByRole('button', { name: A.send, exact: true }).click();
+    await expectText(pre.locator('[aria-live]'), A.surveyAll);
+    await expectFocused(pre.getByRole('group', { name: 'Saya akan melaporkan pungli yang saya lihat.', exact: true }).getByRole('radio', { name: labels[0], exact: true }));
+    await pre.getByRole('group', { name: 'Saya akan melaporkan pungli yang saya lihat.', exact: true }).getByRole('radio', { name: labels[2], exact: true }).check();
+    await pre.getByRole('button', { name: A.send, exact: true }).click();
+    await expectFocused(pre.getByText(A.surveyThanks));
+    expect(await pre.getByRole('radio', { name: labels[1], exact: true }).first().isDisabled()).toBe(true);
+    expect(await axe(page), 'axe on the answered survey').toEqual([]);
+
+    // The pre-test: every question wrong; one attempt, no retake.
+    await open(frame, 'Tes Awal', 'Tes Awal');
+    await expectText(frame.locator('main'), A.preNote);
+    await frame.getByRole('button', { name: A.start, exact: true }).click();
+    await expectFocused(frame.getByRole('heading', { level: 2, name: 'Tes Awal', exact: true }));
+    const preKeys = await answerAll(frame, 'wrong');
+    expect(preKeys.map((k) => k.slice(0, 6)).sort(), 'one question per dimension').toEqual(['Bank G', 'Bank P', 'Bank S']);
+    // No feedback before the submit.
+    expect(await frame.locator('.ir-test .ir-box').count()).toBe(0);
+    await submit(frame, 'Tes Awal');
+    await expectText(frame.locator('main'), A.preDone);
+    expect(await frame.getByRole('button', { name: A.retake }).count()).toBe(0);
+
+    // The final test, first attempt: the unanswered check, then every answer wrong.
+    await open(frame, 'Tes Akhir', 'Tes Akhir');
+    await expectText(frame.locator('main'), f(A.attemptsAllowed, 2));
+    await frame.getByRole('button', { name: A.start, exact: true }).click();
+    await frame.getByRole('button', { name: A.submit, exact: true }).click();
+    await expectFocused(frame.getByText(f(A.unanswered, 3)));
+    expect(await axe(page), 'axe on the test with its unanswered check').toEqual([]);
+    await frame.getByRole('button', { name: A.keepAnswering, exact: true }).click();
+    const first = frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    await expectFocused(first.getByRole('radio').or(first.getByRole('textbox')).first());
+    const keys1 = await answerAll(frame, 'wrong');
+    await submit(frame, 'Tes Akhir');
+    const main = frame.locator('main');
+    await expectText(main, `${S.status}: ${S.statuses.failed}`);
+    await expectText(main, f(A.attemptsLeft, 1));
+    // The review: every drawn question, the answer given, the verdict and the author's feedback.
+    const review = frame.locator('.ir-review > li');
+    expect(await review.count()).toBe(3);
+    for (const [i, key] of keys1.entries()) {
+      await expectText(review.nth(i), key);
+      await expectText(review.nth(i), S.incorrect);
+    }
+    expect(await tableAfter(frame, S.byDimension)).toEqual(DIMENSIONS.map((d) => [d, '0']));
+    expect(await axe(page), 'axe on the failed test\'s result and review').toEqual([]);
+
+    // The retake: every answer right, passed, no retake left to offer.
+    await frame.getByRole('button', { name: A.retake, exact: true }).click();
+    await expectFocused(frame.getByRole('heading', { level: 2, name: 'Tes Akhir', exact: true }));
+    await answerAll(frame, 'right');
+    await submit(frame, 'Tes Akhir');
+    await expectText(main, `${S.status}: ${S.statuses.passed}`);
+    await expectText(main, f(A.attemptOf, 2, 2));
+    expect(await frame.getByRole('button', { name: A.retake }).count()).toBe(0);
+    for (let i = 0; i < 3; i++) await expectText(review.nth(i), S.correct);
+
+    // The last survey: strongly agree with both.
+    await open(frame, 'Penutup', 'Penutup');
+    const post = frame.locator('form.ir-survey');
+    for (const item of ['Saya akan menolak hadiah dari pemohon layanan.', 'Saya akan melaporkan pungli yang saya lihat.']) {
+      await post.getByRole('group', { name: item, exact: true }).getByRole('radio', { name: labels[4], exact: true }).check();
+    }
+    await post.getByRole('button', { name: A.send, exact: true }).click();
+    await expectFocused(post.getByText(A.surveyThanks));
+
+    // The results: the pre-test's 0 and the final test's 100 per dimension, and the attitudes' move (5 − 2, 5 − 3).
+    await open(frame, S.results, S.results);
+    expect(await tableAfter(frame, A.gainHead)).toEqual(DIMENSIONS.map((d) => [d, '0', '100', '+100']));
+    expect(await tableAfter(frame, A.shiftHead)).toEqual([['Gratifikasi', '+3'], ['Pungutan liar', '+2']]);
+    expect(await axe(page), 'axe on the results with gain and shift').toEqual([]);
+    expect(await refused(page), 'calls the LMS refused').toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000);
+
+  it('a learner who leaves in the middle of a test finds the same questions and answers on relaunch', async () => {
+    const { context, page, frame, problems } = await launch();
+    await open(frame, 'Tes Akhir', 'Tes Akhir');
+    await frame.getByRole('button', { name: A.start, exact: true }).click();
+    const keys = await drawn(frame);
+    const g1 = frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    await POOL[keys[0]!]!.right(g1);
+    // Let the answer reach the LMS (the engine saves on every answer), then leave.
+    await expect.poll(async () => (await lmsCmi(page)).suspend_data.length).toBeGreaterThan(0);
+    await closeSco(page, 'LMSFinish on leaving');
+    const cmi = await lmsCmi(page);
+    await context.close();
+
+    const again = await launch(relaunchData(cmi));
+    await expectVisible(again.frame.getByRole('heading', { level: 2, name: 'Tes Akhir', exact: true }));
+    expect(await drawn(again.frame), 'the same drawn questions, in the same order').toEqual(keys);
+    const back = again.frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    const kept = keys[0]!.match(/Bank S/)
+      ? await back.getByLabel(A.yourAnswer, { exact: true }).inputValue()
+      : await back.getByRole('radio', { checked: true }).count();
+    expect(kept, 'the answer given before leaving').toBeTruthy();
+    await answerAll(again.frame, 'right');
+    await submit(again.frame, 'Tes Akhir');
+    await expectText(again.frame.locator('main'), `${S.status}: ${S.statuses.passed}`);
+    expect(await refused(again.page), 'calls the LMS refused').toEqual([]);
+    expect([...problems, ...again.problems]).toEqual([]);
+    await again.context.close();
+  }, 180_000);
+});
