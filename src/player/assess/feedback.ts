@@ -31,8 +31,12 @@ export function answerText(engine: Engine, q: RuntimeQuestion, ans: number[], ty
   }
 }
 
-/** The verdict box: right or wrong, what was missed, the feedback on each part of the answer, the outcome's feedback. */
-export function verdict(engine: Engine, q: RuntimeQuestion, ans: number[], right: boolean, typed?: string): HTMLElement {
+/**
+ * The verdict box: right or wrong, what was missed, the feedback on each part
+ * of the answer (under what was answered, unless `review` already says it
+ * above), the outcome's feedback.
+ */
+export function verdict(engine: Engine, q: RuntimeQuestion, ans: number[], right: boolean, typed?: string, review?: boolean): HTMLElement {
   const { s, a } = words(engine);
   const type = q.type || 'choice';
   const typedType = type === 'fill-in' || type === 'numeric';
@@ -41,6 +45,6 @@ export function verdict(engine: Engine, q: RuntimeQuestion, ans: number[], right
   return div('ir-box ' + (right ? 'ir-ok' : 'ir-no'),
     p('ir-strong ir-tone', right ? s.correct : s.incorrect),
     missed.length ? p(null, s.missed + ' ' + missed.map((c) => c.text).join('; ')) : null,
-    items.map((c) => div('ir-item', p('ir-strong', typedType ? a.yourAnswer + ': ' + (typed || (c!.other ? a.otherAnswer : c!.text)) : s.youChose + ' ' + c!.text), prose(c!.feedbackHtml))),
+    items.map((c) => div('ir-item', review ? null : p('ir-strong', typedType ? a.yourAnswer + ': ' + (typed || (c!.other ? a.otherAnswer : c!.text)) : s.youChose + ' ' + c!.text), prose(c!.feedbackHtml))),
     q.outcome ? prose(right ? q.outcome.right : q.outcome.wrong) : null);
 }

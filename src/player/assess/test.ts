@@ -130,7 +130,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
           p('ir-kind', f(a.questionOf, slot + 1, x.drawn.length)),
           h('div', { class: 'ir-prose ir-strong', html: q.promptHtml }),
           p(null, a.yourAnswer + ': ', h('strong', null, answerText(engine, q, ans, typed[slot]))),
-          verdict(engine, q, ans, ans.length > 0 && isRight(q, ans), typed[slot]));
+          verdict(engine, q, ans, ans.length > 0 && isRight(q, ans), typed[slot], true));
       })),
     ];
   };
