@@ -31,9 +31,9 @@ mkdirSync('player-dist', { recursive: true });
 // Old office PCs run old browsers: ES2019 keeps Chrome 73 / Firefox 68 / Edge 79 working.
 const common = { bundle: true, minify: true, target: 'es2019', format: 'iife', legalComments: 'none', logLevel: 'warning' };
 // One bundle per target, from the registry tsc has just compiled into lib/.
-const { MEDIA_BUNDLES, PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
+const { FIRST_PAGE_DEFINE, MEDIA_BUNDLES, PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
 for (const { id, entry } of PLAYER_BUNDLES) {
-  await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
+  await build({ ...common, define: FIRST_PAGE_DEFINE, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
 }
 // Loaded by the player only on a view with video or audio (src/shared/media.ts: the unit files that hold media load it).
 for (const { id, entry } of MEDIA_BUNDLES) {

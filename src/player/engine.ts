@@ -3,15 +3,53 @@
  * does into learning events for the transport, and saves after every
  * meaningful change. No DOM here; the UI calls these methods.
  */
-import type { RuntimeCourse, RuntimeQuestion, RuntimeScene } from '../shared/runtime-types';
+import type { RuntimeCourse, RuntimeScene } from '../shared/runtime-types';
 import { emptyProgress, indexCourse, lessonDone, locationOf, parseLocation, type CourseIndex, type Progress } from '../shared/progress';
 import { encodeState, readState } from '../shared/state-codec';
-import { computeResult } from '../shared/scoring';
+import { computeResult, simpleResult } from '../shared/scoring';
+import { choiceRight, isRight as anyRight } from '../shared/answers';
+import { assessMethods } from './engine-assess';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
-type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
+export type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
 
-export interface Engine {
+
+/** The methods of issue 12 (ASSESS.md §7): only the full engine (player-assess.js, src/shared/lite.d.ts) has them. */
+export interface AssessMethods {
+  /** Submits a survey (index in ix.surveys): per item 1..scale. Emits survey-answered per item. */
+  surveyAnswer(v: number, values: number[]): void;
+  /** Draws a new attempt of test t (ix.tests) when none is open and one is allowed; saves. No event. */
+  testStart(t: number): void;
+  /**
+   * Keeps the answer of a drawn slot (no event, no feedback); saves. `text` is
+   * its response in the target's format, for the records; the state keeps the
+   * answer, not the text, so after a resume the UI gives it again (calling
+   * this with the restored answer) or the records go without it.
+   */
+  testAnswer(t: number, slot: number, answer: number[], text?: string): void;
+  /**
+   * Scores the open attempt: question-answered per slot (`lesson` = the test's
+   * id, `test` set, `first` true, an unanswered slot with response [] and
+   * wrong, latency from the attempt's start to the slot's last answer), then
+   * test-submitted; then the result (course-completed when it completes).
+   */
+  testSubmit(t: number): void;
+  /** Whether test t may be started now: no attempt yet, or the last failed and attempts remain (a final test). */
+  canStart(t: number): boolean;
+}
+
+/**
+ * Whether the course needs the full engine, which player-assess.js brings
+ * (`createEngine` of its own): it has a test, a survey or a typed question
+ * (read from the course itself, not from the units' `assess` marks, so that
+ * the first page's engine can never take such a course for a simpler one).
+ */
+export function needsAssess(course: RuntimeCourse): boolean {
+  const ix = indexCourse(course);
+  return ix.tests.length + ix.surveys.length > 0 || ix.questions.some((q) => q.question.type);
+}
+
+export interface Engine extends AssessMethods {
   readonly course: RuntimeCourse;
   readonly ix: CourseIndex;
   readonly progress: Progress;
@@ -31,8 +69,8 @@ export interface Engine {
   enter(media?: boolean): void;
   /** A question is (re)shown: its answer latency counts from here. */
   showQuestion(q: number): void;
-  /** Submits an answer (choice indexes); returns whether it is correct. */
-  answer(q: number, response: number[]): boolean;
+  /** Submits an answer (src/shared/answers.ts) to a lesson question of any type; returns whether it is right. `text` is the response in the target's format, for the records (typed questions). */
+  answer(q: number, response: number[], text?: string): boolean;
   /** The current scene of scenario `s`. */
   scene(s: number): RuntimeScene;
   /** A scene is on screen: choice latency counts from here. */
@@ -48,12 +86,17 @@ export interface Engine {
   finish(): void;
 }
 
-/** Whether an answer (choice indexes) is exactly the question's set of correct choices (SPEC §3). */
-export function isRight(q: RuntimeQuestion, response: number[]): boolean {
-  return response.length > 0 && q.choices.every((c, i) => c.correct === response.indexOf(i) >= 0);
-}
+/** A choice question's answer is right (SPEC §3); the other types are checked with src/shared/answers.ts. */
+export const isRight = choiceRight;
 
-export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now): Engine {
+/**
+ * `random`: numbers in [0, 1) for the test draw; by default
+ * crypto.getRandomValues where there is one, else Math.random. The first
+ * page's engine refuses a course that needs the full one (`needsAssess`)
+ * rather than misread or overwrite the learner's state.
+ */
+export function createEngine(course: RuntimeCourse, transport: Transport, restored: Restored, now: () => number = Date.now, random?: () => number): Engine {
+  if (globalThis.IR_LITE && needsAssess(course)) throw new Error('player-assess.js');
   const ix = indexCourse(course);
   const sessionStart = now();
   const read = readState(course, restored.state);
@@ -70,7 +113,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       resumed = loc.at > 0;
     }
   }
-  let result = computeResult(course, progress);
+  let result = (globalThis.IR_LITE ? simpleResult : computeResult)(course, progress);
   let completed = result.complete;
   let finished = false;
   const lessonStart: Record<number, number> = {};
@@ -84,7 +127,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     if (!finished) transport.save(snapshot());
   };
   const changed = () => {
-    result = computeResult(course, progress);
+    result = (globalThis.IR_LITE ? simpleResult : computeResult)(course, progress);
     if (result.complete && !completed) {
       completed = true;
       emit({ type: 'course-completed', result, durationMs: now() - sessionStart });
@@ -117,7 +160,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     changed();
   };
 
-  return {
+  const engine = {
     course,
     ix,
     progress,
@@ -137,16 +180,17 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
     showQuestion(q) {
       questionShown[q] = now();
     },
-    answer(q, response) {
+    answer(q, response, text) {
       const ref = ix.questions[q]!;
       const qp = progress.questions[q]!;
-      const chosen = response.slice().sort((a, b) => a - b);
-      const correct = isRight(ref.question, chosen);
+      // A typed answer's order means something (matching, sequencing).
+      const chosen = !globalThis.IR_LITE && ref.question.type ? response.slice() : response.slice().sort((a, b) => a - b);
+      const correct = (globalThis.IR_LITE ? isRight : anyRight)(ref.question, chosen);
       const first = qp.first === null;
       if (first) qp.first = correct;
       qp.last = chosen;
       const t = now();
-      emit({ type: 'question-answered', lesson: ref.lesson.id, question: ref.question.id, response: chosen, correct, first, latencyMs: t - (questionShown[q] || sessionStart) });
+      emit({ type: 'question-answered', lesson: ref.lesson.id, question: ref.question.id, response: chosen, correct, first, latencyMs: t - (questionShown[q] || sessionStart), text });
       questionShown[q] = t;
       changed();
       return correct;
@@ -186,5 +230,7 @@ export function createEngine(course: RuntimeCourse, transport: Transport, restor
       finished = true;
       transport.finish(snapshot());
     },
-  };
+  } as Engine;
+  if (!globalThis.IR_LITE) Object.assign(engine, assessMethods(engine, emit, changed, now, random));
+  return engine;
 }

@@ -127,6 +127,14 @@ export interface CourseIndex {
 
 const cache = new WeakMap<object, CourseIndex>();
 
+/** A test's buckets: the dimensions of its pool in the order the pool first uses them (the same for every build of the same pool), then '' if some question has none. */
+function bucketsOf(test: RuntimeTest): string[] {
+  const dims = test.questions.map((q) => q.dimension || '');
+  const buckets = dims.filter((d, i) => d && dims.indexOf(d) === i);
+  if (dims.indexOf('') >= 0) buckets.push('');
+  return buckets;
+}
+
 /** Flattens the course into course-order lists (memoised per course object). */
 export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
   const hit = cache.get(course);
@@ -148,13 +156,10 @@ export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
       });
       ix.lessons.push(ref);
     } else if (unit.kind === 'test') {
-      const dims = unit.questions.map((q) => q.dimension || '');
-      // In the order the pool first uses them: the same for every build of the same pool.
-      const buckets = dims.filter((d, i) => d && dims.indexOf(d) === i);
-      if (dims.indexOf('') >= 0) buckets.push('');
       ix.testStop.push(ix.stops.length);
       ix.stops.push({ kind: 'test', i: ix.tests.length });
-      ix.tests.push({ test: unit, buckets });
+      // The first page's player never runs a test (player-assess.js's engine does): it needs no buckets.
+      ix.tests.push({ test: unit, buckets: globalThis.IR_LITE ? [] : bucketsOf(unit) });
     } else {
       const endings: number[] = [];
       unit.scenes.forEach((scene, i) => {
@@ -174,17 +179,21 @@ export function indexCourse(course: Pick<RuntimeCourse, 'units'>): CourseIndex {
 /** A learner who has done nothing yet, standing on the first stop. */
 export function emptyProgress(course: RuntimeCourse): Progress {
   const ix = indexCourse(course);
-  return {
+  const p: Progress = {
     pages: ix.pages.map(() => false),
     questions: ix.questions.map(() => ({ first: null, last: [] })),
     scenarios: ix.scenarios.map((s) => ({ ending: null, scene: s.start })),
     at: 0,
   };
+  // Only a course with surveys or tests gets their fields, so other courses' progress is as it always was.
+  if (!globalThis.IR_LITE && ix.surveys.length) p.surveys = ix.surveys.map(({ survey }) => survey.items.map(() => 0));
+  if (!globalThis.IR_LITE && ix.tests.length) p.tests = ix.tests.map(() => ({ attempts: 0, open: false, drawn: [], answers: [], right: [], total: [] }));
+  return p;
 }
 
 /**
  * The human-readable location stored in `cmi.core.lesson_location` and the like:
- * `l:<lesson>/<page>`, `s:<scenario>/<scene>` or `r:results`.
+ * `l:<lesson>/<page>`, `s:<scenario>/<scene>`, `t:<test>` or `r:results`.
  */
 export function locationOf(course: RuntimeCourse, progress: Progress): string {
   const ix = indexCourse(course);
@@ -194,6 +203,7 @@ export function locationOf(course: RuntimeCourse, progress: Progress): string {
     const ref = ix.pages[stop.i]!;
     return `l:${ref.lesson.id}/${ref.page.id}`;
   }
+  if (!globalThis.IR_LITE && stop.kind === 'test') return 't:' + ix.tests[stop.i]!.test.id;
   const ref = ix.scenarios[stop.i]!;
   const sp = progress.scenarios[stop.i];
   const scene = ref.scenario.scenes[sp ? sp.scene : ref.start];
@@ -206,13 +216,17 @@ export function locationOf(course: RuntimeCourse, progress: Progress): string {
  */
 export function parseLocation(course: RuntimeCourse, location: string): { at: number; scene: number | null } | null {
   const ix = indexCourse(course);
-  const m = /^([lsr]):([^/]*)\/?(.*)$/.exec(location);
+  const m = /^([lsrt]):([^/]*)\/?(.*)$/.exec(location);
   if (!m) return null;
   const [, kind, a, b] = m;
   if (kind === 'r') return { at: ix.stops.length - 1, scene: null };
   if (kind === 'l') {
     const i = ix.pages.findIndex((p) => p.lesson.id === a && p.page.id === b);
     return i < 0 ? null : { at: ix.pageStop[i]!, scene: null };
+  }
+  if (!globalThis.IR_LITE && kind === 't') {
+    const i = ix.tests.findIndex((t) => t.test.id === a);
+    return i < 0 ? null : { at: ix.testStop[i]!, scene: null };
   }
   const i = ix.scenarios.findIndex((s) => s.scenario.id === a);
   if (i < 0) return null;

@@ -19,11 +19,26 @@
  *   over the questions and scenarios tagged with it; `incomplete` until all of
  *   them are done, then the same status rule.
  *
+ * Issue 12 (docs/scoring.md has both rules with examples):
+ * - `scoring: all` (the default, the rules above): each final test is one
+ *   more item, worth the questions an attempt draws (each counts 1), earning
+ *   its right answers, tagged per drawn question's dimension (its buckets).
+ * - `scoring: final-test`: the course score and the dimensions are the final
+ *   test's alone; knowledge checks and scenarios are formative; the status
+ *   compares it with the final test's passing score (by default the course's).
+ * - Either rule: complete also needs every survey submitted, the pre-test
+ *   submitted, and the final test passed or out of attempts. Pre-tests and
+ *   surveys never count; the pre-test gives `pre`, the surveys `shift`.
+ * `simpleResult` is the rule without issue 12, all the first page's player
+ * carries (src/shared/lite.d.ts); `computeResult` is the same for a course
+ * without surveys and tests.
+ *
  * The result types live here, not in the player, because shared code must
  * not import the player; src/player/transport/types.ts re-exports them.
  */
-import type { RuntimeCourse } from './runtime-types.js';
-import { indexCourse, type Progress } from './progress.js';
+import type { RuntimeCourse, RuntimeTest } from './runtime-types.js';
+import { indexCourse, type CourseIndex, type Progress, type TestProgress } from './progress.js';
+import { attemptsOf, slotCounts } from './state-codec.js';
 
 export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
 
@@ -99,10 +114,18 @@ function total(list: Item[]): { earned100: number; possible: number; done: boole
   return { earned100, possible, done };
 }
 
-export function computeResult(course: RuntimeCourse, progress: Progress): CourseResult {
-  const all = items(course, progress);
+/**
+ * SPEC §3 for a course without surveys and tests (all the player's first page
+ * carries); `computeResult` gives it other items, completeness and passing score.
+ */
+export function simpleResult(
+  course: RuntimeCourse,
+  progress: Progress,
+  all = items(course, progress),
+  complete = total(all).done && progress.pages.length === indexCourse(course).pages.length && progress.pages.every(Boolean),
+  passingScore = course.passingScore,
+): CourseResult {
   const sum = total(all);
-  const complete = sum.done && progress.pages.length === indexCourse(course).pages.length && progress.pages.every(Boolean);
   const score = percent(sum.earned100, sum.possible);
   const dimensions: DimensionResult[] = [];
   for (const d of course.dimensions) {
@@ -110,14 +133,91 @@ export function computeResult(course: RuntimeCourse, progress: Progress): Course
     if (tagged.length === 0) continue;
     const t = total(tagged);
     const s = percent(t.earned100, t.possible);
-    dimensions.push({ id: d.id, score: s, status: status(t.done, s, t.possible, course.passingScore) });
+    dimensions.push({ id: d.id, score: s, status: status(t.done, s, t.possible, passingScore) });
   }
   return {
     score,
     earned: sum.earned100 / 100,
     possible: sum.possible,
     complete,
-    status: status(complete, score, sum.possible, course.passingScore),
+    status: status(complete, score, sum.possible, passingScore),
     dimensions,
   };
+}
+
+const add = (list: number[]) => list.reduce((a, b) => a + b, 0);
+
+/** A test attempt's score: round(100 × right / drawn) over the attempt that counts. */
+export function testScore(tp: TestProgress): number {
+  return percent(100 * add(tp.right), add(tp.total));
+}
+
+/** Whether the attempt that counts passed (a test without a passing score passes once submitted). */
+export function testPassed(test: RuntimeTest, tp: TestProgress): boolean {
+  return tp.attempts > 0 && (test.passingScore === null || testScore(tp) >= test.passingScore);
+}
+
+/** Done for completion: a pre-test once submitted; a final test once passed or out of attempts. */
+export function testDone(test: RuntimeTest, tp: TestProgress | undefined): boolean {
+  return !!tp && tp.attempts > 0 && (test.role === 'pre' || testPassed(test, tp) || tp.attempts >= attemptsOf(test));
+}
+
+/**
+ * A final test as items: once submitted, one per bucket (right of drawn);
+ * before that, what an attempt will draw, with no dimension, and its
+ * dimensions at 0 points so that they show as incomplete.
+ */
+function testItems(ix: CourseIndex, t: number, progress: Progress): Item[] {
+  const { test, buckets } = ix.tests[t]!;
+  const tp = progress.tests && progress.tests[t];
+  const done = testDone(test, tp);
+  if (tp && tp.attempts) return buckets.map((b, i) => ({ dimension: b || null, points: tp.total[i] || 0, earned100: 100 * (tp.right[i] || 0), done }));
+  const planned: Item = { dimension: null, points: add(slotCounts(test, buckets)), earned100: 0, done };
+  return [planned, ...buckets.filter(Boolean).map((b) => ({ dimension: b, points: 0, earned100: 0, done }))];
+}
+
+/** Per dimension, mean(post) − mean(pre) of the survey points, once every item of both phases is answered; two decimals. */
+function attitudeShift(course: RuntimeCourse, ix: CourseIndex, progress: Progress): Array<{ id: string; shift: number }> | undefined {
+  const points: Record<string, Record<string, number[]>> = { pre: {}, post: {} };
+  let answered = true;
+  const order = course.dimensions.map((d) => d.id);
+  ix.surveys.forEach(({ survey }, v) => {
+    const phase = survey.phase && points[survey.phase];
+    if (!phase) return;
+    survey.items.forEach((item, i) => {
+      const value = (progress.surveys && progress.surveys[v] && progress.surveys[v]![i]) || 0;
+      answered = answered && value > 0;
+      (phase[item.dimension] = phase[item.dimension] || []).push(value);
+      if (order.indexOf(item.dimension) < 0) order.push(item.dimension);
+    });
+  });
+  const mean = (list: number[]) => add(list) / list.length;
+  const shift = order.filter((d) => points.pre![d] && points.post![d]).map((id) => ({ id, shift: Math.round(100 * (mean(points.post![id]!) - mean(points.pre![id]!))) / 100 }));
+  return answered && shift.length ? shift : undefined;
+}
+
+/** The course result under either rule (see the top of this file). */
+export function computeResult(course: RuntimeCourse, progress: Progress): CourseResult {
+  const ix = indexCourse(course);
+  if (!(ix.tests.length + ix.surveys.length)) return simpleResult(course, progress);
+  const lesson = items(course, progress);
+  const finals = ix.tests.map((ref, t) => (ref.test.role === 'final' ? t : -1)).filter((t) => t >= 0);
+  const tested = ([] as Item[]).concat(...finals.map((t) => testItems(ix, t, progress)));
+  const complete =
+    simpleResult(course, progress, lesson).complete &&
+    ix.surveys.every(({ survey }, v) => survey.items.every((_, i) => ((progress.surveys && progress.surveys[v]) || [])[i]! > 0)) &&
+    ix.tests.every(({ test }, t) => testDone(test, progress.tests && progress.tests[t]));
+  const rule = course.scoring === 'final-test' && finals.length > 0;
+  const result = rule
+    ? simpleResult(course, progress, tested, complete, ix.tests[finals[0]!]!.test.passingScore)
+    : simpleResult(course, progress, lesson.concat(tested), complete);
+  if (rule) result.rule = 'final-test';
+  const pre = ix.tests.findIndex((ref) => ref.test.role === 'pre');
+  const pp = pre >= 0 && progress.tests ? progress.tests[pre] : undefined;
+  if (pp && pp.attempts) {
+    result.pre = ix.tests[pre]!.buckets.map((id, b) => ({ id, score: percent(100 * (pp.right[b] || 0), pp.total[b] || 0) })).filter((d) => d.id);
+  }
+  const shift = attitudeShift(course, ix, progress);
+  if (shift) result.shift = shift;
+  return result;
 }

@@ -4,9 +4,12 @@
  * Format: `1.<hash>.<payload>`
  * - `1` is the format version.
  * - `<hash>` is 4 base64url characters (24 bits of FNV-1a) of the course's
- *   *structure*: course id, unit/page/question/scene ids, choice counts. A state
- *   saved by a structurally different course (an update that added a page or a
- *   choice) no longer decodes, instead of being misread. Text edits keep it.
+ *   *structure*: course id, unit/page/question/scene ids, choice counts, and
+ *   (appended only when the course has them, so other courses keep their
+ *   hash) question types and target counts, survey items and scales, tests'
+ *   attempts, draw and pool questions (`assessHash`). A state saved by a
+ *   structurally different course (an update that added a page or a choice)
+ *   no longer decodes, instead of being misread. Text edits keep it.
  * - `<payload>` is a fixed-width bit string in base64url (6 bits a character),
  *   most significant bit first, zero-padded at the end. Every field has a radix
  *   known from the course alone and takes ceil(log2(radix)) bits:
@@ -19,8 +22,13 @@
  *     3. each scenario, in course order: the first completed play's ending as
  *        0 = none or 1 + its position among the scenario's endings (radix
  *        endings + 1), then the current scene index (radix scenes);
- *     4. the location: an index into the course's stops (pages and scenarios
- *        in unit order, then the results screen).
+ *     4. the location: an index into the course's stops (pages, scenarios
+ *        and tests in unit order, then the results screen);
+ *     5. (issue 12, only in a course that has them) each survey item, each
+ *        test's attempt: see `assessRadices` below.
+ *   A typed question (issue 12) is stored like a choice question, as
+ *   1 + 2·code + first, code = `toCode` of src/shared/answers.ts, radix
+ *   1 + 2·A (A = `answerCount`); a choice question's code is the value above.
  *
  * Because every width is fixed by the course, every state of a course encodes
  * to the same length, so the worst case is exact and computed without
@@ -32,9 +40,14 @@
  * author's layout file and proved (src/render/state-layout.ts): each old field
  * with its radix and the current field it goes to (or -1: dropped), with a
  * table for values that change meaning (scene positions, the location).
+ *
+ * What issue 12 added (typed questions, surveys, tests) is behind
+ * `!globalThis.IR_LITE` (src/shared/lite.d.ts): the first page's player leaves
+ * it out; player-assess.js brings it with the full engine.
  */
-import type { RuntimeCourse } from './runtime-types.js';
+import type { RuntimeCourse, RuntimeQuestion, RuntimeTest } from './runtime-types.js';
 import { emptyProgress, indexCourse, type CourseIndex, type Progress } from './progress.js';
+import { answerCount, fromCode, toCode } from './answers.js';
 
 export const STATE_VERSION = '1';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -49,9 +62,10 @@ function bitsFor(radix: number): number {
 /** The radix of every field, in payload order. */
 export function radices(ix: CourseIndex): number[] {
   const out: number[] = ix.pages.map(() => 2);
-  for (const { question: q } of ix.questions) out.push(q.multiple ? 2 ** (q.choices.length + 1) - 1 : 1 + 2 * q.choices.length);
+  for (const { question: q } of ix.questions) out.push(1 + 2 * (!globalThis.IR_LITE && q.type ? answerCount(q) : q.multiple ? 2 ** q.choices.length - 1 : q.choices.length));
   for (const { scenario, endings } of ix.scenarios) out.push(endings.length + 1, Math.max(1, scenario.scenes.length));
   out.push(ix.stops.length);
+  if (!globalThis.IR_LITE) assessRadices(ix, out);
   return out;
 }
 
@@ -87,7 +101,8 @@ export function structureHash(course: Pick<RuntimeCourse, 'id' | 'units'>): stri
       for (const scene of unit.scenes) text += '|' + scene.id + ':' + scene.choices.length + (scene.ending ? 'e' : '');
     }
   }
-  return fnv24(text);
+  // Issue 12 appends its part (nothing for a course without it, whose hash stays as it was).
+  return fnv24(globalThis.IR_LITE ? text : text + assessHash(course));
 }
 
 function payloadBits(fieldRadices: number[]): number {
@@ -111,13 +126,14 @@ function toValues(ix: CourseIndex, progress: Progress): number[] {
     const q = progress.questions[i];
     let v = 0;
     if (q && q.first !== null && q.last.length) {
-      // 1 + 2·answer, answer = the choice, or the chosen set as a bitmask minus one; out-of-range encodes as 0.
-      v = 2 * q.last[0]! + 1;
-      if (question.multiple) {
+      // 1 + 2·code + first; the code of a choice answer is the choice, or the chosen set as a bitmask minus one; out-of-range encodes as 0.
+      v = q.last[0]!;
+      if (!globalThis.IR_LITE && question.type) v = toCode(question, q.last);
+      else if (question.multiple) {
         v = -1;
-        for (const c of q.last) v += 2 ** (c + 1);
+        for (const c of q.last) v += 2 ** c;
       }
-      v += q.first ? 1 : 0;
+      v = 1 + 2 * v + (q.first ? 1 : 0);
     }
     values.push(v);
   });
@@ -126,6 +142,7 @@ function toValues(ix: CourseIndex, progress: Progress): number[] {
     values.push(s && s.ending !== null ? endings.indexOf(s.ending) + 1 : 0, s ? s.scene : start);
   });
   values.push(progress.at);
+  if (!globalThis.IR_LITE) assessValues(ix, progress, values);
   return values;
 }
 
@@ -182,7 +199,7 @@ export function readState(course: RuntimeCourse, s: unknown): ReadState | null {
     let values: number[] | null;
     const updated = parts[1] !== structureHash(course);
     if (updated) {
-      const plan = course.previous!.find((x) => x.hash === parts[1]);
+      const plan = course.previous!.find((p) => p.hash === parts[1]);
       const old = plan && unpack(parts[2]!, plan.fields.map((f) => f[0]));
       if (!old) return null;
       // What the plan does not fill stays as a learner who has not started has it.
@@ -209,16 +226,115 @@ function fromValues(ix: CourseIndex, values: number[]): Progress {
   for (let i = 0; i < ix.pages.length; i++) progress.pages.push(values[f++] === 1);
   for (const { question } of ix.questions) {
     const v = values[f++]!;
-    const last: number[] = [];
-    if (question.multiple) {
-      for (let c = 0, mask = Math.floor((v + 1) / 2); c < question.choices.length; c++) if (Math.floor(mask / 2 ** c) % 2) last.push(c);
-    } else last.push(Math.floor((v - 1) / 2));
+    const code = Math.floor((v - 1) / 2);
+    let last = [code];
+    if (!globalThis.IR_LITE && question.type) last = fromCode(question, code);
+    else if (question.multiple) {
+      last = [];
+      for (let c = 0; c < question.choices.length; c++) if (Math.floor((code + 1) / 2 ** c) % 2) last.push(c);
+    }
     progress.questions.push(v ? { first: (v - 1) % 2 === 1, last } : { first: null, last: [] });
   }
   for (const { endings } of ix.scenarios) {
     const e = values[f++]!;
     progress.scenarios.push({ ending: e ? endings[e - 1]! : null, scene: values[f++]! });
   }
-  progress.at = values[f]!;
+  progress.at = values[f++]!;
+  if (!globalThis.IR_LITE) assessRead(ix, values, f, progress);
   return progress;
+}
+
+/*
+ * Issue 12's fields, after the location, only in a course that has them
+ * (ASSESS.md §3):
+ * - each survey item, in course order: 0 = unanswered, else the point 1..scale;
+ * - each test, in course order: attempts submitted (radix attempts + 1); an
+ *   attempt open (2); per slot the drawn question's pool index (radix pool
+ *   size); per slot its answer, 0 = none, else 1 + `toCode` (radix 1 + the
+ *   largest A of the pool); per bucket (`TestRef.buckets`) the right answers
+ *   and the questions drawn of the attempt that counts (radix draw + 1 each).
+ * Slots: `draw`, or with `perDimension` `draw` per bucket; never more than
+ * the pool (or the bucket) holds.
+ */
+
+/** A pre-test has one attempt, whatever the file says. */
+export const attemptsOf = (t: RuntimeTest): number => (t.role === 'pre' ? 1 : Math.max(1, t.attempts));
+
+/** How many questions an attempt of the test draws from each bucket (without `perDimension`: one figure, over the pool). */
+export function slotCounts(test: RuntimeTest, buckets: string[]): number[] {
+  if (!test.perDimension) return [Math.min(test.draw, test.questions.length)];
+  return buckets.map((b) => Math.min(test.draw, test.questions.filter((q) => (q.dimension || '') === b).length));
+}
+
+const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+
+function assessRadices(ix: CourseIndex, out: number[]): void {
+  for (const { survey } of ix.surveys) for (const _ of survey.items) out.push(survey.scale + 1);
+  for (const { test, buckets } of ix.tests) {
+    const slots = sum(slotCounts(test, buckets));
+    const answers = 1 + Math.max(0, ...test.questions.map(answerCount));
+    out.push(attemptsOf(test) + 1, 2);
+    for (let i = 0; i < slots; i++) out.push(Math.max(1, test.questions.length));
+    for (let i = 0; i < slots; i++) out.push(answers);
+    for (const _ of buckets) out.push(test.draw + 1, test.draw + 1);
+  }
+}
+
+function assessValues(ix: CourseIndex, p: Progress, out: number[]): void {
+  ix.surveys.forEach(({ survey }, v) => survey.items.forEach((_, i) => out.push((p.surveys && p.surveys[v] && p.surveys[v]![i]) || 0)));
+  ix.tests.forEach(({ test, buckets }, t) => {
+    const tp = p.tests && p.tests[t];
+    const slots = sum(slotCounts(test, buckets));
+    out.push(tp ? tp.attempts : 0, tp && tp.open ? 1 : 0);
+    for (let i = 0; i < slots; i++) out.push(tp && tp.drawn.length ? tp.drawn[i]! : 0);
+    for (let i = 0; i < slots; i++) {
+      const a = tp && tp.drawn.length && tp.answers[i];
+      const q = test.questions[tp ? tp.drawn[i]! : 0];
+      out.push(a && a.length && q ? 1 + toCode(q, a) : 0);
+    }
+    buckets.forEach((_, b) => out.push(tp ? tp.right[b] || 0 : 0, tp ? tp.total[b] || 0 : 0));
+  });
+}
+
+function assessRead(ix: CourseIndex, values: number[], f: number, p: Progress): void {
+  p.surveys = ix.surveys.map(({ survey }) => survey.items.map(() => values[f++]!));
+  p.tests = ix.tests.map(({ test, buckets }) => {
+    const slots = sum(slotCounts(test, buckets));
+    const attempts = values[f++]!;
+    const open = values[f++] === 1;
+    let drawn = values.slice(f, (f += slots));
+    const codes = values.slice(f, (f += slots));
+    if (!attempts && !open) drawn = [];
+    // A code beyond what the drawn question has (the field's radix is the pool's largest) reads as no answer.
+    const answers = drawn.map((q, i) => (codes[i]! && codes[i]! <= answerCount(test.questions[q]!) ? fromCode(test.questions[q]!, codes[i]! - 1) : []));
+    const right: number[] = [];
+    const total: number[] = [];
+    for (const _ of buckets) right.push(values[f++]!), total.push(values[f++]!);
+    return { attempts, open, drawn, answers, right, total };
+  });
+  if (!ix.surveys.length) delete p.surveys;
+  if (!ix.tests.length) delete p.tests;
+}
+
+/**
+ * What of the typed questions, surveys and tests the state's layout depends
+ * on, for `structureHash`: empty for a course with none of them.
+ */
+function assessHash(course: Pick<RuntimeCourse, 'units'>): string {
+  const typed = (q: RuntimeQuestion) => (q.type ? '|Q' + q.id + ':' + q.type + ':' + (q.targets ? q.targets.length : '') : '');
+  let text = '';
+  for (const unit of course.units) {
+    if (unit.kind === 'lesson') {
+      for (const page of unit.pages) {
+        for (const b of page.blocks) {
+          if (b.kind === 'question') text += typed(b.question);
+          else if (b.kind === 'survey') text += '|V' + b.survey.id + ':' + b.survey.scale + b.survey.items.map((i) => ',' + i.id).join('');
+        }
+      }
+    } else if (unit.kind === 'test') {
+      text += '|T' + unit.id + ':' + attemptsOf(unit) + ':' + unit.draw + (unit.perDimension ? 'd' : '');
+      for (const q of unit.questions) text += '|Q' + q.id + ':' + q.choices.length + (q.multiple ? 'm' : 's') + ':' + (q.dimension || '') + typed(q);
+    }
+  }
+  return text;
 }

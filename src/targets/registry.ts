@@ -37,6 +37,13 @@ export const PLAYER_BUNDLES: readonly { id: TargetId; entry: string }[] = [
   { id: 'web', entry: 'src/player/entry-web.ts' },
 ];
 
+/**
+ * esbuild's `define` for every player.js (src/shared/lite.d.ts): the code only
+ * typed questions, surveys and tests need stays out of the first page, in
+ * player-assess.js.
+ */
+export const FIRST_PAGE_DEFINE: Readonly<Record<string, string>> = { 'globalThis.IR_LITE': 'true' };
+
 /** Every media script scripts/build.mjs makes: one per target that records media. */
 export const MEDIA_BUNDLES: readonly { id: PackageTarget; entry: string }[] = TARGETS.flatMap((t) => (t.mediaEntry ? [{ id: t.id, entry: t.mediaEntry }] : []));
 

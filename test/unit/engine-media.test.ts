@@ -7,25 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/player/engine.js';
-import type { LearningEvent, Snapshot, Transport } from '../../src/player/transport/types.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { worstCaseStateLength } from '../../src/shared/state-codec.js';
 import { compileFolder } from '../helpers/compile.js';
-
-function recorder(): Transport & { events: LearningEvent[]; saved: Snapshot[] } {
-  const events: LearningEvent[] = [];
-  const saved: Snapshot[] = [];
-  return {
-    name: 'standalone',
-    events,
-    saved,
-    start: () => Promise.resolve({ state: null, location: null }),
-    record: (e) => events.push(e),
-    save: (s) => saved.push(s),
-    finish: (s) => saved.push(s),
-    onHealth: () => undefined,
-  };
-}
+import { recorder } from '../helpers/recorder.js';
 
 describe('required media and page completion', () => {
   it('holds the page back until watched; other pages are viewed on entering; a resume keeps it', async () => {

@@ -6,25 +6,38 @@
  */
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { MEDIA_BUNDLES, PLAYER_BUNDLES } from '../../src/targets/registry.js';
+import { FIRST_PAGE_DEFINE, MEDIA_BUNDLES, PLAYER_BUNDLES } from '../../src/targets/registry.js';
 
 const BUDGET = 40 * 1024;
 /** player-media.js: about 6.3 KB today (xAPI Video Profile statements); loaded on demand. */
 const MEDIA_BUDGET = 8 * 1024;
 const common = { bundle: true, minify: true, target: 'es2019', legalComments: 'none', write: false, logLevel: 'silent' } as const;
 
-async function bytes(entry: string, css = false): Promise<number> {
-  const r = await build({ ...common, entryPoints: [entry], ...(css ? { loader: { '.css': 'css' as const } } : { format: 'iife' as const }) });
+async function bytes(entry: string, css = false, define: Record<string, string> = {}): Promise<number> {
+  const r = await build({ ...common, define, entryPoints: [entry], ...(css ? { loader: { '.css': 'css' as const } } : { format: 'iife' as const }) });
   return r.outputFiles[0]!.contents.length;
 }
+
+/** Words only the engine's issue 12 code has: the test draw, its methods, its events. */
+const ISSUE_12_WORDS = ['perDimension', 'testStart', 'survey-answered', 'test-submitted'];
 
 describe('player size budget', () => {
   it('every target: player.js + player.css ≤ 40 KB minified', async () => {
     const css = await bytes('src/player/player.css', true);
     for (const { id, entry } of PLAYER_BUNDLES) {
-      const js = await bytes(entry);
+      const js = await bytes(entry, false, FIRST_PAGE_DEFINE);
       expect(js + css, `${id}: player.js ${js} + player.css ${css} bytes`).toBeLessThanOrEqual(BUDGET);
     }
+  });
+
+  it('no player.js carries the code only typed questions, surveys and tests need (issue 12: player-assess.js has it)', async () => {
+    for (const { id, entry } of PLAYER_BUNDLES) {
+      const lite = (await build({ ...common, format: 'iife', define: FIRST_PAGE_DEFINE, entryPoints: [entry] })).outputFiles[0]!.text;
+      for (const word of ISSUE_12_WORDS) expect(lite, `${id}: ${word}`).not.toContain(word);
+    }
+    // Without the define the same sources carry it: the words do tell.
+    const full = (await build({ ...common, format: 'iife', entryPoints: ['src/player/entry-scorm12.ts'] })).outputFiles[0]!.text;
+    for (const word of ISSUE_12_WORDS) expect(full).toContain(word);
   });
 
   it('every media script ≤ 8 KB minified, and none of its code in the main bundle', async () => {
