@@ -7,6 +7,8 @@ import { build } from 'esbuild';
 const tsc = 'node_modules/typescript/bin/tsc';
 rmSync('lib', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
+// The preview page's script reaches the browser as one bundle (below), never as lib/ modules.
+rmSync('lib/preview/host', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.player.json'], { stdio: 'inherit' });
 
 // The command line as one file: resolving and loading some hundred small
@@ -43,4 +45,6 @@ for (const { id, entry } of MEDIA_BUNDLES) {
 await build({ ...common, entryPoints: ['src/player/entry-results.ts'], outfile: 'player-dist/player-results.js' });
 // Typed questions, surveys and tests, the same for every target: loaded with the units that need them (src/shared/assess-files.ts).
 await build({ ...common, entryPoints: ['src/player/entry-assess.ts'], outfile: 'player-dist/player-assess.js' });
+// The preview's host page (src/preview/host/), served by `preview` at /__ir/host.js; for the author's browser, not the learner's.
+await build({ ...common, entryPoints: ['src/preview/host/main.ts'], outfile: 'player-dist/preview-host.js' });
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

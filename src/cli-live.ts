@@ -11,6 +11,7 @@ import { CLI_TEXT, type MessageLanguage } from './cli-text.js';
 import { notAFolderDiagnostic } from './node/read-content.js';
 import { watchBuild, type WatchBuildResult } from './node/watch.js';
 import { startPreview, type PreviewBuild } from './preview/server.js';
+import { targetById } from './targets/registry.js';
 
 export interface LiveIo {
   stdout: (s: string) => void;
@@ -122,7 +123,7 @@ export async function previewCommand(io: LiveIo, options: { dir: string; port: n
   };
   const preview = await startPreview({ dir: options.dir, port: options.port, target: options.target, onBuild, lang });
   if (options.json) io.stdout(JSON.stringify({ url: preview.url, target: options.target }) + '\n');
-  else io.stdout(text.previewOf(options.dir, options.target === 'xapi' ? 'xAPI' : 'SCORM 1.2', preview.url) + '\n');
+  else io.stdout(text.previewOf(options.dir, targetById(options.target).label, preview.url) + '\n');
   await preview.ready;
   if (!options.json) io.stderr(text.previewWatching + '\n');
   await interrupted(io);

@@ -158,7 +158,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   addJson(
     program
       .command('preview')
-      .description('serve the course on 127.0.0.1 inside a stand-in LMS (SCORM 1.2) or LRS (xAPI), rebuilding on change')
+      .description('serve the course on 127.0.0.1 inside a stand-in LMS (SCORM 1.2, SCORM 2004, cmi5) or LRS (xAPI), rebuilding on change')
       .argument('[dir]', 'content folder', 'content')
       .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', String(DEFAULT_PREVIEW_PORT))
       .addOption(new Option('--target <target>', 'which package to play').choices(PREVIEW_TARGETS as string[]).default('scorm12')),

@@ -65,7 +65,13 @@ function agentKey(agent: unknown): string {
   throw new HttpError(400, 'agent has no inverse functional identifier (mbox, mbox_sha1sum, openid or account)');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The start of the keys of one activity, agent and registration's State documents. */
+function statePrefix(activityId: string, who: string, registration: string | null): string {
+  return JSON.stringify([activityId, who, registration ?? '']);
+}
+
+/** A request's body as text, refused past 10 MB. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -138,6 +144,18 @@ export class MemoryLrs {
       if (e instanceof HttpError) return text(res, e.status, e.message);
       throw e;
     }
+  }
+
+  /** Stores statements sent by the preview itself (the cmi5 LMS's `launched`), checked as any others. */
+  record(list: Record<string, unknown>[]): void {
+    this.store(list);
+  }
+
+  /** Writes a State document as the LMS does (cmi5's LMS.LaunchData), announced like one the course wrote. */
+  putState(key: { activityId: string; agent: unknown; registration: string | null; stateId: string }, body: unknown): void {
+    const doc: StateDocument = { ...key, contentType: 'application/json', body: JSON.stringify(body), updated: new Date().toISOString() };
+    this.docs.set(statePrefix(key.activityId, agentKey(key.agent), key.registration) + JSON.stringify(key.stateId), doc);
+    this.events.state(doc, false);
   }
 
   private store(list: unknown[]): { ids: string[]; added: StoredStatement[] } {
@@ -226,7 +244,7 @@ export class MemoryLrs {
     const registration = q.get('registration');
     if (registration !== null && !UUID.test(registration)) throw new HttpError(400, 'registration is not a UUID');
     const stateId = q.get('stateId');
-    const prefix = JSON.stringify([activityId, who, registration ?? '']);
+    const prefix = statePrefix(activityId, who, registration);
     const keyOf = (id: string) => prefix + JSON.stringify(id);
 
     if (method === 'GET') {

@@ -7,17 +7,21 @@
  *                       the panel, the build status and the diagnostics.
  * - `/course/…`         the files of the last good build, straight from
  *                       `compile()`'s artifact (nothing is written to disk).
- * - `/xAPI/…`           an in-memory LRS (lrs.ts) for the xapi target.
+ * - `/xAPI/…`           an in-memory LRS (lrs.ts) for the xapi and cmi5 targets.
  * - `/__ir/events`      server-sent events: `snapshot` on connect, then `build`
  *                       after every rebuild (ok or with diagnostics), `statements`
  *                       as they arrive, `state` when a State document changes, `reset`.
- * - `/__ir/…`           the host page's script, stylesheet, scorm-again's SCORM 1.2
- *                       run-time, `reset` (POST) and `download` (the package zip).
+ * - `/__ir/…`           the host page's script (src/preview/host/, bundled into
+ *                       player-dist/preview-host.js), stylesheet, the target's
+ *                       run-time (`runtime.js`: scorm-again's SCORM 1.2 or 2004
+ *                       one), `reset` (POST), `download` (the package zip) and,
+ *                       for cmi5, the LMS's `cmi5/launch` and `cmi5/fetch/…` (POST).
  *
- * For SCORM 1.2 the run-time is scorm-again's `Scorm12API`, created by the host
- * page as `window.API` of the frame's parent, where the player's API search
- * finds it. The learner's data lives in the host page's sessionStorage, so a
- * rebuild relaunches the course with `cmi.core.entry = resume`.
+ * For SCORM the run-time is scorm-again's `Scorm12API` or `Scorm2004API`,
+ * created by the host page as `window.API` / `window.API_1484_11` of the
+ * frame's parent, where the player's API search finds it. The learner's data
+ * lives in the host page's sessionStorage, so a rebuild relaunches the course
+ * with entry `resume`. For cmi5 the server is the LMS (cmi5-lms.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -28,26 +32,30 @@ import { compile, type Artifact, type PackageTarget } from '../compile.js';
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { localizeDiagnostic } from '../core/messages-id.js';
-import { TOOL_ROOT } from '../node/tool-assets.js';
+import { TOOL_ROOT, ToolNotBuiltError } from '../node/tool-assets.js';
 import { DEFAULT_EPOCH } from '../package/zip.js';
 import { ContentReader, rebuildOnChange } from '../node/watch.js';
 import { courseActivity } from '../shared/activity-ids.js';
 import type { RuntimeCourse, UiLanguage } from '../shared/runtime-types.js';
-import { MemoryLrs, type StateDocument, type StoredStatement } from './lrs.js';
+import { CMI5_FETCH_PATH, PreviewCmi5Lms } from './cmi5-lms.js';
+import { MemoryLrs, readBody, type StateDocument, type StoredStatement } from './lrs.js';
+import type { Cmi5LaunchRequest, HostConfig, LiveBuild, PreviewBuild, PreviewDiagnostic } from './protocol.js';
 import { PREVIEW_STRINGS } from './strings.js';
+
+export type { LiveBuild, PreviewBuild, PreviewDiagnostic } from './protocol.js';
 
 /** 1980-01-01, as `build` uses by default; the preview never writes the zip. */
 export const DEFAULT_PREVIEW_PORT = 4173;
 
-/** The targets the preview page has a stand-in LMS or LRS for. */
-export const PREVIEW_TARGETS: readonly PackageTarget[] = ['scorm12', 'xapi'];
+/** The targets the preview page has a stand-in LMS or LRS for: all four. */
+export const PREVIEW_TARGETS: readonly PackageTarget[] = ['scorm12', 'scorm2004', 'cmi5', 'xapi'];
 
 export interface PreviewOptions {
   /** The content folder (default `content`). */
   dir?: string;
   /** 0 picks a free port. Default 4173. */
   port?: number;
-  /** Which package the course frame plays: scorm12 (default) or xapi. */
+  /** Which package the course frame plays: scorm12 (default), scorm2004, cmi5 or xapi. */
   target?: PackageTarget;
   /** Quiet time after the last file event before rebuilding (default 100 ms). */
   debounceMs?: number;
@@ -55,50 +63,6 @@ export interface PreviewOptions {
   onBuild?: (build: PreviewBuild) => void;
   /** The language of the diagnostics the page and onBuild get (default English), as the command line's `--lang`. */
   lang?: 'en' | 'id';
-}
-
-export interface PreviewDiagnostic extends Diagnostic {
-  /** The lines around the problem in the author's file: `first` is the number of `lines[0]`. */
-  excerpt?: { first: number; lines: string[] };
-}
-
-export interface PreviewBuild {
-  /** 1 for the first build, then one more per build that compiled something. */
-  n: number;
-  ok: boolean;
-  /** When it finished (ISO 8601) and how long reading and compiling took. */
-  at: string;
-  ms: number;
-  target: PackageTarget;
-  /** Content paths added, changed or removed since the previous build. */
-  changed: string[];
-  /** Files read from disk for this build; the others came from memory. */
-  reread: number;
-  course: { id: string; title: string; version: string } | null;
-  /** The language of the page's own words: the course's, as the player shows it (the last known one while course.yml is broken). */
-  uiLanguage: UiLanguage;
-  diagnostics: PreviewDiagnostic[];
-  /** What the course frame plays: the last build that succeeded, or null before one has. */
-  live: LiveBuild | null;
-  /**
-   * Resume locations (`cmi.core.lesson_location`, the State document's
-   * `location`) this build renamed, old → new: a page whose heading changed
-   * keeps its place, so the learner comes back to the page they were editing.
-   */
-  moved: Record<string, string>;
-}
-
-export interface LiveBuild {
-  n: number;
-  course: { id: string; title: string; version: string };
-  language: string;
-  /** The course activity's id, the `activity_id` of an xAPI launch. */
-  activityId: string | null;
-  /** `adlcp:masteryscore`, given to the SCO as cmi.student_data.mastery_score. */
-  masteryScore: number | null;
-  fileName: string;
-  files: number;
-  bytes: number;
 }
 
 export interface PreviewHandle {
@@ -185,9 +149,10 @@ export function relocations(prev: Omit<RuntimeCourse, 'target'>, next: Omit<Runt
   return out;
 }
 
-function scormAgainPath(): string {
+/** scorm-again's browser bundle for the SCORM targets: a classic script setting `window.Scorm12API` or `Scorm2004API`. */
+function scormAgainPath(target: 'scorm12' | 'scorm2004'): string {
   const require = createRequire(import.meta.url);
-  for (const id of ['scorm-again/scorm12/min', 'scorm-again/dist/scorm12.min.js', 'scorm-again/scorm12']) {
+  for (const id of [`scorm-again/${target}/min`, `scorm-again/dist/${target}.min.js`, `scorm-again/${target}`]) {
     try {
       return require.resolve(id);
     } catch {
@@ -204,11 +169,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const reader = new ContentReader(dir);
   await reader.toolAssets(); // fails early with ToolNotBuiltError
   const templates = join(TOOL_ROOT, 'templates', 'preview');
-  const [hostHtml, hostJs, hostCss, scormAgain] = await Promise.all([
+  if (!PREVIEW_TARGETS.includes(target)) throw new PreviewError(`the preview plays ${PREVIEW_TARGETS.join(', ')}, not ${target}`);
+  const [hostHtml, hostJs, hostCss, runtime] = await Promise.all([
     readFile(join(templates, 'host.html'), 'utf8'),
-    readFile(join(templates, 'host.js')),
+    readFile(join(TOOL_ROOT, 'player-dist', 'preview-host.js')).catch(() => {
+      throw new ToolNotBuiltError('the preview page is not built: run `npm run build` in the integrity-ranger folder');
+    }),
     readFile(join(templates, 'host.css')),
-    target === 'scorm12' ? readFile(scormAgainPath()) : Promise.resolve(Buffer.alloc(0)),
+    target === 'scorm12' || target === 'scorm2004' ? readFile(scormAgainPath(target)) : Promise.resolve(Buffer.alloc(0)),
   ]);
 
   const clients = new Set<ServerResponse>();
@@ -220,6 +188,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     statements: (list: StoredStatement[]) => send('statements', list),
     state: (doc: StateDocument, deleted: boolean) => send('state', { doc, deleted }),
   });
+  const cmi5 = new PreviewCmi5Lms(lrs);
 
   let current: PreviewBuild | null = null;
   let live: { artifact: Artifact; info: LiveBuild; runtime: Omit<RuntimeCourse, 'target'> } | null = null;
@@ -288,8 +257,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return current;
   };
 
-  const config = (port: number) =>
-    JSON.stringify({ target, lrs: `http://127.0.0.1:${port}/xAPI/`, lang: current?.uiLanguage ?? 'id', strings: PREVIEW_STRINGS }).replace(/</g, '\\u003c');
+  const config = (port: number) => {
+    const c: HostConfig = { target, lrs: `http://127.0.0.1:${port}/xAPI/`, lang: current?.uiLanguage ?? 'id', strings: PREVIEW_STRINGS };
+    return JSON.stringify(c).replace(/</g, '\\u003c');
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, port: number): Promise<void> => {
     // Only this machine, by name: a page elsewhere cannot reach it through DNS rebinding.
@@ -314,8 +285,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const method = req.method ?? 'GET';
     if (path === '/__ir/reset' && method === 'POST') {
       lrs.clear();
+      cmi5.clear();
       send('reset', {});
       res.writeHead(204).end();
+      return;
+    }
+    if (target === 'cmi5' && method === 'POST' && path.startsWith(CMI5_FETCH_PATH)) {
+      res.writeHead(200, { 'Content-Type': TYPES['json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(cmi5.fetch(path.slice(CMI5_FETCH_PATH.length))));
+      return;
+    }
+    if (target === 'cmi5' && method === 'POST' && path === '/__ir/cmi5/launch') {
+      const body = JSON.parse((await readBody(req)) || '{}') as Partial<Cmi5LaunchRequest>;
+      const course = live?.runtime;
+      if (!course?.iri || typeof body.registration !== 'string' || !/^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i.test(body.registration)) {
+        res.writeHead(400, { 'Content-Type': TYPES['txt']! }).end(course ? 'a launch needs the registration (a UUID)' : 'the course has not built yet');
+        return;
+      }
+      const answer = cmi5.launch({ id: course.id, title: course.title, iri: course.iri, passingScore: course.passingScore }, body.registration, `http://127.0.0.1:${port}`);
+      res.writeHead(200, { 'Content-Type': TYPES['json']!, 'Cache-Control': 'no-store' }).end(JSON.stringify(answer));
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
@@ -343,7 +330,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const own: Record<string, [Buffer, string]> = {
       '/__ir/host.js': [hostJs, TYPES['js']!],
       '/__ir/host.css': [hostCss, TYPES['css']!],
-      '/__ir/scorm12.js': [scormAgain, TYPES['js']!],
+      '/__ir/runtime.js': [runtime, TYPES['js']!],
     };
     const asset = own[path];
     if (asset) {

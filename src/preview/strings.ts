@@ -1,5 +1,5 @@
 /**
- * The preview page's own words (templates/preview/), in the course's UI
+ * The preview page's own words (templates/preview/host.html, src/preview/host/), in the course's UI
  * language as the player uses it (`RuntimeCourse.uiLanguage`): an Indonesian
  * course is previewed in Indonesian, an English one in English. The server
  * hands both tables to the page in its config; every build says which one
@@ -49,17 +49,21 @@ export interface PreviewStrings {
   warningsSummary: string;
   lmsHead: string;
   lmsNote: string;
+  lmsNote2004: string;
   learner: string;
   /** {0}: min, {1}: max. */
   scoreRange: string;
+  /** {0}: the limit of cmi.suspend_data. */
   ofSuspend: string;
   lastCommit: string;
+  lastCommit2004: string;
   noResult: string;
   noInteractions: string;
   noObjectives: string;
   apiCalls: string;
   lrsHead: string;
   lrsNote: string;
+  cmi5Note: string;
   newestFirst: string;
   launch: string;
   statements: string;
@@ -103,16 +107,19 @@ const id: PreviewStrings = {
   warningsSummary: '{0}: kursus tetap dibangun, tetapi periksalah',
   lmsHead: 'Dicatat oleh LMS',
   lmsNote: 'Run-time SCORM 1.2 (scorm-again) · disimpan di tab ini, pada LMSCommit dan LMSFinish',
+  lmsNote2004: 'Run-time SCORM 2004 edisi ke-4 (scorm-again) · disimpan di tab ini, pada Commit dan Terminate',
   learner: 'Peserta',
   scoreRange: ' dari {0}–{1}',
-  ofSuspend: ' / 4096 karakter',
+  ofSuspend: ' / {0} karakter',
   lastCommit: 'LMSCommit terakhir',
+  lastCommit2004: 'Commit terakhir',
   noResult: 'tanpa hasil',
   noInteractions: 'Belum ada interaksi: jawab pertanyaan atau tentukan pilihan dalam skenario.',
   noObjectives: 'Belum ada objective: setiap dimensi integritas muncul setelah kursus melaporkannya.',
   apiCalls: 'Panggilan API',
   lrsHead: 'Diterima oleh LRS',
   lrsNote: 'xAPI 1.0.3 · LRS di memori pada ',
+  cmi5Note: 'cmi5 · pratinjau berperan sebagai LMS (launch URL, token fetch, LMS.LaunchData, launched) · LRS di memori pada ',
   newestFirst: ' · terbaru di atas',
   launch: 'Peluncuran',
   statements: 'Statement',
@@ -156,16 +163,19 @@ const en: PreviewStrings = {
   warningsSummary: '{0} — the course builds, but look at these',
   lmsHead: 'Recorded by the LMS',
   lmsNote: 'SCORM 1.2 run-time (scorm-again) · kept in this tab, saved on LMSCommit and LMSFinish',
+  lmsNote2004: 'SCORM 2004 4th Edition run-time (scorm-again) · kept in this tab, saved on Commit and Terminate',
   learner: 'Learner',
   scoreRange: ' of {0}–{1}',
-  ofSuspend: ' / 4096 characters',
+  ofSuspend: ' / {0} characters',
   lastCommit: 'last LMSCommit',
+  lastCommit2004: 'last Commit',
   noResult: 'no result',
   noInteractions: 'No interactions yet: answer a question or make a scenario choice.',
   noObjectives: 'No objectives yet: each integrity dimension appears once the course reports it.',
   apiCalls: 'API calls',
   lrsHead: 'Received by the LRS',
   lrsNote: 'xAPI 1.0.3 · in-memory LRS at ',
+  cmi5Note: 'cmi5 · the preview is the LMS (launch URL, fetch token, LMS.LaunchData, launched) · in-memory LRS at ',
   newestFirst: ' · newest first',
   launch: 'Launch',
   statements: 'Statements',

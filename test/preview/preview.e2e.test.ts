@@ -1,6 +1,7 @@
 /**
  * The preview in a real browser: the course plays inside the host page, the
- * panel shows what the LMS (SCORM 1.2) or the LRS (xAPI) records, an edit
+ * panel shows what the LMS (SCORM 1.2, SCORM 2004) or the LRS (xAPI, cmi5,
+ * the preview being the cmi5 LMS) records, an edit
  * reloads the course where the learner was, a broken edit shows the
  * diagnostics in the page, and Reset starts the learner afresh.
  */
@@ -8,11 +9,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { PackageTarget } from '../../src/compile.js';
 import { startPreview, type PreviewHandle } from '../../src/preview/server.js';
 import { PREVIEW_STRINGS } from '../../src/preview/strings.js';
 import { format } from '../../src/shared/ui-strings.js';
+import type { Statement } from '../../src/player/transport/xapi-statements.js';
+import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, WAIT_MS } from '../helpers/browser.js';
+import { cmi5Problems, MASTERY_EXT, SESSION_EXT, type Cmi5Session } from '../helpers/cmi5-rules.js';
+import { compileFolder } from '../helpers/compile.js';
+import { Learner } from '../xapi/helpers/learner.js';
 
 const FIXTURE = resolve('test/fixtures/minimal/content');
 // The fixture is an Indonesian course (`language: id`): the page speaks Indonesian.
@@ -36,7 +43,7 @@ afterEach(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function open(target: 'scorm12' | 'xapi'): Promise<{ page: Page; course: FrameLocator; lesson: string }> {
+async function open(target: PackageTarget): Promise<{ page: Page; course: FrameLocator; lesson: string }> {
   work = mkdtempSync(join(tmpdir(), 'ir-preview-'));
   cpSync(FIXTURE, join(work, 'content'), { recursive: true });
   preview = await startPreview({ dir: join(work, 'content'), port: 0, target, debounceMs: 50 });
@@ -55,6 +62,18 @@ const edit = (file: string, from: string, to: string) => {
 
 /** One `[data-el]` value of the panel. */
 const el = (p: Page, name: string) => p.locator(`#panel [data-el="${name}"]`);
+
+/** The fixture as the player gets it, for a Learner to play through the frame. */
+async function runtime(target: PackageTarget): Promise<RuntimeCourse> {
+  const r = await compileFolder(FIXTURE, [target]);
+  expect(r.ok).toBe(true);
+  return { ...r.runtime!, target };
+}
+
+const text = async (l: Locator): Promise<string> => (await l.innerText()).replace(/\s+/g, ' ').trim();
+
+const QUESTION = 'Seorang warga menyelipkan amplop. Apa yang Anda lakukan?';
+
 
 describe.skipIf(!chromiumAvailable())('preview, SCORM 1.2', () => {
   it('plays the course, shows what the LMS records, reloads on edit, shows diagnostics, resets', async () => {
@@ -139,7 +158,6 @@ describe.skipIf(!chromiumAvailable())('preview, xAPI', () => {
     edit(lesson, '## Apa itu gratifikasi', '## Apa itu gratifikasi, sebenarnya?');
     await expectVisible(course.getByRole('heading', { name: 'Apa itu gratifikasi, sebenarnya?' }));
     await expectText(statements, 'terminated');
-    await expectText(statements, 'resumed');
 
     // Reset: a new registration, and only its statements.
     await page.getByRole('button', { name: P.reset }).click();
@@ -175,5 +193,115 @@ describe.skipIf(!chromiumAvailable())('preview, in the course\'s language', () =
     edit(join(work, 'content/course.yml'), 'id: contoh-minimal', 'id: [');
     await expectVisible(page.locator('#problems'));
     await expectText(page.locator('#problems'), en.notBuilding);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('preview, SCORM 2004', () => {
+  it('plays the course inside scorm-again\'s Scorm2004API and shows the 2004 data model: both statuses, scaled score, descriptions, objectives', async () => {
+    const { page, course } = await open('scorm2004');
+    await expectText(page.locator('#target'), 'SCORM 2004');
+    await expectText(page.locator('#panel'), P.lmsNote2004);
+    await expectText(el(page, 'cmi.entry'), 'ab-initio');
+    await expectText(el(page, 'cmi.completion_status'), 'incomplete');
+
+    await course.getByRole('button', { name: 'Berikutnya' }).first().click();
+    await course.getByRole('radio', { name: 'Menolak dengan sopan' }).check();
+    await course.getByRole('button', { name: 'Periksa jawaban' }).first().click();
+    const amplop = page.locator('#interactions li[data-id="q-amplop"]');
+    await expectText(amplop, QUESTION);
+    await expectText(amplop, 'correct');
+    await expectText(amplop, 'learner_response b');
+    await expectText(el(page, 'cmi.location'), 'l:01-dasar/apa-itu-gratifikasi');
+    // One of the dimension's questions answered: its scaled score so far, success and completion still open.
+    await expect.poll(async () => (await page.locator('#objectives tr[data-id="gratifikasi"]').innerText()).replace(/\s+/g, ' ').trim(), { timeout: WAIT_MS }).toMatch(/^gratifikasi 0\.\d+ unknown incomplete$/);
+    await expect.poll(async () => (await el(page, 'cmi.suspend_data').innerText()).trim(), { timeout: WAIT_MS }).toMatch(/^\d+ \/ 64000 karakter$/);
+    await expect.poll(() => page.locator('#calls li').filter({ hasText: 'SetValue("cmi.interactions.0.description"' }).count(), { timeout: WAIT_MS }).toBe(1);
+
+    // Relaunched: Terminate kept the learner's data; the SCO resumes where it was.
+    await page.getByRole('button', { name: P.relaunch }).click();
+    await expectText(el(page, 'cmi.entry'), 'resume');
+    await expectText(el(page, 'cmi.location'), 'l:01-dasar/apa-itu-gratifikasi');
+    await expectText(amplop, QUESTION);
+    await expectVisible(course.getByRole('heading', { name: 'Apa itu gratifikasi' }));
+
+    // Afresh, to the end: completed and passed, set apart, with the scaled score.
+    await page.getByRole('button', { name: P.reset }).click();
+    await expectText(el(page, 'cmi.entry'), 'ab-initio');
+    const learner = new Learner(course, await runtime('scorm2004'));
+    await learner.arrive();
+    await learner.play();
+    expect(learner.done).toBe(true);
+    await expectText(el(page, 'cmi.completion_status'), 'completed');
+    await expectText(el(page, 'cmi.success_status'), 'passed');
+    await expect.poll(() => text(el(page, 'cmi.score.scaled')), { timeout: WAIT_MS }).toBe('1');
+    await expect.poll(() => text(el(page, 'cmi.score.raw')), { timeout: WAIT_MS }).toMatch(/^100 dari 0–100$/);
+    expect(await page.locator('#interactions li').count()).toBe(learner.interactions.length);
+    // The log shows every refused call; a GetValue of an element the LMS has no value for yet (403) is the SCO asking, not a fault.
+    const refused = await page.locator('#calls li.err').evaluateAll((ls) => ls.map((l) => l.textContent ?? ''));
+    expect(refused.filter((x) => !/GetValue\(.*403/.test(x))).toEqual([]);
+  });
+});
+
+describe.skipIf(!chromiumAvailable())('preview, cmi5', () => {
+  it('is the cmi5 LMS: launch URL, fetch token, LMS.LaunchData, launched; the panel marks the defined statements', async () => {
+    const { page, course } = await open('cmi5');
+    await expectText(page.locator('#target'), 'cmi5');
+    const initialized = page.locator('#statements li[data-verb="initialized"]');
+    await expectText(initialized, 'cmi5 defined');
+    expect(await initialized.getAttribute('data-cmi5')).toBe('defined');
+    await expectText(page.locator('#statements li[data-verb="launched"]'), 'cmi5 defined');
+    await expectText(el(page, 'launchMode'), 'Normal');
+    await expectText(el(page, 'moveOn'), 'CompletedAndPassed');
+    await expect.poll(() => text(el(page, 'masteryScore')), { timeout: WAIT_MS }).toBe('0.7');
+
+    // The launch URL the frame got, exactly the five parameters of §8.1; its fetch URL gave its token once.
+    const src = new URL((await page.locator('#course').getAttribute('src'))!, preview!.url);
+    expect([...src.searchParams.keys()].sort()).toEqual(['activityId', 'actor', 'endpoint', 'fetch', 'registration']);
+    expect(src.searchParams.get('endpoint')).toBe(new URL('xAPI/', preview!.url).href);
+    const again = (await (await fetch(src.searchParams.get('fetch')!, { method: 'POST' })).json()) as Record<string, string>;
+    expect(again['error-code']).toBe('1');
+    const registration = src.searchParams.get('registration')!;
+    await expectText(el(page, 'registration'), registration);
+
+    const learner = new Learner(course, await runtime('cmi5'));
+    await learner.arrive();
+    await learner.play();
+    const answered = page.locator('#statements li[data-verb="answered"]').first();
+    await expectText(answered, 'cmi5 allowed');
+    expect(await answered.getAttribute('data-cmi5')).toBe('allowed');
+    for (const verb of ['completed', 'passed']) {
+      const li = page.locator(`#statements li[data-verb="${verb}"][data-cmi5="defined"]`);
+      await expectText(li, 'cmi5 defined');
+      await expectText(li, 'moveon');
+    }
+    await expectText(el(page, 'state.location'), 'r:results');
+
+    // A relaunch ends the session (terminated) and starts the next one of the same registration.
+    const session = (await el(page, 'session').innerText()).trim();
+    await page.getByRole('button', { name: P.relaunch }).click();
+    await expectText(page.locator('#statements li[data-verb="terminated"]'), 'cmi5 defined');
+    await expect.poll(async () => (await el(page, 'session').innerText()).trim(), { timeout: WAIT_MS }).not.toBe(session);
+    await expect.poll(() => page.locator('#statements li[data-verb="initialized"]').count(), { timeout: WAIT_MS }).toBe(2);
+
+    // The LRS holds what the panel shows, and it keeps the cmi5 rules (test/helpers/cmi5-rules.ts).
+    const res = await fetch(new URL(`xAPI/statements?registration=${registration}&ascending=true`, preview!.url), { headers: { 'X-Experience-API-Version': '1.0.3' } });
+    const held = ((await res.json()) as { statements: Statement[] }).statements;
+    expect(held.length).toBe(await page.locator('#statements li').count());
+    const sessions: Cmi5Session[] = held
+      .filter((s) => s.verb.id.endsWith('/launched'))
+      .map((s) => {
+        const ext = (s.context as unknown as { extensions: Record<string, unknown>; contextActivities: { grouping: { id: string }[] } });
+        return {
+          id: String(ext.extensions[SESSION_EXT]),
+          launchMode: 'Normal',
+          masteryScore: ext.extensions[MASTERY_EXT] as number,
+          contextTemplate: { contextActivities: { grouping: ext.contextActivities.grouping }, extensions: { [SESSION_EXT]: ext.extensions[SESSION_EXT] } },
+        };
+      });
+    expect(sessions).toHaveLength(2);
+    // The second session is still open: its terminated comes when the frame goes.
+    await page.getByRole('button', { name: P.reset }).click();
+    await expect.poll(async () => (await el(page, 'registration').innerText()).trim(), { timeout: WAIT_MS }).not.toBe(registration);
+    expect(cmi5Problems(held, { activityId: src.searchParams.get('activityId')!, registration, sessions }).filter((p) => !p.includes(`session ${sessions[1]!.id}: the last statement`))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AdmZip from 'adm-zip';
 import { relocations, startPreview, type PreviewHandle } from '../../src/preview/server.js';
+import type { Cmi5LaunchAnswer } from '../../src/preview/protocol.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 
 let work: string;
@@ -153,5 +154,59 @@ describe('relocations', () => {
   it('maps a renamed page to the page now in its place, and nothing else', () => {
     expect(relocations(course(['intro', 'apa', 'ringkasan']), course(['intro', 'apa-sebenarnya', 'ringkasan']))).toEqual({ 'l:l1/apa': 'l:l1/apa-sebenarnya' });
     expect(relocations(course(['intro', 'a']), course(['intro', 'a']))).toEqual({});
+  });
+});
+
+describe('the preview of the other targets', () => {
+  const started: PreviewHandle[] = [];
+  afterAll(async () => {
+    for (const p of started) await p.close();
+  });
+  const start = async (target: 'scorm12' | 'scorm2004' | 'cmi5') => {
+    const p = await startPreview({ dir: join(work, 'content'), port: 0, target });
+    started.push(p);
+    expect((await p.ready).ok).toBe(true);
+    return (path: string) => new URL(path, p.url).href;
+  };
+
+  it('serves the SCORM run-time of its target: scorm-again 1.2 or 2004, none for the LRS targets', async () => {
+    const runtime = async (u: (p: string) => string) => (await fetch(u('__ir/runtime.js'))).text();
+    expect(await runtime(await start('scorm2004'))).toContain('Scorm2004API');
+    expect(await runtime(await start('scorm12'))).toContain('Scorm12API');
+    expect(await runtime(url)).toBe('');
+    // The host page's bundle, built from src/preview/host/.
+    expect((await fetch(url('__ir/host.js'))).headers.get('content-type')).toContain('javascript');
+    expect(await (await fetch(url('__ir/host.js'))).text()).toContain('preview-config');
+  });
+
+  it('is the cmi5 LMS: a launch writes LMS.LaunchData and launched, and its fetch URL gives the token once', async () => {
+    const u = await start('cmi5');
+    const launch = (registration: unknown) => fetch(u('__ir/cmi5/launch'), { method: 'POST', body: JSON.stringify({ registration }) });
+    expect((await launch('not-a-uuid')).status).toBe(400);
+    const registration = '11111111-2222-4333-8444-555555555555';
+    const answer = (await (await launch(registration)).json()) as Cmi5LaunchAnswer;
+    const q = new URL(answer.url).searchParams;
+    expect(new URL(answer.url).pathname).toBe('/course/index.html');
+    expect(q.get('registration')).toBe(registration);
+    expect(q.get('activityId')).toBe(answer.activityId);
+    expect(JSON.parse(q.get('actor')!)).toEqual(answer.actor);
+    expect(answer).toMatchObject({ launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.7 });
+
+    const token = (await (await fetch(q.get('fetch')!, { method: 'POST' })).json()) as Record<string, string>;
+    expect(token['auth-token']).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+    expect(((await (await fetch(q.get('fetch')!, { method: 'POST' })).json()) as Record<string, string>)['error-code']).toBe('1');
+    expect(((await (await fetch(u('__ir/cmi5/fetch/nothing'), { method: 'POST' })).json()) as Record<string, string>)['error-code']).toBe('2');
+
+    const auth = { ...V, Authorization: 'Basic ' + token['auth-token'] };
+    const state = new URLSearchParams({ activityId: answer.activityId, agent: JSON.stringify(answer.actor), registration, stateId: 'LMS.LaunchData' });
+    const ld = (await (await fetch(u(`xAPI/activities/state?${state}`), { headers: auth })).json()) as Record<string, unknown>;
+    expect(ld).toMatchObject({ launchMode: 'Normal', moveOn: 'CompletedAndPassed', masteryScore: 0.7 });
+    const template = ld['contextTemplate'] as { extensions: Record<string, string>; contextActivities: { grouping: { id: string }[] } };
+    expect(template.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(answer.session);
+    expect(template.contextActivities.grouping[0]!.id).toBe('https://example.go.id/xapi/course/contoh-minimal/au');
+
+    const list = (await (await fetch(u(`xAPI/statements?registration=${registration}`), { headers: auth })).json()) as { statements: { verb: { id: string }; object: { id: string } }[] };
+    expect(list.statements.map((s) => s.verb.id)).toEqual(['http://adlnet.gov/expapi/verbs/launched']);
+    expect(list.statements[0]!.object.id).toBe(answer.activityId);
   });
 });

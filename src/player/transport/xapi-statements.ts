@@ -233,7 +233,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
           result.score = score(result.success ? 100 : 0);
         }
         add('answered', object(sceneActivity(iri, sc, scene)), parentOf(scenarioActivity(iri, sc)), courseRef, result, sc.dimension);
-      } else {
+      } else if (ev.type === 'scenario-ended' || ev.type === 'course-completed') {
         // scenario-ended and course-completed: completed, then passed/failed.
         const sc = ev.type === 'scenario-ended' ? scenarioOf(ev.scenario) : null;
         const status = ev.type === 'scenario-ended' ? (ev.outcome === 'pass' ? 'passed' : 'failed') : ev.result.status;
