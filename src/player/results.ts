@@ -7,11 +7,10 @@
  * from the package only when the learner gets near the end: no first page
  * pays for it, and the player stays within its budget.
  */
-import { percent } from '../shared/scoring';
+import { percent, testDone } from '../shared/scoring';
 import { format as f, GAIN_STRINGS, shorten } from '../shared/ui-strings';
 import type { Engine } from './engine';
 import { button, div, h, p, span, type Child } from './dom';
-import { testDone } from './assess/score';
 
 /** What the screen needs from the player around it. */
 export interface ResultsHost {
@@ -78,7 +77,7 @@ export const resultsView: ResultsView = ({ engine, go, heading }) => {
       todo(s.answerQuestions, ix.questions.map((x, i) => [shorten(x.question.promptText, 88) + ' — ' + f(s.inPage, ix.pages[x.page]!.page.title), ix.pageStop[x.page]!, pr.questions[i]!.first !== null])),
       todo(s.playScenarios, ix.scenarios.map((x, i) => [x.scenario.title, ix.scenarioStop[i]!, pr.scenarios[i]!.ending !== null])),
       todo(g.answerSurveys, ix.surveys.map((x, i) => [shorten(x.survey.promptText, 88) + ' — ' + f(s.inPage, ix.pages[x.page]!.page.title), ix.pageStop[x.page]!, !!pr.surveys && pr.surveys[i]![0]! > 0])),
-      todo(g.takeTests, ix.tests.map((x, i) => [x.test.title, ix.testStop[i]!, testDone(x.test, pr.tests![i]!, course.passingScore)])),
+      todo(g.takeTests, ix.tests.map((x, i) => [x.test.title, ix.testStop[i]!, testDone(x.test, pr.tests![i])])),
     ],
   ];
 };

@@ -16,10 +16,10 @@ import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
 import type { UnitLoader } from './units';
 import type { ResultsView } from './results';
-import type { AssessView } from './assess/host';
+import type { AssessScript } from './assess/host';
 
-/** The lazily loaded screens (player-results.js, player-assess.js; src/player/units.ts loads them). */
-const lazy = window as unknown as { irResults: ResultsView; irAssess: AssessView };
+/** The lazily loaded screens: player-results.js (src/player/units.ts loads it) and player-assess.js (src/player/main.ts). */
+const lazy = window as unknown as { irResults: ResultsView; irAssess: AssessScript };
 
 export function mountApp(root: HTMLElement, engine: Engine, transport: Transport, units: UnitLoader): void {
   const { ix, course } = engine;

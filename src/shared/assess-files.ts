@@ -1,13 +1,16 @@
 /**
- * Issue 12: player-assess.js (src/player/entry-assess.ts), the code of typed
- * questions, surveys and tests. A package carries it only when its course
- * needs it, and the player loads it with the units that do.
+ * Issue 12: player-assess.js (src/player/entry-assess.ts), the screens of
+ * typed questions, surveys and tests and the full engine they need. A
+ * package carries it only when its course needs it, and the player loads it
+ * before it starts such a course (src/player/main.ts).
  */
-import type { RuntimeCourse, RuntimeLesson, RuntimeUnit } from './runtime-types.js';
+import { indexCourse } from './progress.js';
+import type { RuntimeCourse } from './runtime-types.js';
 
 export const ASSESS_SCRIPT = 'player-assess.js';
 
-/** A test, or a lesson the compiler marked (`assess: 1`: a typed question or a survey on one of its pages). */
-export const needsAssess = (unit: RuntimeUnit | undefined): unknown => unit && (unit.kind === 'test' || (unit as RuntimeLesson).assess);
-
-export const courseNeedsAssess = (course: Pick<RuntimeCourse, 'units'>): boolean => course.units.some((u) => !!needsAssess(u));
+/** A test, a survey or a typed question: the first page's engine cannot play the course alone. */
+export function courseNeedsAssess(course: Pick<RuntimeCourse, 'units'>): boolean {
+  const ix = indexCourse(course);
+  return ix.tests.length + ix.surveys.length > 0 || ix.questions.some((q) => !!q.question.type);
+}

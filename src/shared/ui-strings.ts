@@ -244,10 +244,11 @@ export function shorten(text: string, max = 100): string {
 }
 
 /**
- * Issue 12: the words of typed questions, surveys and tests. A table of its
- * own, bundled in player-assess.js and player-results.js (both loaded only
- * when needed), so that no course without assessment carries them in its
- * course.js and the first page stays as light as it was.
+ * Issue 12: the words of typed questions, surveys and tests, and of what the
+ * results screen says of them. Tables of their own, bundled in
+ * player-assess.js and player-results.js (both loaded only when needed), so
+ * that no course.js carries them and the first page stays as light as it was.
+ * Plain object literals (no spread): a bundle that does not use them drops them.
  */
 export interface GainStrings {
   /** Test roles. */
@@ -264,7 +265,7 @@ export interface GainStrings {
   answerSurveys: string;
 }
 
-export interface AssessStrings extends GainStrings {
+export interface AssessStrings {
   /** Visible label of a fill-in or numeric answer box. */
   yourAnswer: string;
   /** Under a numeric box: how to write a number. */
@@ -329,7 +330,6 @@ const gainId: GainStrings = {
 };
 
 const assessId: AssessStrings = {
-  ...gainId,
   yourAnswer: 'Jawaban Anda',
   numberHint: 'Tulis sebuah angka, misalnya 2,5.',
   notNumber: 'Tulis jawaban berupa angka, misalnya 2,5.',
@@ -386,7 +386,6 @@ const gainEn: GainStrings = {
 };
 
 const assessEn: AssessStrings = {
-  ...gainEn,
   yourAnswer: 'Your answer',
   numberHint: 'Write a number, e.g. 2.5.',
   notNumber: 'Write your answer as a number, e.g. 2.5.',

@@ -12,7 +12,7 @@ import { format as f } from '../../shared/ui-strings';
 import { div, h, span, type Child } from '../dom';
 import type { Engine } from '../engine';
 import { newId, words } from './host';
-import { readNumber, typedIndex } from './match';
+import { matchFillIn, matchNumeric } from '../../shared/answers';
 
 export interface Control {
   el: HTMLFieldSetElement;
@@ -33,6 +33,9 @@ export function legend(html: string, id: string, lead?: string): HTMLLegendEleme
   if (lead) el.prepend(span('ir-kind', lead));
   return el;
 }
+
+/** One number as answers.ts reads it (`2,5` or `2.5`): else the learner is asked for one, not told it is wrong. */
+const isNumber = (text: string) => /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text.trim().replace(',', '.'));
 
 /** Any order but the right one: a sequence shown in order would answer itself. */
 function shuffled(n: number): number[] {
@@ -79,7 +82,7 @@ export function control(engine: Engine, q: RuntimeQuestion, onInput: () => void 
     body = div('ir-field', h('label', { for: id + 'i' }, a.yourAnswer), box);
     const value = () => box.value.trim();
     c = {
-      get: () => (!value() || (numeric && isNaN(readNumber(value()))) ? null : [typedIndex(q, box.value)]),
+      get: () => (!value() || (numeric && !isNumber(value())) ? null : [(numeric ? matchNumeric : matchFillIn)(q, box.value)]),
       typed: () => value() || undefined,
       // After a resume only the item is known: its text, unless it is a range or "any other answer".
       set: (ans) => {

@@ -50,7 +50,7 @@ export function lessonQuestion(host: AssessHost, q: RuntimeQuestion): HTMLFormEl
     const ans = ctl.get();
     if (!ans) return fill(feedback, p('ir-strong ir-no ir-tone', ctl.typed() ? a.notNumber : a.answerFirst));
     typed = ctl.typed();
-    engine.answer(qi, ans, responseText(q, ans, typed));
+    engine.answer(qi, ans, responseText(engine.course.target, q, ans, typed));
     answered(true);
     host.refresh();
   } }, set, feedback, actions);

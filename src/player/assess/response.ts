@@ -1,16 +1,16 @@
 /**
  * The learner's response as the records want it (`text` of question-answered,
- * ASSESS.md §6), the one place player-assess.js asks for it. The records'
- * formats per target belong to src/shared/record-formats.ts
- * (`responseText(q, answer, typed?)`); until that module is on this branch,
- * this gives what every target writes the same way, the typed text (a number
- * with its decimal point), and nothing for the other types, whose records the
- * transports then make from the answer's indexes.
+ * ASSESS.md §6): the one place player-assess.js asks for it, with the
+ * signature of the records' `responseText(target, q, answer, typed?)`
+ * (src/shared/record-formats.ts), which makes it in each target's format.
+ * Until that module is on this branch this gives what the targets write
+ * alike, the text typed (a number with a decimal point), and nothing for the
+ * other types, whose records the transports then make from the answer.
  */
-import type { RuntimeQuestion } from '../../shared/runtime-types';
-import { readNumber } from './match';
+import type { RuntimeQuestion, TargetId } from '../../shared/runtime-types';
 
-export function responseText(q: RuntimeQuestion, answer: number[], typed?: string): string | undefined {
+export function responseText(target: TargetId, q: RuntimeQuestion, answer: number[], typed?: string): string | undefined {
+  void target;
   if (typed === undefined || !answer.length) return undefined;
-  return q.type === 'numeric' ? String(readNumber(typed)) : typed.slice(0, 250);
+  return q.type === 'numeric' ? String(Number(typed.trim().replace(',', '.'))) : typed.slice(0, 250);
 }

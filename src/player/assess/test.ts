@@ -11,23 +11,25 @@
  */
 import type { RuntimeQuestion } from '../../shared/runtime-types';
 import { isRight } from '../../shared/answers';
-import { percent } from '../../shared/scoring';
+import { percent, testPassed, testScore } from '../../shared/scoring';
+import { attemptsOf, slotCounts } from '../../shared/state-codec';
 import { format as f } from '../../shared/ui-strings';
 import { button, div, fill, h, p, span, type Child } from '../dom';
 import { control, type Control } from './controls';
 import { answerText, verdict } from './feedback';
 import { words, type AssessHost } from './host';
 import { responseText } from './response';
-import { passMark, testPassed, testScore } from './score';
 
 export function testScreen(host: AssessHost, t: number): HTMLElement {
   const { engine } = host;
   const { course } = engine;
-  const { s, a } = words(engine);
+  const { s, a, g } = words(engine);
   const ref = engine.ix.tests[t]!;
   const test = ref.test;
   const final = test.role === 'final';
-  const pass = passMark(test, course.passingScore);
+  // The compiler gives a final test the course's passing score when it has none of its own.
+  const pass = final ? test.passingScore : null;
+  const attempts = attemptsOf(test);
   const root = div('ir-test');
   /** What the learner typed in this session, per slot: after a resume only the item it matched is known. */
   const typed: Array<string | undefined> = [];
@@ -37,7 +39,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
 
   const draw = (focus: boolean) => {
     const x = tp();
-    fill(root, p('ir-eyebrow', final ? a.final : a.pre), host.heading(test.title), x.open ? attempt() : x.attempts ? result() : intro());
+    fill(root, p('ir-eyebrow', final ? g.final : g.pre), host.heading(test.title), x.open ? attempt() : x.attempts ? result() : intro());
     host.refresh();
     if (focus) root.querySelector('h2')!.focus();
   };
@@ -47,13 +49,13 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
   };
 
   const intro = (): Child => {
-    const count = test.perDimension ? test.draw * ref.buckets.filter(Boolean).length : test.draw;
+    const count = slotCounts(test, ref.buckets).reduce((x, y) => x + y, 0);
     return [
       test.introHtml ? h('div', { class: 'ir-prose ir-intro', html: test.introHtml }) : null,
       div('ir-obj', h('ul', null,
         h('li', null, f(a.questions, count)),
         final
-          ? [pass !== null ? h('li', null, f(s.passing, pass)) : null, h('li', null, f(a.attemptsAllowed, test.attempts))]
+          ? [pass !== null ? h('li', null, f(s.passing, pass)) : null, h('li', null, f(a.attemptsAllowed, attempts))]
           : h('li', null, a.preNote))),
       actions(button('ir-btn ir-primary', a.start, start)),
     ];
@@ -66,7 +68,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
       const ans = ctls[slot]!.get();
       if (!ans) return;
       typed[slot] = ctls[slot]!.typed();
-      engine.testAnswer(t, slot, ans, responseText(question(slot), ans, typed[slot]));
+      engine.testAnswer(t, slot, ans, responseText(course.target, question(slot), ans, typed[slot]));
     };
     const ctls: Control[] = x.drawn.map((_, slot) => {
       const c = control(engine, question(slot), () => save(slot), f(a.questionOf, slot + 1, n));
@@ -103,8 +105,8 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
   const result = (): Child => {
     const x = tp();
     const score = testScore(x);
-    const passed = testPassed(test, x, course.passingScore);
-    const left = test.attempts - x.attempts;
+    const passed = testPassed(test, x);
+    const left = attempts - x.attempts;
     const name = (id: string) => (id ? (course.dimensions.find((d) => d.id === id) || { label: id }).label : a.untagged);
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
     const rows = ref.buckets.map((id, b) => [id, x.total[b] || 0, x.right[b] || 0] as const).filter((r) => r[1] > 0);
@@ -113,7 +115,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
         p('ir-muted', span('ir-num', String(score)), ' ' + s.of100),
         final ? p(null, s.status + ': ', h('strong', null, passed ? s.passed : s.failed)) : p(null, a.preDone),
         final && pass !== null ? p('ir-muted', f(s.passing, pass)) : null,
-        final ? p('ir-muted', f(a.attemptOf, x.attempts, test.attempts)) : null,
+        final ? p('ir-muted', f(a.attemptOf, x.attempts, attempts)) : null,
         final && !passed ? p(null, left > 0 ? f(a.attemptsLeft, left) : a.noAttempts) : null),
       rows.length
         ? [h('h3', null, s.byDimension),
@@ -121,7 +123,7 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
              h('thead', null, h('tr', null, cell('th', s.dimension, 'col'), cell('th', s.score, 'col'))),
              h('tbody', null, rows.map(([id, total, right]) => h('tr', null, cell('th', name(id), 'row'), cell('td', String(percent(100 * right, total))))))))]
         : null,
-      final && !passed && left > 0 ? actions(button('ir-btn ir-primary', a.retake, start)) : null,
+      engine.canStart(t) ? actions(button('ir-btn ir-primary', a.retake, start)) : null,
       h('h3', null, a.review),
       h('ol', 'ir-review', x.drawn.map((_, slot) => {
         const q = question(slot);
