@@ -22,7 +22,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/node/read-content.js';
-import { ASSESS_STRINGS, format as f } from '../../src/shared/ui-strings.js';
+import { ASSESS_STRINGS, format as f, GAIN_STRINGS } from '../../src/shared/ui-strings.js';
 import { chromiumAvailable, expectFocused, expectText, expectVisible, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { closeSco, cmiList, lmsCalls, lmsCmi, lmsHostPage, relaunchData, startLmsServer } from '../helpers/lms-host.js';
 import { ROOT } from '../helpers/package.js';
@@ -32,6 +32,7 @@ import { buildPackage, type Built } from '../faults/helpers/courses.js';
 
 const S = stringsFor('id');
 const A = ASSESS_STRINGS.id;
+const G = GAIN_STRINGS.id;
 const CHECK = 'Periksa jawaban';
 
 let work: string;
@@ -64,7 +65,8 @@ const form = (frame: FrameLocator, prompt: string): Locator =>
 /** Presses "Periksa jawaban" and waits for the verdict and the feedback; the focus is then on "Coba lagi". */
 async function check(q: Locator, verdict: string, ...feedback: string[]): Promise<void> {
   await q.getByRole('button', { name: CHECK, exact: true }).click();
-  const live = q.locator('[aria-live]');
+  // The verdict's live region (a sequencing question has one more, for the moves).
+  const live = q.locator('.ir-fb[aria-live]');
   await expectText(live, verdict);
   for (const text of feedback) await expectText(live, text);
   await expectFocused(q.getByRole('button', { name: S.retry, exact: true }));
@@ -314,8 +316,8 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
 
     // The results: the pre-test's 0 and the final test's 100 per dimension, and the attitudes' move (5 − 2, 5 − 3).
     await open(frame, S.results, S.results);
-    expect(await tableAfter(frame, A.gainHead)).toEqual(DIMENSIONS.map((d) => [d, '0', '100', '+100']));
-    expect(await tableAfter(frame, A.shiftHead)).toEqual([['Gratifikasi', '+3'], ['Pungutan liar', '+2']]);
+    expect(await tableAfter(frame, G.gainHead)).toEqual(DIMENSIONS.map((d) => [d, '0', '100', '+100']));
+    expect(await tableAfter(frame, G.shiftHead)).toEqual([['Gratifikasi', '+3'], ['Pungutan liar', '+2']]);
     expect(await axe(page), 'axe on the results with gain and shift').toEqual([]);
     expect(await refused(page), 'calls the LMS refused').toEqual([]);
     expect(problems).toEqual([]);
