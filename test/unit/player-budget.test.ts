@@ -66,7 +66,8 @@ describe('player size budget', () => {
     const assess = await bytes('src/player/entry-assess.ts');
     console.info(`player-assess.js: ${assess} bytes`);
     expect(assess).toBeGreaterThan(4000);
-    expect(assess).toBeLessThanOrEqual(24 * 1024);
+    // It brings the full engine and loads before such a course starts: held to a player's own budget.
+    expect(assess).toBeLessThanOrEqual(BUDGET);
     for (const { id, entry } of PLAYER_BUNDLES) {
       const r = await build({ ...common, format: 'iife', entryPoints: [entry] });
       // A class and a word only player-assess.js has.
