@@ -10,7 +10,7 @@ import { div, fill, h, p } from '../dom';
 import { control } from './controls';
 import { verdict } from './feedback';
 import { words, type AssessHost } from './host';
-import { responseText } from './response';
+import { responseText } from '../../shared/record-formats';
 
 export function lessonQuestion(host: AssessHost, q: RuntimeQuestion): HTMLFormElement {
   const { engine } = host;

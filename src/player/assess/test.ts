@@ -18,7 +18,7 @@ import { button, div, fill, h, p, span, type Child } from '../dom';
 import { control, type Control } from './controls';
 import { answerText, verdict } from './feedback';
 import { words, type AssessHost } from './host';
-import { responseText } from './response';
+import { responseText } from '../../shared/record-formats';
 
 export function testScreen(host: AssessHost, t: number): HTMLElement {
   const { engine } = host;
@@ -33,7 +33,6 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
   const root = div('ir-test');
   /** What the learner typed in this session, per slot: after a resume only the item it matched is known. */
   const typed: Array<string | undefined> = [];
-  let resumed = false;
   const tp = () => engine.progress.tests![t]!;
   const question = (slot: number): RuntimeQuestion => test.questions[tp().drawn[slot]!]!;
   const actions = (...kids: Child[]) => div('ir-actions', kids);
@@ -77,9 +76,6 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
       if (given && given.length) c.set(given);
       return c;
     });
-    // After a resume the engine has the answers but not their texts for the records: given again, as shown, once.
-    if (!resumed) x.answers.forEach((given, slot) => given && given.length && save(slot));
-    resumed = true;
     const ask = h('div', { 'aria-live': 'polite' });
     const submit = () => {
       // A sequence the learner left as shown is an answer too: it is kept now.
