@@ -19,7 +19,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/node/read-content.js';
 import { ASSESS_STRINGS, format as f, GAIN_STRINGS } from '../../src/shared/ui-strings.js';
@@ -76,6 +76,18 @@ async function retry(q: Locator): Promise<void> {
   await q.getByRole('button', { name: S.retry, exact: true }).click();
 }
 
+/** A text box's question: first checked empty (or not a number), then each try typed, checked and retried but the last. */
+async function typeTries(q: Locator, box: Locator, refusal: [string, string], tries: Array<[string, string, ...string[]]>): Promise<void> {
+  await box.fill(refusal[0]);
+  await q.getByRole('button', { name: CHECK, exact: true }).click();
+  await expectText(q.locator('[aria-live]'), refusal[1]);
+  for (const [i, [text, verdict, ...feedback]] of tries.entries()) {
+    if (i > 0) await retry(q);
+    await box.fill(text);
+    await check(q, verdict, ...feedback);
+  }
+}
+
 async function axe(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -84,6 +96,13 @@ async function axe(page: Page): Promise<string[]> {
 /** Calls the LMS refused. */
 async function refused(page: Page) {
   return (await lmsCalls(page)).filter((c) => c.fn !== 'LMSGetValue' && (c.result !== 'true' || c.error !== '0'));
+}
+
+/** The end of every play: the LMS accepted every call, the page had no error, and it closes. */
+async function ends(session: { context: BrowserContext; page: Page; problems: string[] }): Promise<void> {
+  expect(await refused(session.page), 'calls the LMS refused').toEqual([]);
+  expect(session.problems).toEqual([]);
+  await session.context.close();
 }
 
 // ---------------------------------------------------------------------------
@@ -144,7 +163,8 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
   });
 
   it('each question type, wrong then right, through its own controls, with the feedback the author wrote', async () => {
-    const { context, page, frame, problems } = await launch();
+    const session = await launch();
+    const { page, frame } = session;
 
     await open(frame, /Benar atau salah/, 'Benar atau salah');
     const tf = form(frame, 'Gratifikasi yang terkait jabatan');
@@ -158,30 +178,21 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     const fill = form(frame, 'Laporan gratifikasi disampaikan');
     const box = fill.getByLabel(A.yourAnswer, { exact: true });
     expect(await box.getAttribute('type')).toBe('text');
-    await fill.getByRole('button', { name: CHECK, exact: true }).click();
-    await expectText(fill.locator('[aria-live]'), A.answerFirst);
-    await box.fill('Polisi');
-    await check(fill, S.incorrect, 'Bukan: laporan gratifikasi disampaikan ke KPK');
-    await retry(fill);
-    await box.fill('Kejaksaan');
-    await check(fill, S.incorrect, 'Belum tepat: laporan gratifikasi disampaikan ke KPK.');
-    await retry(fill);
-    // Case and spaces do not matter by default; the second accepted variant counts too.
-    await box.fill('  komisi pemberantasan   KORUPSI ');
-    await check(fill, S.correct);
+    await typeTries(fill, box, ['', A.answerFirst], [
+      ['Polisi', S.incorrect, 'Bukan: laporan gratifikasi disampaikan ke KPK'],
+      ['Kejaksaan', S.incorrect, 'Belum tepat: laporan gratifikasi disampaikan ke KPK.'],
+      // Case and spaces do not matter by default; the second accepted variant counts too.
+      ['  komisi pemberantasan   KORUPSI ', S.correct],
+    ]);
 
     await open(frame, /Angka/, 'Angka');
     const num = form(frame, 'Dalam berapa hari kerja');
     const decimal = num.getByLabel(A.yourAnswer, { exact: true });
     expect(await decimal.getAttribute('inputmode')).toBe('decimal');
-    await decimal.fill('tiga puluh');
-    await num.getByRole('button', { name: CHECK, exact: true }).click();
-    await expectText(num.locator('[aria-live]'), A.notNumber);
-    await decimal.fill('7');
-    await check(num, S.incorrect, 'Terlalu singkat: batasnya 30 hari kerja.');
-    await retry(num);
-    await decimal.fill('30,0');
-    await check(num, S.correct, 'Tepat: 30 hari kerja sejak diterima.');
+    await typeTries(num, decimal, ['tiga puluh', A.notNumber], [
+      ['7', S.incorrect, 'Terlalu singkat: batasnya 30 hari kerja.'],
+      ['30,0', S.correct, 'Tepat: 30 hari kerja sejak diterima.'],
+    ]);
 
     await open(frame, /Pasangan/, 'Pasangan');
     const match = form(frame, 'Pasangkan setiap perbuatan');
@@ -234,14 +245,13 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     // The LMS has one interaction per answer, every call accepted.
     const ids = cmiList((await lmsCmi(page)).interactions).map((x) => x.id as string);
     expect(ids).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut']);
-    expect(await refused(page), 'calls the LMS refused').toEqual([]);
     expect(await axe(page), 'axe on the answered sequencing question').toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
+    await ends(session);
   }, 180_000);
 
   it('surveys, a pre-test, a final test failed then passed, its review, and the gain and attitude shift on the results screen', async () => {
-    const { context, page, frame, problems } = await launch();
+    const session = await launch();
+    const { page, frame } = session;
     const labels = A.likert[5]!;
 
     // The first survey: every item must have an answer.
@@ -319,13 +329,12 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     expect(await tableAfter(frame, G.gainHead)).toEqual(DIMENSIONS.map((d) => [d, '0', '100', '+100']));
     expect(await tableAfter(frame, G.shiftHead)).toEqual([['Gratifikasi', '+3'], ['Pungutan liar', '+2']]);
     expect(await axe(page), 'axe on the results with gain and shift').toEqual([]);
-    expect(await refused(page), 'calls the LMS refused').toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
+    await ends(session);
   }, 240_000);
 
   it('a learner who leaves in the middle of a test finds the same questions and answers on relaunch', async () => {
-    const { context, page, frame, problems } = await launch();
+    const session = await launch();
+    const { page, frame } = session;
     await open(frame, 'Tes Akhir', 'Tes Akhir');
     await frame.getByRole('button', { name: A.start, exact: true }).click();
     const keys = await drawn(frame);
@@ -335,7 +344,7 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await expect.poll(async () => (await lmsCmi(page)).suspend_data.length).toBeGreaterThan(0);
     await closeSco(page, 'LMSFinish on leaving');
     const cmi = await lmsCmi(page);
-    await context.close();
+    await ends(session);
 
     const again = await launch(relaunchData(cmi));
     await expectVisible(again.frame.getByRole('heading', { level: 2, name: 'Tes Akhir', exact: true }));
@@ -348,8 +357,6 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await answerAll(again.frame, 'right');
     await submit(again.frame, 'Tes Akhir');
     await expectText(again.frame.locator('main'), `${S.status}: ${S.statuses.passed}`);
-    expect(await refused(again.page), 'calls the LMS refused').toEqual([]);
-    expect([...problems, ...again.problems]).toEqual([]);
-    await again.context.close();
+    await ends(again);
   }, 180_000);
 });
