@@ -76,6 +76,8 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR261: { title: 'Penilaian tes akhir tanpa satu tes akhir', why: '`scoring: final-test` menjadikan nilai tes akhir sebagai nilai kursus, jadi kursus memerlukan tepat satu tes dengan `role: final`.' },
   IR262: { title: 'Bank soal tidak dipakai', why: 'Tidak ada tes yang menyebut bank soal ini di `pool:`, jadi soal-soalnya tidak pernah tampil.' },
   IR263: { title: 'Tes akhir tanpa nilai lulus', why: 'Tes akhir dinyatakan lulus atau tidak menurut `passing_score`-nya, atau `passing_score` kursus bila tes tidak menyebutnya.' },
+  IR268: { title: 'Jawaban tidak dapat dicatat pada target ini', why: 'Setiap target mencatat jawaban pertanyaan dalam formatnya sendiri dan dalam batasnya sendiri (SCORM 1.2: 255 karakter, id satu karakter; SCORM 2004 dan xAPI: `[,]` dan `{` di awal adalah pemisah). Jawaban yang tidak muat dalam format itu akan terpotong atau salah dibaca di LMS atau LRS.', hint: 'Perpendek jawabannya, atau tulis ulang tanpa pemisah itu; untuk SCORM 1.2, pakai lebih sedikit pasangan atau target pencocokan.' },
+  IR269: { title: 'Jawaban benar hanya sebagian tercatat', why: 'Target tidak dapat menyimpan setiap jawaban benar sebagai pola jawaban benar (SCORM 1.2 tidak mengenal rentang angka; SCORM 2004 menyimpan satu pola angka dan lima pola isian). Benar atau salahnya peserta tetap tercatat; laporan LMS menampilkan lebih sedikit jawaban benar.', hint: 'Terima satu nilai atau rentang saja, atau lebih sedikit variasi jawaban, jika laporan LMS harus menampilkan setiap jawaban benar.' },
   IR301: { title: 'Skenario tanpa adegan', why: 'Skenario adalah graf adegan berjudul `## Adegan {#id}`.' },
   IR302: { title: 'Tautan ke adegan yang tidak ada', why: 'Pilihan harus menuju adegan dalam skenario yang sama.' },
   IR303: { title: 'Adegan tidak terjangkau', why: 'Tidak ada jalur pilihan dari adegan awal ke sini, jadi tidak ada peserta yang akan melihatnya.' },
@@ -169,6 +171,18 @@ const PROGRESS_TOO_LARGE: Rule = [/^progress data could reach (\d+) characters; 
 
 /** The messages the compiler writes most, per code. Each regex matches one English message whole. */
 const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
+  IR268: [
+    [/^answer `(.*)` has (\d+) characters; (.*) records at most (\d+)$/s, (a, n, t, max) => `jawaban \`${a}\` punya ${n} karakter; ${t} mencatat paling banyak ${max}`],
+    [/^answer `(.*)` holds `\[,\]` or starts with `\{`, which (.*) reads as a delimiter$/s, (a, t) => `jawaban \`${a}\` memuat \`[,]\` atau diawali \`{\`, yang dibaca ${t} sebagai pemisah`],
+    [/^(\d+) sources; (.*) names them with the digits 1–9$/, (n, t) => `${n} sumber; ${t} menamainya dengan angka 1–9`],
+    [/^(\d+) targets; (.*) names them with the letters a–z$/, (n, t) => `${n} target; ${t} menamainya dengan huruf a–z`],
+    [/^(\d+) steps; (.*) names them with the letters a–z$/, (n, t) => `${n} langkah; ${t} menamainya dengan huruf a–z`],
+  ],
+  IR269: [
+    [/^(\d+) accepted answers; (.*) records the first (\d+) as correct responses$/, (n, t, k) => `${n} jawaban diterima; ${t} mencatat ${k} yang pertama sebagai jawaban benar`],
+    [/^(.*) records a correct response as one number, not the range `(.*)`$/, (t, r) => `${t} mencatat jawaban benar sebagai satu angka, bukan rentang \`${r}\``],
+    [/^(\d+) accepted values or ranges; (.*) records only the first, `(.*)`, as the correct response$/, (n, t, v) => `${n} nilai atau rentang diterima; ${t} hanya mencatat yang pertama, \`${v}\`, sebagai jawaban benar`],
+  ],
   IR506: [
     [/^lists and blockquotes nested more than (\d+) levels deep$/, (n) => `daftar dan kutipan bersarang lebih dari ${n} tingkat`],
     [/^emphasis \(`\*`, `_`\) nested more than (\d+) levels deep$/, (n) => `penekanan (\`*\`, \`_\`) bersarang lebih dari ${n} tingkat`],

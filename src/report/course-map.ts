@@ -80,16 +80,44 @@ export function courseMap(course: RuntimeCourse, extraCourseIds: string[] = []):
   const iri = course.iri;
   const byInteraction = new Map<string, Target>();
   const byActivity = new Map<string, Target>();
-  const questions = ix.questions.map(({ question }, index): MappedQuestion => {
+  const other: Target = { kind: 'other' };
+  /** A SCORM interaction id, and the one with '_' for '.' an LMS that refuses SCORM 1.2's '.' gets (src/player/transport/scorm12.ts). */
+  const interaction = (id: string, t: Target) => {
+    byInteraction.set(id, t);
+    byInteraction.set(id.replace(/\./g, '_'), t);
+  };
+  const questions: MappedQuestion[] = [];
+  for (const { question } of ix.questions) {
+    // Issue 12: a typed question's responses are not choice letters; the report knows its records and leaves them out.
+    if (question.type) {
+      byInteraction.set(question.id, other);
+      if (iri) byActivity.set(activityId.question(iri, question.id), other);
+      continue;
+    }
     let correctMask = 0;
     question.choices.forEach((c, i) => {
       if (c.correct) correctMask |= 1 << i;
     });
-    const q: MappedQuestion = { index, question, correctMask, pattern: maskLetters(correctMask) };
+    const q: MappedQuestion = { index: questions.length, question, correctMask, pattern: maskLetters(correctMask) };
+    questions.push(q);
     byInteraction.set(question.id, { kind: 'question', q });
     if (iri) byActivity.set(questionActivity(iri, question).id, { kind: 'question', q });
-    return q;
-  });
+  }
+  // Issue 12: survey items, tests and their questions (one interaction per attempt) are known records, not analysed yet.
+  for (const { survey } of ix.surveys) {
+    if (iri) byActivity.set(activityId.survey(iri, survey.id), other);
+    for (const item of survey.items) {
+      interaction(`${survey.id}.${item.id}`, other);
+      if (iri) byActivity.set(activityId.surveyItem(iri, survey.id, item.id), other);
+    }
+  }
+  for (const { test } of ix.tests) {
+    if (iri) byActivity.set(activityId.test(iri, test.id), other);
+    for (const q of test.questions) {
+      for (let n = 1; n <= test.attempts; n++) interaction(`${test.id}.${n}.${q.id}`, other);
+      if (iri) byActivity.set(activityId.question(iri, q.id), other);
+    }
+  }
   const scenarios = ix.scenarios.map(({ scenario, start }, index): MappedScenario => {
     const scenes = new Map(scenario.scenes.map((sc, i) => [sc.id, i]));
     const s: MappedScenario = {

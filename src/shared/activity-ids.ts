@@ -12,6 +12,9 @@
  *   question               <iri>/question/<question-id>
  *   scenario               <iri>/scenario/<scenario-id>
  *   scene choice           <iri>/scenario/<scenario-id>/scene/<scene-id>
+ *   test (pre or final)    <iri>/test/<test-id>
+ *   survey                 <iri>/survey/<survey-id>
+ *   survey item            <iri>/survey/<survey-id>/item/<item-id>
  *   video or audio file    <iri>/media/<path in the package, e.g. assets/film.mp4>
  *
  * The project's own vocabulary (extensions, the page activity type, the
@@ -25,8 +28,12 @@ import type {
   RuntimeQuestion,
   RuntimeScenario,
   RuntimeScene,
+  RuntimeSurvey,
+  RuntimeSurveyItem,
+  RuntimeTest,
 } from './runtime-types.js';
 import { shorten } from './ui-strings.js';
+import { choiceLetter } from './record-formats.js';
 
 export { shorten };
 
@@ -49,6 +56,17 @@ export const EXT_CHOICE_QUALITY = NS + 'extensions/choice-quality';
 /** Result extension on scenario completed/passed/failed: the id of the ending scene reached. */
 export const EXT_ENDING = NS + 'extensions/ending';
 
+// Issue 12's IRIs used only by player-assess.js are spelt whole: a bare literal is dropped from the
+// first page's bundle, which does not use them, where `NS + …` would be kept (test/xapi/tincan.test.ts checks the prefix).
+/** Context extension on a test's statements and on its questions' answers (issue 12): `{ id, role: 'pre'|'final', attempt }`. */
+export const EXT_TEST = 'https://w3id.org/xapi/integrity-ranger/extensions/test';
+/** Context extension on a survey item's answer: the survey's phase, `pre` or `post` (absent: the survey has none). */
+export const EXT_SURVEY_PHASE = 'https://w3id.org/xapi/integrity-ranger/extensions/survey-phase';
+/** Result extension on course completed/passed/failed: per dimension, the attitude shift mean(post) − mean(pre) on the Likert points, once both surveys are answered. */
+export const EXT_ATTITUDE_SHIFT = 'https://w3id.org/xapi/integrity-ranger/extensions/attitude-shift';
+/** Result extension on course completed/passed/failed: `final-test` when that scoring rule applied (absent: SPEC §3's). */
+export const EXT_SCORING_RULE = 'https://w3id.org/xapi/integrity-ranger/extensions/scoring-rule';
+
 /** The extensions by name. */
 export const EXT = {
   dimension: EXT_DIMENSION,
@@ -56,6 +74,10 @@ export const EXT = {
   countsForScore: EXT_COUNTS_FOR_SCORE,
   choiceQuality: EXT_CHOICE_QUALITY,
   ending: EXT_ENDING,
+  test: EXT_TEST,
+  surveyPhase: EXT_SURVEY_PHASE,
+  scoringRule: EXT_SCORING_RULE,
+  attitudeShift: EXT_ATTITUDE_SHIFT,
 } as const;
 
 /** The State API document (stateId) holding the learner's progress. */
@@ -69,6 +91,10 @@ export const TYPE_SIMULATION = ADL + 'activities/simulation';
 export const TYPE_INTERACTION = ADL + 'activities/cmi.interaction';
 export const TYPE_PROFILE = ADL + 'activities/profile';
 export const TYPE_PAGE = NS + 'activities/page';
+/** A pre-test or a final test. */
+export const TYPE_ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
+/** An attitude survey (the parent of its items' answers): the project's own type. */
+export const TYPE_SURVEY = 'https://w3id.org/xapi/integrity-ranger/activities/survey';
 /** The activity types by name. */
 export const TYPE = {
   course: TYPE_COURSE,
@@ -77,6 +103,8 @@ export const TYPE = {
   interaction: TYPE_INTERACTION,
   profile: TYPE_PROFILE,
   page: TYPE_PAGE,
+  assessment: TYPE_ASSESSMENT,
+  survey: TYPE_SURVEY,
 } as const;
 
 /** `<iri>/<a>/<b>…`, each part URL-encoded. */
@@ -94,19 +122,14 @@ export const activityId = {
   question: (iri: string, question: string): string => under(iri, 'question', question),
   scenario: (iri: string, scenario: string): string => under(iri, 'scenario', scenario),
   scene: (iri: string, scenario: string, scene: string): string => under(iri, 'scenario', scenario, 'scene', scene),
+  test: (iri: string, test: string): string => under(iri, 'test', test),
+  survey: (iri: string, survey: string): string => under(iri, 'survey', survey),
+  surveyItem: (iri: string, survey: string, item: string): string => under(iri, 'survey', survey, 'item', item),
   media: (iri: string, path: string): string => under(iri, 'media', ...path.split('/')),
 };
 
-/** Choice ids in interactions: `a`, `b`, … `z`; the same letters SCORM 1.2 records, since IR221 allows at most 26 choices (`aa`, `ab` … past that). */
-export function choiceLetter(i: number): string {
-  let s = '';
-  let n = i;
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
+// Choice ids live with the other record formats; re-exported here, where the activity builders use them.
+export { choiceLetter };
 
 // Null prototype: `&constructor;` must not find Object.prototype.constructor.
 const ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' });
@@ -136,10 +159,16 @@ export interface ActivityInfo {
   name: string;
   description: string;
   interaction?: InteractionInfo;
+  /** A typed question or a survey item (issue 12): the xAPI definition fields its `rec` gives (interactionType, components, correctResponsesPattern). */
+  def?: Record<string, unknown>;
 }
 
 const activity = (id: string, type: string, name: string, description: string, interaction?: InteractionInfo): ActivityInfo =>
   interaction ? { id, type, name, description, interaction } : { id, type, name, description };
+
+/** An interaction whose definition (`def`) was made for the package's target at build time (src/render/records.ts). */
+const recorded = (id: string, name: string, description: string, def: Record<string, unknown> | undefined): ActivityInfo =>
+  def ? { ...activity(id, TYPE_INTERACTION, name, description), def } : activity(id, TYPE_INTERACTION, name, description);
 
 /** A choice interaction's choices, lettered, and the letters of those `test` picks. */
 const lettered = <C extends { text: string }>(list: C[]) => {
@@ -161,11 +190,32 @@ export function pageActivity(iri: string, lesson: RuntimeLesson, page: RuntimePa
   return activity(under(iri, 'lesson', lesson.id, 'page', page.id), TYPE_PAGE, title, title === lesson.title ? title : lesson.title + ': ' + title);
 }
 
+/** A choice question; see `anyQuestionActivity` for a question of any type. */
 export function questionActivity(iri: string, q: RuntimeQuestion): ActivityInfo {
   const { choices, picked } = lettered(q.choices);
   const right = picked((c) => c.correct);
   // All correct choices together form the one correct response.
   return activity(under(iri, 'question', q.id), TYPE_INTERACTION, shorten(q.promptText), q.promptText, { choices, correct: right.length ? [right.join('[,]')] : [] });
+}
+
+/** A question of any type (issue 12): a typed one is described by its `rec`, made for the package's target. */
+export function anyQuestionActivity(iri: string, q: RuntimeQuestion): ActivityInfo {
+  return q.rec ? recorded(under(iri, 'question', q.id), shorten(q.promptText), q.promptText, q.rec.def) : questionActivity(iri, q);
+}
+
+/** A test (issue 12): a pre-test or a final test, its questions drawn from `pool`. */
+export function testActivity(iri: string, t: RuntimeTest): ActivityInfo {
+  return activity(under(iri, 'test', t.id), TYPE_ASSESSMENT, t.title, htmlToText(t.introHtml) || t.title);
+}
+
+/** A survey (issue 12): the parent of its items' answers. */
+export function surveyActivity(iri: string, s: RuntimeSurvey): ActivityInfo {
+  return activity(under(iri, 'survey', s.id), TYPE_SURVEY, shorten(s.promptText) || s.id, s.promptText || s.id);
+}
+
+/** A survey item (issue 12): a likert interaction, the survey's scale in its definition. */
+export function surveyItemActivity(iri: string, s: RuntimeSurvey, item: RuntimeSurveyItem): ActivityInfo {
+  return recorded(under(iri, 'survey', s.id, 'item', item.id), shorten(item.text), s.promptText ? s.promptText + ' ' + item.text : item.text, s.rec.def);
 }
 
 export function scenarioActivity(iri: string, s: RuntimeScenario): ActivityInfo {
@@ -204,19 +254,28 @@ export function questionsOf(course: RuntimeCourse): { lesson: RuntimeLesson; pag
 
 /**
  * Every activity of the course in tincan.xml order: the course first, then per
- * unit the lesson, its pages and its questions, or the scenario and its scenes
- * with choices.
+ * unit the lesson, its pages and its questions and survey items, the test and
+ * its pool's questions (once, when two tests share a pool), or the scenario
+ * and its scenes with choices.
  */
 export function courseActivities(course: RuntimeCourse, iri: string): ActivityInfo[] {
   const out = [courseActivity(course, iri)];
+  const seen = new Set<string>();
   for (const unit of course.units) {
     if (unit.kind === 'lesson') {
       out.push(lessonActivity(iri, unit));
       for (const page of unit.pages) out.push(pageActivity(iri, unit, page));
       for (const page of unit.pages) {
         for (const block of page.blocks) {
-          if (block.kind === 'question') out.push(questionActivity(iri, block.question));
+          if (block.kind === 'question') out.push(anyQuestionActivity(iri, block.question));
+          else if (block.kind === 'survey') out.push(surveyActivity(iri, block.survey), ...block.survey.items.map((item) => surveyItemActivity(iri, block.survey, item)));
         }
+      }
+    } else if (unit.kind === 'test') {
+      out.push(testActivity(iri, unit));
+      for (const q of unit.questions) {
+        if (!seen.has(q.id)) out.push(anyQuestionActivity(iri, q));
+        seen.add(q.id);
       }
     } else if (unit.kind === 'scenario') {
       out.push(scenarioActivity(iri, unit));

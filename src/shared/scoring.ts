@@ -215,7 +215,12 @@ export function computeResult(course: RuntimeCourse, progress: Progress): Course
   const pre = ix.tests.findIndex((ref) => ref.test.role === 'pre');
   const pp = pre >= 0 && progress.tests ? progress.tests[pre] : undefined;
   if (pp && pp.attempts) {
-    result.pre = ix.tests[pre]!.buckets.map((id, b) => ({ id, score: percent(100 * (pp.right[b] || 0), pp.total[b] || 0) })).filter((d) => d.id);
+    // Buckets are in pool order (which the state's hash covers); results are in course order, as `dimensions`.
+    const rank = (id: string) => (course.dimensions.findIndex((d) => d.id === id) + 1 || 1e9);
+    result.pre = ix.tests[pre]!.buckets
+      .map((id, b) => ({ id, score: percent(100 * (pp.right[b] || 0), pp.total[b] || 0) }))
+      .filter((d) => d.id)
+      .sort((a, b) => rank(a.id) - rank(b.id));
   }
   const shift = attitudeShift(course, ix, progress);
   if (shift) result.shift = shift;

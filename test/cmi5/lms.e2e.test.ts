@@ -29,7 +29,7 @@ import { EXT, STATE_PROGRESS } from '../../src/shared/activity-ids.js';
 import { stringsFor } from '../helpers/ui-strings.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
-import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, ROOT, V110 } from '../helpers/package.js';
 import { startCmi5Lms, type Cmi5Lms } from '../helpers/cmi5-lms.js';
 import { isDefined } from '../helpers/cmi5-rules.js';
 import { ACTOR, inPlayerOrder, lrsHolds, startLrs, type StoredStatement, type TestLrs } from '../xapi/helpers/lrs.js';
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())('cmi5 package launched by a cmi5 LMS, agai
   beforeAll(async () => {
     if (!built) throw new Error('lib/cli.js or player-dist/cmi5/player.js is missing: run `npm run build` first');
     work = mkdtempSync(join(tmpdir(), 'ir-cmi5-e2e-'));
-    const pkg = buildWithCli('cmi5', work);
+    const pkg = buildWithCli('cmi5', work, V110);
     pkgDir = pkg.dir;
     course = pkg.course;
     expect(existsSync(join(pkgDir, 'cmi5.xml'))).toBe(true);

@@ -20,6 +20,10 @@ import { llWarnings, play, startEngine } from '../xapi/helpers/play.js';
 import { label } from '../xapi/helpers/xapi-model.js';
 import { cmi5Problems, isDefined, SESSION_EXT, type Cmi5Session } from '../helpers/cmi5-rules.js';
 import { SHARED } from '../helpers/package.js';
+import { assessCourse } from '../helpers/assess-course.js';
+import { installAssessRecords } from '../../src/player/transport/xapi-assess.js';
+import { EXT_SCORING_RULE, EXT_TEST } from '../../src/shared/activity-ids.js';
+import type { LearningEvent } from '../../src/player/transport/types.js';
 import { join } from 'node:path';
 
 const course = JSON.parse(readFileSync('test/fixtures/runtime/sample-course.json', 'utf8')) as RuntimeCourse;
@@ -44,7 +48,7 @@ class FakeLms {
   private tokens = new Set<string>();
 
   /** Launches the AU in `mode`; `over` changes LMS.LaunchData (null: none written). */
-  launch(mode: Cmi5Session['launchMode'], over: Partial<LaunchData> | null = {}, storage = new MemoryStorage()) {
+  launch(mode: Cmi5Session['launchMode'], over: Partial<LaunchData> | null = {}, storage = new MemoryStorage(), base: RuntimeCourse = course) {
     const n = this.sessions.length + 1;
     const session: Cmi5Session = {
       id: `session-${n}`,
@@ -77,7 +81,7 @@ class FakeLms {
     };
     env.fetch = fetch;
     // The player hands the transport and the engine the same course (the LMS's masteryScore changes it).
-    const c = structuredClone(course);
+    const c = structuredClone(base);
     const transport = makeCmi5Transport(c, env);
     const health: TransportHealth[] = [];
     transport.onHealth((h) => health.push(h));
@@ -377,5 +381,45 @@ describe('cmi5 transport', () => {
     const second = lms.lrs.statements.slice(before);
     expect(second.map((s) => s.context.extensions![SESSION_EXT])).toEqual(['session-2', 'session-2', 'session-2']);
     expect(verbs(second)).toEqual(['initialized', 'terminated']);
+  });
+});
+
+describe('cmi5 records of issue 12 (player-assess.js)', () => {
+  it('typed and test questions, survey items and test attempts are allowed statements with the template; the rule rides on the defined ones', async () => {
+    installAssessRecords();
+    try {
+      const lms = new FakeLms();
+      const { env, transport } = lms.launch('Normal', {}, new MemoryStorage(), assessCourse('cmi5'));
+      await transport.start();
+      const at = Date.UTC(2024, 0, 2, 13, 5, 9);
+      const test = { id: 'tes-akhir', role: 'final' as const, attempt: 1 };
+      const events: LearningEvent[] = [
+        { type: 'question-answered', at, lesson: 'asesmen', question: 'ma', response: [0, 1, 2], correct: true, first: true, latencyMs: 900, text: '1[.]a[,]2[.]b[,]3[.]c' },
+        { type: 'survey-answered', at, lesson: 'asesmen', survey: 'sikap-awal', item: 's1', dimension: 'gratifikasi', value: 2, phase: 'pre' },
+        { type: 'question-answered', at, lesson: '', question: 'b-tf', response: [1], correct: true, first: true, latencyMs: 900, text: 'false', test },
+        { type: 'test-submitted', at, test: 'tes-akhir', role: 'final', attempt: 1, score: 100, passed: true, dimensions: [{ id: 'gratifikasi', score: 100 }], durationMs: 60000 },
+        {
+          type: 'course-completed',
+          at,
+          durationMs: 90000,
+          result: { score: 100, earned: 1, possible: 1, complete: true, status: 'passed', dimensions: [{ id: 'gratifikasi', score: 100, status: 'passed' }], rule: 'final-test' },
+        },
+      ];
+      for (const ev of events) transport.record(ev);
+      transport.finish({ state: 'x', location: 'x', result: (events[4] as Extract<LearningEvent, { type: 'course-completed' }>).result });
+      await env.advance(1000);
+      const list = lms.lrs.statements;
+      expect(lms.problems()).toEqual([]);
+      for (const s of list) expect(llWarnings(s), label(s)).toEqual([]);
+      expect(verbs(list)).toEqual(['initialized', 'completed', 'passed', 'terminated']);
+      const allowed = list.filter((s) => !isDefined(s));
+      expect(allowed.map(label)).toEqual(['answered question/ma', 'answered survey/sikap-awal/item/s1', 'answered question/b-tf', 'completed test/tes-akhir', 'passed test/tes-akhir']);
+      for (const s of allowed) expect(s.context.extensions![SESSION_EXT]).toBe('session-1');
+      expect(allowed[2]!.context.extensions![EXT_TEST]).toEqual(test);
+      const passed = list.find((s) => isDefined(s) && s.verb.display['en-US'] === 'passed')!;
+      expect(passed.result!.extensions![EXT_SCORING_RULE]).toBe('final-test');
+    } finally {
+      delete (globalThis as { irRec?: unknown }).irRec;
+    }
   });
 });

@@ -61,7 +61,7 @@ import {
 } from '../helpers/lms-host.js';
 import { expectCreditedByEveryModel, expectFinalProtocol, oldCallOrder, replay } from '../helpers/lms-models/index.js';
 import type { StaticServer } from '../helpers/static-server.js';
-import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, ROOT, V110 } from '../helpers/package.js';
 
 const RESULTS = join(ROOT, 'test-results', 'e2e');
 const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots');
@@ -74,7 +74,6 @@ const CHECK = 'Periksa jawaban';
 // The player's other words (not pinned by the SPEC) come from the player itself.
 const S = stringsFor('id');
 
-import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
 const CMITIME = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$/;
@@ -593,7 +592,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
   beforeAll(async () => {
     if (!built) throw new Error('the tool is not built: run `npm run build` first (npm test does)');
     work = mkdtempSync(join(tmpdir(), 'ir-e2e-'));
-    const pkg = buildWithCli('scorm12', work);
+    const pkg = buildWithCli('scorm12', work, V110);
     course = pkg.course;
     server = await startLmsServer({ '/pkg/': pkg.dir });
     browser = await launchChromium();

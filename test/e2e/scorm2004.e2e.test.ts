@@ -18,7 +18,7 @@ import { chromiumAvailable, expectVisible, launchChromium, newContextPage, tearD
 import { closeSco, cmiList, lmsCmi, lmsHostPage, startLmsServer, type Cmi } from '../helpers/lms-host.js';
 import { calls2004, lms2004HostPage, relaunch2004, scorm2004AgainScript, SCORM2004_AGAIN_PATH } from '../helpers/lms-host-2004.js';
 import type { StaticServer } from '../helpers/static-server.js';
-import { buildWithCli, cliBuilt, type CliPackage } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, V110, type CliPackage } from '../helpers/package.js';
 import { Learner, type LearnerOptions } from '../xapi/helpers/learner.js';
 
 let work: string;
@@ -53,8 +53,8 @@ const count = (page: Page, fn: string) => page.evaluate((f) => (window as any)._
 describe.skipIf(!chromiumAvailable() || !cliBuilt('scorm2004'))('SCORM 2004 4th Edition end to end (scorm-again Scorm2004API)', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'ir-e2e-2004-'));
-    p12 = buildWithCli('scorm12', join(work, '12'));
-    p2004 = buildWithCli('scorm2004', join(work, '2004'));
+    p12 = buildWithCli('scorm12', join(work, '12'), V110);
+    p2004 = buildWithCli('scorm2004', join(work, '2004'), V110);
     server = await startLmsServer({ '/p12/': p12.dir, '/p2004/': p2004.dir });
     server.put(SCORM2004_AGAIN_PATH, scorm2004AgainScript(), 'text/javascript; charset=utf-8');
     browser = await launchChromium();

@@ -1,140 +1,124 @@
 /**
- * Runtime courses with issue 12's parts (typed questions, surveys, tests),
- * written by hand for the core's unit tests: the compiler's parser for them
- * is another helper's work.
+ * Issue 12's records need a course with typed questions, a survey and tests
+ * before the parser and engine can make one: the runtime sample course with
+ * a lesson holding one question of each type and a survey, and a pre-test and
+ * a final test drawn from the same pool, each question and the survey given
+ * the `rec` the compiler makes for `target` (src/render/records.ts). The
+ * questions are built by hand, so each format is checked without the parser.
  */
-import type {
-  RuntimeChoice,
-  RuntimeCourse,
-  RuntimeLesson,
-  RuntimeQuestion,
-  RuntimeSurvey,
-  RuntimeTest,
-} from '../../src/shared/runtime-types.js';
+import { readFileSync } from 'node:fs';
+import { questionRecord, surveyRecord } from '../../src/render/records.js';
+import type { LearningEvent } from '../../src/player/transport/types.js';
+import { responseText } from '../../src/shared/record-formats.js';
+import type { PackageTarget, RuntimeChoice, RuntimeCourse, RuntimeQuestion, RuntimeSurvey, RuntimeTest } from '../../src/shared/runtime-types.js';
 
-const rec = { type: 'choice', correct: [] };
+export const choice = (text: string, correct: boolean, extra: Partial<RuntimeChoice> = {}): RuntimeChoice => ({ text, html: text, correct, feedbackHtml: null, ...extra });
+const base = { promptHtml: '<p>P</p>', promptText: 'Prompt', multiple: false, points: 1, dimension: null };
 
-export function choice(text: string, correct = false, extra: Partial<RuntimeChoice> = {}): RuntimeChoice {
-  return { text, html: text, correct, feedbackHtml: null, ...extra };
-}
+export const trueFalse: RuntimeQuestion = { ...base, id: 'tf', promptText: 'Hadiah kecil boleh diterima.', dimension: 'gratifikasi', type: 'true-false', choices: [choice('Benar', false), choice('Salah', true)] };
+export const fillIn: RuntimeQuestion = {
+  ...base,
+  id: 'fi',
+  promptText: 'Lembaga yang menerima laporan gratifikasi?',
+  type: 'fill-in',
+  norm: 'c',
+  choices: [choice('KPK', true), choice('Komisi Pemberantasan Korupsi', true), choice('Polisi', false), choice('*', false, { other: true })],
+};
+export const numeric: RuntimeQuestion = {
+  ...base,
+  id: 'nu',
+  promptText: 'Dalam berapa hari kerja gratifikasi dilaporkan?',
+  dimension: 'gratifikasi',
+  type: 'numeric',
+  choices: [choice('30', true, { range: [30, 30] }), choice('2,5..3,5', true, { range: [2.5, 3.5] }), choice('7', false, { range: [7, 7] })],
+};
+export const matching: RuntimeQuestion = {
+  ...base,
+  id: 'ma',
+  promptText: 'Pasangkan istilah dengan artinya.',
+  dimension: 'suap',
+  type: 'matching',
+  choices: [choice('Suap', true), choice('Gratifikasi', true), choice('Pungli', true)],
+  targets: [{ text: 'Memberi agar', html: '' }, { text: 'Hadiah', html: '' }, { text: 'Pungutan', html: '' }, { text: 'Pengalih', html: '' }],
+  match: [0, 1, 2],
+};
+export const sequencing: RuntimeQuestion = { ...base, id: 'se', promptText: 'Urutkan langkahnya.', type: 'sequencing', choices: [choice('Tolak', true), choice('Catat', true), choice('Lapor', true)] };
+/** A choice question in the pool: no `rec`, recorded as lesson choice questions are. */
+export const poolChoice: RuntimeQuestion = { ...base, id: 'pc', promptText: 'Mana yang suap?', dimension: 'suap', choices: [choice('Amplop agar dipercepat', true), choice('Ucapan terima kasih', false)] };
+export const typed = [trueFalse, fillIn, numeric, matching, sequencing];
 
-/** A question: `choices` as [text, correct] pairs; anything else in `extra`. */
-export function question(id: string, choices: Array<[string, boolean]>, extra: Partial<RuntimeQuestion> = {}): RuntimeQuestion {
-  return {
-    id,
-    promptHtml: '<p>?</p>',
-    promptText: '?',
-    multiple: choices.filter(([, c]) => c).length > 1,
-    points: 1,
-    dimension: null,
-    choices: choices.map(([t, c]) => choice(t, c)),
-    ...extra,
+export const LIKERT = ['Sangat tidak setuju', 'Tidak setuju', 'Ragu-ragu', 'Setuju', 'Sangat setuju'];
+export const survey: RuntimeSurvey = {
+  id: 'sikap-awal',
+  promptHtml: '',
+  promptText: 'Seberapa setuju Anda?',
+  scale: 5,
+  phase: 'pre',
+  items: [
+    { id: 's1', text: 'Saya akan menolak hadiah dari pemohon layanan.', html: '', dimension: 'gratifikasi' },
+    { id: 's2', text: 'Saya akan melaporkan pungli yang saya lihat.', html: '', dimension: 'pemerasan' },
+  ],
+  rec: { type: 'likert', correct: [] },
+};
+
+/** The sample course for `target` with issue 12's lesson (`asesmen`), pre-test (`tes-awal`) and final test (`tes-akhir`). */
+export function assessCourse(target: PackageTarget): RuntimeCourse {
+  const sample = JSON.parse(readFileSync(new URL('../fixtures/runtime/sample-course.json', import.meta.url), 'utf8')) as RuntimeCourse;
+  const lang = sample.language;
+  const withRec = (q: RuntimeQuestion, id = q.id): RuntimeQuestion => {
+    const rec = questionRecord(q, target, lang);
+    return rec ? { ...structuredClone(q), id, rec } : { ...structuredClone(q), id };
   };
-}
-
-/** One question of every type, for a lesson page or a pool. */
-export function everyType(prefix = ''): RuntimeQuestion[] {
-  return [
-    question(prefix + 'pilih', [['a', false], ['b', true], ['c', false]]),
-    question(prefix + 'banyak', [['a', true], ['b', false], ['c', true], ['d', false]]),
-    question(prefix + 'bs', [['Benar', false], ['Salah', true]], { type: 'true-false', rec }),
-    {
-      ...question(prefix + 'isian', [['Inspektorat', true], ['inspektorat jenderal', true], ['polisi', false]], { type: 'fill-in', rec }),
-      choices: [choice('Inspektorat', true), choice('inspektorat jenderal', true), choice('polisi'), choice('*', false, { other: true })],
-    },
-    {
-      ...question(prefix + 'angka', [], { type: 'numeric', rec }),
-      choices: [choice('30', true, { range: [30, 30] }), choice('25..35', true, { range: [25, 35] }), choice('7', false, { range: [7, 7] })],
-    },
-    {
-      ...question(prefix + 'pasang', [['suap', false], ['gratifikasi', false], ['pemerasan', false]], { type: 'matching', rec }),
-      targets: ['Pasal 5', 'Pasal 12B', 'Pasal 12e', 'Pasal 2'].map((t) => ({ text: t, html: t })),
-      match: [0, 1, 2],
-    },
-    question(prefix + 'urut', [['tolak', false], ['catat', false], ['lapor', false], ['serahkan', false]], { type: 'sequencing', rec }),
-  ];
-}
-
-export function lesson(id: string, pages: RuntimeLesson['pages']): RuntimeLesson {
-  return { kind: 'lesson', id, title: id, duration: null, objectives: [], pages };
-}
-
-export function survey(id: string, phase: 'pre' | 'post' | undefined, items: Array<[string, string]>, scale = 5): RuntimeSurvey {
-  return {
-    id,
-    promptHtml: '<p>Seberapa setuju?</p>',
-    promptText: 'Seberapa setuju?',
-    scale,
-    ...(phase ? { phase } : {}),
-    items: items.map(([itemId, dimension]) => ({ id: itemId, text: itemId, html: itemId, dimension })),
-    rec: { type: 'likert', correct: [] },
-  };
-}
-
-export function testUnit(id: string, role: 'pre' | 'final', questions: RuntimeQuestion[], draw: number, extra: Partial<RuntimeTest> = {}): RuntimeTest {
-  return {
+  const pool = [...typed.map((q) => withRec(q, 'b-' + q.id)), withRec(poolChoice)];
+  const test = (id: string, role: 'pre' | 'final'): RuntimeTest => ({
     kind: 'test',
     id,
-    title: id,
-    introHtml: '<p>Mulai</p>',
+    title: role === 'pre' ? 'Tes Awal' : 'Tes Akhir',
+    introHtml: '<p>Jawab semua soal.</p>',
     role,
-    pool: 'bank',
-    questions,
-    draw,
+    pool: 'bank-soal',
+    questions: pool,
+    draw: 4,
     passingScore: role === 'pre' ? null : 80,
     attempts: role === 'pre' ? 1 : 2,
-    ...extra,
-  };
-}
-
-/** A pool of `n` single-choice questions (choice 0 right), tagged round-robin with `dims`. */
-export function pool(n: number, dims: string[], prefix = 'p'): RuntimeQuestion[] {
-  return Array.from({ length: n }, (_, i) => question(`${prefix}${i}`, [['benar', true], ['salah', false], ['keliru', false]], { dimension: dims[i % dims.length]! }));
-}
-
-export function course(units: RuntimeCourse['units'], extra: Partial<RuntimeCourse> = {}): RuntimeCourse {
+  });
+  const s = { ...structuredClone(survey), rec: surveyRecord(survey, target, lang, LIKERT) };
   return {
-    schema: 1,
-    target: 'scorm12',
-    id: 'uji-asesmen',
-    title: 'Uji',
-    version: '1.0.0',
-    language: 'id-ID',
-    uiLanguage: 'id',
-    strings: {} as RuntimeCourse['strings'],
-    description: null,
-    iri: null,
-    passingScore: 80,
-    dimensions: [
-      { id: 'suap', label: 'Suap' },
-      { id: 'gratifikasi', label: 'Gratifikasi' },
-      { id: 'pemerasan', label: 'Pemerasan' },
+    ...sample,
+    target,
+    scoring: 'final-test',
+    units: [
+      test('tes-awal', 'pre'),
+      ...sample.units,
+      {
+        kind: 'lesson',
+        id: 'asesmen',
+        title: 'Asesmen',
+        duration: null,
+        objectives: [],
+        assess: 1,
+        pages: [{ id: 'p1', title: 'Asesmen', blocks: [...typed.map((q) => ({ kind: 'question' as const, question: withRec(q) })), { kind: 'survey', survey: s }] }],
+      },
+      test('tes-akhir', 'final'),
     ],
-    units,
-    ...extra,
   };
 }
+
+export type TestRef = { id: string; role: 'pre' | 'final'; attempt: number };
 
 /**
- * The course the core's tests share: a pre-survey and a lesson with every
- * question type, a pre-test, a final test `per_dimension` over the same
- * pool, and a post-survey.
+ * The question-answered event the engine emits for `q` of assessCourse(): in
+ * the `asesmen` lesson, or, with `test`, as the pool's `b-<id>` drawn in it;
+ * `text` spelt for `target` as player-assess.js does.
  */
-export function assessCourse(extra: Partial<RuntimeCourse> = {}): RuntimeCourse {
-  const bank = pool(9, ['suap', 'gratifikasi', 'pemerasan']);
-  return course(
-    [
-      lesson('pembuka', [
-        { id: 'sikap', title: 'Sikap', blocks: [{ kind: 'survey', survey: survey('sikap-awal', 'pre', [['s1', 'suap'], ['s2', 'gratifikasi'], ['s3', 'gratifikasi']]) }] },
-        { id: 'soal', title: 'Soal', blocks: everyType().map((q) => ({ kind: 'question' as const, question: q })) },
-      ]),
-      testUnit('tes-awal', 'pre', bank, 3),
-      testUnit('tes-akhir', 'final', bank, 1, { perDimension: true, attempts: 2 }),
-      lesson('penutup', [
-        { id: 'sikap-akhir', title: 'Sikap', blocks: [{ kind: 'survey', survey: survey('sikap-akhir', 'post', [['t1', 'suap'], ['t2', 'gratifikasi']]) }] },
-      ]),
-    ],
-    extra,
-  );
+export function answerEvent(target: PackageTarget, at: number, q: RuntimeQuestion, response: number[], correct: boolean, typed?: string, test?: TestRef): LearningEvent {
+  const text = q.type ? responseText(target, q, response, typed) : undefined;
+  return { type: 'question-answered', at, lesson: test ? '' : 'asesmen', question: test ? 'b-' + q.id : q.id, response, correct, first: true, latencyMs: 5234, text, test };
 }
 
+/** The members `0`, `1` … of a collection in scorm-again's JSON rendering of the CMI, in order. */
+export function cmiList(c: unknown): Array<Record<string, any>> {
+  if (!c || typeof c !== 'object') return [];
+  const o = c as Record<string, Record<string, any>>;
+  return Object.keys(o).filter((k) => /^\d+$/.test(k)).sort((a, b) => +a - +b).map((k) => o[k]!);
+}

@@ -17,6 +17,11 @@ import { readPackageCourse } from '../../src/shared/course-split.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 /** The steering repository's shared/ folder, beside the clone (as CI lays it): official examples and fixtures. */
 export const SHARED = join(ROOT, '..', 'shared');
+/**
+ * The default course as released in 1.1 (test/courses/README.md): the full-play harnesses
+ * (SCORM run-times, LMS models, LRS, cmi5 LMS, faults, report) keep a course scored by SPEC §3.
+ */
+export const V110 = join(ROOT, 'test', 'courses', 'integrity-ranger-1.1.0');
 
 /** The course the player of the package unzipped in `dir` runs: `course.js` with every `units/<n>.js` joined in. */
 export function readCourse(dir: string): RuntimeCourse {

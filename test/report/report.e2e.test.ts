@@ -26,7 +26,7 @@ import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import type { ReportData } from '../../src/report/types.js';
 import { chromiumAvailable, launchChromium, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
-import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, ROOT, V110 } from '../helpers/package.js';
 import { launchQuery, lrsHolds, startLrs, type TestLrs } from '../xapi/helpers/lrs.js';
 import { Learner } from '../xapi/helpers/learner.js';
 import { Model } from '../xapi/helpers/xapi-model.js';
@@ -51,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('report from the LRS the package wrote to'
   beforeAll(async () => {
     if (!cliBuilt('xapi')) throw new Error('lib/cli.js or player-dist/xapi/player.js is missing: run `npm run build` first');
     work = mkdtempSync(join(tmpdir(), 'ir-report-e2e-'));
-    const pkg = buildWithCli('xapi', work);
+    const pkg = buildWithCli('xapi', work, V110);
     course = pkg.course;
     lrs = await startLrs();
     server = await startStaticServer({ '/pkg/': pkg.dir });
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable())('report from the LRS the package wrote to'
     const out = join(work, 'report');
     const { stdout } = await run(
       process.execPath,
-      [join(ROOT, 'bin/integrity-ranger.js'), 'report', lrs.endpoint, '--course', join(ROOT, 'content'), '--out', out, '--page-size', '10', '--group-by', 'grouping', '--min-group', '1', '--json'],
+      [join(ROOT, 'bin/integrity-ranger.js'), 'report', lrs.endpoint, '--course', V110, '--out', out, '--page-size', '10', '--group-by', 'grouping', '--min-group', '1', '--json'],
       { env: { PATH: process.env.PATH, INTEGRITY_RANGER_LRS_KEY: 'test', INTEGRITY_RANGER_LRS_SECRET: 'test' }, maxBuffer: 1 << 26 },
     );
     const r = JSON.parse(stdout) as ReportData;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCount, fromCode, isRight, matchFillIn, matchNumeric, toCode } from '../../src/shared/answers.js';
 import type { RuntimeQuestion } from '../../src/shared/runtime-types.js';
-import { choice, everyType, question } from '../helpers/assess-course.js';
+import { choice, everyType, question } from '../helpers/assess-engine-course.js';
 
 const byId = (id: string) => everyType().find((q) => q.id === id)!;
 

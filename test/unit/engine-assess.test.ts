@@ -10,7 +10,7 @@ import { isRight } from '../../src/shared/answers.js';
 import { decodeState, worstCaseStateLength } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { mulberry32 } from '../helpers/rng.js';
-import { assessCourse } from '../helpers/assess-course.js';
+import { assessCourse } from '../helpers/assess-engine-course.js';
 import { recorder } from '../helpers/recorder.js';
 
 const none = { state: null, location: null };

@@ -10,7 +10,7 @@ import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { computeResult, simpleResult } from '../../src/shared/scoring.js';
 import { mulberry32 } from '../helpers/rng.js';
 import { randomProgress } from '../helpers/progress.js';
-import { assessCourse } from '../helpers/assess-course.js';
+import { assessCourse } from '../helpers/assess-engine-course.js';
 
 /**
  * assessCourse: 7 lesson questions of 1 point (no dimension), a pre-test and
@@ -144,6 +144,10 @@ describe('baseline and attitude shift', () => {
       { id: 'gratifikasi', score: 0 },
       { id: 'pemerasan', score: 100 },
     ]);
+    // In course order, whatever order the pool first uses its dimensions in (its buckets, the state's order).
+    const reordered = { ...c, dimensions: [c.dimensions[2]!, c.dimensions[0]!, c.dimensions[1]!] };
+    expect(indexCourse(reordered).tests[0]!.buckets).toEqual(['suap', 'gratifikasi', 'pemerasan']);
+    expect(computeResult(reordered, p).pre!.map((d) => d.id)).toEqual(['pemerasan', 'suap', 'gratifikasi']);
   });
 
   it('shift: mean(post) − mean(pre) per dimension once both surveys are answered: suap 4 − 2 = 2, gratifikasi 5 − (3 + 4)/2 = 1.5', () => {

@@ -12,7 +12,7 @@ import { decodeState, encodeState, fnv24, radices, slotCounts, structureHash, wo
 import { scorm12 } from '../../src/targets/scorm12/index.js';
 import { compileFolder } from '../helpers/compile.js';
 import { mulberry32 } from '../helpers/rng.js';
-import { assessCourse, course, everyType, lesson, pool, question, survey, testUnit } from '../helpers/assess-course.js';
+import { assessCourse, course, everyType, lesson, pool, question, survey, testUnit } from '../helpers/assess-engine-course.js';
 
 /** A random state of any course of this tool, issue 12's parts included. */
 function randomState(c: RuntimeCourse, r: () => number): Progress {

@@ -32,7 +32,7 @@ import { EXT } from '../../src/shared/activity-ids.js';
 import { stringsFor } from '../helpers/ui-strings.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown } from '../helpers/browser.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
-import { buildWithCli, cliBuilt, ROOT } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, ROOT, V110 } from '../helpers/package.js';
 import { ACTOR, inPlayerOrder, launchQuery, lrsHolds, startLrs, startStateFront, type StoredStatement, type TestLrs } from './helpers/lrs.js';
 import { Learner } from './helpers/learner.js';
 import { checker, llWarnings } from './helpers/play.js';
@@ -56,7 +56,7 @@ let lrs: TestLrs;
 
 function buildPackage(): void {
   work = mkdtempSync(join(tmpdir(), 'ir-xapi-e2e-'));
-  const pkg = buildWithCli('xapi', work);
+  const pkg = buildWithCli('xapi', work, V110);
   expect(pkg.ok).toBe(true);
   pkgDir = pkg.dir;
   expect(existsSync(join(pkgDir, 'tincan.xml'))).toBe(true);

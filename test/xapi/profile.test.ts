@@ -37,6 +37,9 @@ describe('the profile document', () => {
     expect(concepts.get(EXT.dimension)).toBe('ContextExtension');
     for (const e of [EXT.dimensionResults, EXT.countsForScore, EXT.choiceQuality, EXT.ending]) expect(concepts.get(e)).toBe('ResultExtension');
     expect(concepts.get(TYPE.page)).toBe('ActivityType');
+    expect(concepts.get(TYPE.survey)).toBe('ActivityType');
+    for (const e of [EXT.test, EXT.surveyPhase]) expect(concepts.get(e)).toBe('ContextExtension');
+    for (const e of [EXT.scoringRule, EXT.attitudeShift]) expect(concepts.get(e)).toBe('ResultExtension');
     expect(concepts.get(STATE_PROGRESS)).toBe('StateResource');
     for (const iri of [...Object.values(EXT), TYPE.page, STATE_PROGRESS]) expect(iri.startsWith(NS)).toBe(true);
   });
@@ -48,6 +51,8 @@ describe('the profile document', () => {
       'page-experienced', 'lesson-completed', 'question-answered', 'scene-choice-answered',
       'scenario-completed', 'scenario-passed', 'scenario-failed',
       'course-completed', 'course-passed', 'course-failed',
+      // Issue 12 (statements checked in test/xapi/assess-statements.test.ts).
+      'test-question-answered', 'survey-item-answered', 'test-completed', 'test-passed', 'test-failed',
     ]);
     for (const v of ['initialized', 'resumed', 'suspended', 'terminated'] as const) {
       const s = sessionStatement(ctx, v, at, id(), v === 'suspended' || v === 'terminated' ? 1000 : undefined);

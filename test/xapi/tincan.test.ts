@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tincanXml } from '../../src/targets/xapi/tincan.js';
-import { activityId, choiceLetter, courseActivities, htmlToText, questionsOf, shorten } from '../../src/shared/activity-ids.js';
+import { ADL, EXT, NS, TYPE, activityId, choiceLetter, courseActivities, htmlToText, questionsOf, shorten } from '../../src/shared/activity-ids.js';
+import { assessCourse } from '../helpers/assess-course.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
 import { xmllint } from '../helpers/xmllint.js';
 import { compileFolder } from '../helpers/compile.js';
@@ -114,5 +115,36 @@ describe('activity ids', () => {
     expect(htmlToText('<p>Uang &quot;rokok&quot; &amp; <em>pelicin</em>&nbsp;&#8212; &#x2014;</p>\n<p>x</p>')).toBe('Uang "rokok" & pelicin — — x');
     expect(shorten('kata '.repeat(40).trim(), 30)).toBe('kata kata kata kata kata kata…');
     expect(shorten('pendek')).toBe('pendek');
+  });
+});
+
+describe('tincan.xml of issue 12', () => {
+  it('lists the tests, each pool question once, typed questions and survey items with their interaction type and components; valid', () => {
+    const course = assessCourse('xapi');
+    const iri = course.iri!;
+    const xml = tincanXml(course);
+    const lint = xmllint(xml, TINCAN_XSD);
+    expect(lint.output).toBe('');
+    expect(lint.ok).toBe(true);
+    const acts = activities(xml);
+    const body = (id: string) => acts.find((a) => a.id === id)!.body;
+    expect(new Set(acts.map((a) => a.id)).size).toBe(acts.length);
+    expect(acts.filter((a) => a.type === TYPE.assessment).map((a) => a.id)).toEqual([activityId.test(iri, 'tes-awal'), activityId.test(iri, 'tes-akhir')]);
+    // Both tests draw from one pool: its questions are listed once.
+    expect(acts.filter((a) => a.id === activityId.question(iri, 'b-tf'))).toHaveLength(1);
+    expect(body(activityId.question(iri, 'b-tf'))).toContain('<interactionType>true-false</interactionType>');
+    expect(body(activityId.question(iri, 'pc'))).toContain('<interactionType>choice</interactionType>');
+    const ma = body(activityId.question(iri, 'ma'));
+    expect(ma).toMatch(/<interactionType>matching<\/interactionType>\s*<correctResponsePatterns>\s*<correctResponsePattern>1\[\.\]a\[,\]2\[\.\]b\[,\]3\[\.\]c<\/correctResponsePattern>\s*<\/correctResponsePatterns>\s*<source>/);
+    expect(ma).toContain('<target>');
+    expect(body(activityId.question(iri, 'se'))).toContain('<choices>');
+    const item = body(activityId.surveyItem(iri, 'sikap-awal', 's1'));
+    expect(item).toContain('<interactionType>likert</interactionType>');
+    expect(item).not.toContain('correctResponsePatterns');
+    expect(item.match(/<component>/g)).toHaveLength(5);
+    expect(item).toContain(`<description lang="${course.language}">Sangat setuju</description>`);
+    // The test activity ids are what the statements use, under the course iri, in the project's namespace for extensions.
+    expect(EXT.test.startsWith(NS) && EXT.surveyPhase.startsWith(NS) && EXT.scoringRule.startsWith(NS)).toBe(true);
+    expect(TYPE.assessment).toBe(ADL + 'activities/assessment');
   });
 });

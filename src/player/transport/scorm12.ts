@@ -18,6 +18,8 @@
  */
 import type { RuntimeCourse } from '../../shared/runtime-types';
 import { indexCourse } from '../../shared/progress';
+import { questionOf } from './question-of';
+import { responseText } from '../../shared/record-formats';
 import type { LearningEvent, Snapshot, Transport, TransportHealth } from './types';
 
 /** The SCORM 1.2 API adapter an LMS exposes as `window.API` (RTE §3.3). Values are strings ("true"/"false"). */
@@ -77,10 +79,11 @@ export const INTERACTIONS = 'cmi.interactions.';
 export const INT_ID = 'id';
 /** RTE §3.4 cmi.interactions.n.time — CMITime HH:MM:SS, write-only. */
 export const INT_TIME = 'time';
-/** RTE §3.4 cmi.interactions.n.type — CMIVocabulary (here "choice"), write-only. */
+/** RTE §3.4 cmi.interactions.n.type — CMIVocabulary true-false|choice|fill-in|matching|performance|sequencing|likert|numeric, write-only. */
 export const INT_TYPE = 'type';
-/** RTE §3.4 cmi.interactions.n.correct_responses.n.pattern — CMIFeedback, write-only. */
+/** RTE §3.4 cmi.interactions.n.correct_responses.n.pattern — CMIFeedback, write-only; several are alternatives. */
 export const INT_PATTERN = 'correct_responses.0.pattern';
+const INT_PATTERNS = 'correct_responses.';
 /** RTE §3.4 cmi.interactions.n.weighting — CMIDecimal, write-only. */
 export const INT_WEIGHTING = 'weighting';
 /** RTE §3.4 cmi.interactions.n.student_response — CMIFeedback, write-only. */
@@ -259,36 +262,49 @@ export function scorm12Transport(
     queue.push(list ? { element, value, list, n } : { element, value, ...how });
   };
 
-  const interaction = (id: string, response: string, pattern: string, result: string, weighting: number, latencyMs: number, at: number) => {
+  /**
+   * One interaction. Typed questions and survey items (issue 12) come with
+   * their type word, patterns and response already in RTE §3.4's formats
+   * (src/render/records.ts, src/shared/record-formats.ts); no latency for a
+   * survey item, which has none.
+   */
+  const interaction = (id: string, type: string, response: string, patterns: string[], result: string, weighting: number, latencyMs: number | null, at: number) => {
     const n = interactions++;
     const el = INTERACTIONS + n + '.';
     const put = (element: string, value: string) => set(el + element, value, 'i', n);
     put(INT_ID, id);
     put(INT_TIME, cmiTime(at));
-    put(INT_TYPE, 'choice');
+    put(INT_TYPE, type);
     put(INT_RESPONSE, response);
-    if (pattern) put(INT_PATTERN, pattern);
+    patterns.forEach((p, i) => p && put(INT_PATTERNS + i + '.pattern', p));
     put(INT_RESULT, result);
     put(INT_WEIGHTING, String(weighting));
-    put(INT_LATENCY, cmiTimespan(latencyMs));
+    if (latencyMs !== null) put(INT_LATENCY, cmiTimespan(latencyMs));
+  };
+
+  /** An objective (RTE §3.4 cmi.objectives.n), its id written once; a negative score leaves the score out. */
+  const objective = (id: string, score: number, status: string) => {
+    let n = objectives[id];
+    const put = (element: string, value: string) => set(OBJECTIVES + n + '.' + element, value, 'o', n);
+    if (n === undefined) {
+      n = objectives[id] = objectiveCount++;
+      put(OBJ_ID, id);
+    }
+    if (score >= 0) {
+      put(OBJ_SCORE_MIN, '0');
+      put(OBJ_SCORE_MAX, '100');
+      put(OBJ_SCORE_RAW, String(score));
+    }
+    put(OBJ_STATUS, status);
   };
 
   /** Queues what a snapshot says: location, state, objectives, and the score and status once complete. */
   const stage = ({ state, location, result }: Snapshot) => {
     set(CORE_LESSON_LOCATION, location.slice(0, LOCATION_MAX));
     set(SUSPEND_DATA, state.slice(0, SUSPEND_DATA_MAX));
-    for (const d of result.dimensions) {
-      let n = objectives[d.id];
-      const put = (element: string, value: string) => set(OBJECTIVES + n + '.' + element, value, 'o', n);
-      if (n === undefined) {
-        n = objectives[d.id] = objectiveCount++;
-        put(OBJ_ID, d.id);
-      }
-      put(OBJ_SCORE_MIN, '0');
-      put(OBJ_SCORE_MAX, '100');
-      put(OBJ_SCORE_RAW, String(d.score));
-      put(OBJ_STATUS, d.status);
-    }
+    for (const d of result.dimensions) objective(d.id, d.score, d.status);
+    // Issue 12: which scoring rule applied, as an objective of its own (none: SPEC §3's).
+    if (result.rule) objective('rule.' + result.rule, -1, 'completed');
     set(CORE_EXIT, result.complete ? '' : 'suspend');
     if (!result.complete) return;
     // Nothing scored: no raw score, so an LMS mastery rule cannot fail the learner on a 0.
@@ -394,19 +410,39 @@ export function scorm12Transport(
     record(event: LearningEvent) {
       if (finished) return;
       if (event.type === 'question-answered') {
-        const ref = ix.questions.find((x) => x.question.id === event.question);
-        if (!ref) return;
-        const q = ref.question;
+        const t = event.test;
+        const q = questionOf(ix, event.question, t);
+        if (!q) return;
+        const r = q.rec;
         const correct: string[] = [];
         q.choices.forEach((c, i) => c.correct && correct.push(letter(i)));
-        interaction(event.question, event.response.map(letter).join(','), correct.join(','), event.correct ? 'correct' : 'wrong', q.points, event.latencyMs, event.at);
+        // A test question is one interaction per attempt, and counts 1 in the test (ASSESS §6).
+        interaction(
+          t ? t.id + '.' + t.attempt + '.' + q.id : q.id,
+          r ? r.type : 'choice',
+          // Without `text` (an attempt resumed from the saved state), the response is spelt from the answer.
+          r ? (event.text !== undefined ? event.text : responseText('scorm12', q, event.response)) : event.response.map(letter).join(','),
+          r ? r.correct : [correct.join(',')],
+          event.correct ? 'correct' : 'wrong',
+          t ? 1 : q.points,
+          event.latencyMs,
+          event.at,
+        );
+      } else if (event.type === 'survey-answered') {
+        // RTE §3.4: likert, the point as a single digit, no correct response, result neutral.
+        interaction(event.survey + '.' + event.item, 'likert', String(event.value), [], 'neutral', 0, null, event.at);
+      } else if (event.type === 'test-submitted') {
+        // The test's score and status under its own id; a pre-test's score per dimension is the baseline, `pre.<dimension>`.
+        const pre = event.role === 'pre';
+        objective(event.test, event.score, pre ? 'completed' : event.passed ? 'passed' : 'failed');
+        if (pre) for (const d of event.dimensions) objective('pre.' + d.id, d.score, 'completed');
       } else if (event.type === 'scenario-choice') {
         const ref = ix.scenarios.find((x) => x.scenario.id === event.scenario);
         const scene = ref && ref.scenario.scenes.find((x) => x.id === event.scene);
         const good: string[] = [];
         if (scene) scene.choices.forEach((c, i) => c.quality === 'good' && good.push(letter(i)));
         const result = event.quality === 'good' ? 'correct' : event.quality === 'bad' ? 'wrong' : 'neutral';
-        interaction(`${event.scenario}.${event.scene}`, letter(event.choiceIndex), good.join(','), result, 0, event.latencyMs, event.at);
+        interaction(`${event.scenario}.${event.scene}`, 'choice', letter(event.choiceIndex), [good.join(',')], result, 0, event.latencyMs, event.at);
       }
       // Other events change status, score and objectives, which `save` writes from the snapshot.
     },

@@ -12,8 +12,9 @@
  * the data types, §4.2.n each data model element.
  */
 import type { RuntimeCourse } from '../../shared/runtime-types';
-import { choiceLetter } from '../../shared/activity-ids';
+import { choiceLetter, responseText } from '../../shared/record-formats';
 import { indexCourse } from '../../shared/progress';
+import { questionOf } from './question-of';
 import type { CourseStatus } from '../../shared/scoring';
 import { scormSession, type Phase } from './scorm-session';
 import type { LearningEvent, Snapshot, Transport } from './types';
@@ -77,7 +78,7 @@ export const INTERACTIONS_COUNT = 'cmi.interactions._count';
 export const INTERACTIONS = 'cmi.interactions.';
 /** RTE 4.2.9 cmi.interactions.n.id: long_identifier_type (SPM 4000), written first. */
 export const INT_ID = 'id';
-/** RTE 4.2.9 cmi.interactions.n.type: here "choice". */
+/** RTE 4.2.9 cmi.interactions.n.type: "choice", or a typed question's or survey item's word (issue 12). */
 export const INT_TYPE = 'type';
 /** RTE 4.2.9 cmi.interactions.n.timestamp: time (second,10,0), ISO 8601 `YYYY-MM-DDThh:mm:ss[.s[TZD]]`. */
 export const INT_TIMESTAMP = 'timestamp';
@@ -192,18 +193,43 @@ export function scorm2004Transport(
   let objectiveCount = 0;
   let startedAt = 0;
 
-  const interaction = (id: string, description: string, response: number[], patterns: string[], result: string, weighting: number, latencyMs: number, at: number) => {
+  /**
+   * One interaction. A typed question's or survey item's type word, patterns
+   * and response come already in RTE 4.2.9's formats (src/render/records.ts,
+   * src/shared/record-formats.ts); an empty response (a numeric answer that
+   * is no number) is left out, as real(10,7) has no empty value.
+   */
+  const interaction = (id: string, type: string, description: string, response: string, patterns: string[], result: string, weighting: number, latencyMs: number | null, at: number) => {
     const n = interactions++;
     const put = (element: string, value: string) => set(INTERACTIONS + n + '.' + element, value, { list: 'i', n });
     put(INT_ID, id);
-    put(INT_TYPE, 'choice');
+    put(INT_TYPE, type);
     put(INT_TIMESTAMP, isoTime(at));
     put(INT_DESCRIPTION, localized(description, course.language));
     put(INT_WEIGHTING, String(weighting));
-    put(INT_RESPONSE, response.map(choiceLetter).join(CHOICE_DELIMITER));
+    if (response) put(INT_RESPONSE, response);
     patterns.slice(0, PATTERNS_MAX).forEach((p, i) => put(INT_PATTERN(i), p));
     put(INT_RESULT, result);
-    put(INT_LATENCY, isoDuration(latencyMs));
+    if (latencyMs !== null) put(INT_LATENCY, isoDuration(latencyMs));
+  };
+
+  /** An objective (RTE 4.2.17), its id written once: a score when there is one (≥ 0), completion, and success once there is a verdict. */
+  const objective = (id: string, score: number, status: CourseStatus) => {
+    let n = objectives[id];
+    const put = (element: string, value: string) => set(OBJECTIVES + n + '.' + element, value, { list: 'o', n });
+    if (n === undefined) {
+      n = objectives[id] = objectiveCount++;
+      put(OBJ_ID, id);
+    }
+    const s = statuses(status);
+    if (score >= 0) {
+      put(OBJ_SCORE_SCALED, scaled(score));
+      put(OBJ_SCORE_MIN, '0');
+      put(OBJ_SCORE_MAX, '100');
+      put(OBJ_SCORE_RAW, String(score));
+    }
+    put(OBJ_COMPLETION_STATUS, s.completion);
+    if (s.success) put(OBJ_SUCCESS_STATUS, s.success);
   };
 
   /**
@@ -231,21 +257,9 @@ export function scorm2004Transport(
   const stage = ({ state, location, result }: Snapshot) => {
     set(LOCATION, location.slice(0, LOCATION_MAX));
     set(SUSPEND_DATA, state.slice(0, SUSPEND_DATA_MAX));
-    for (const d of result.dimensions) {
-      let n = objectives[d.id];
-      const put = (element: string, value: string) => set(OBJECTIVES + n + '.' + element, value, { list: 'o', n });
-      if (n === undefined) {
-        n = objectives[d.id] = objectiveCount++;
-        put(OBJ_ID, d.id);
-      }
-      const s = statuses(d.status);
-      put(OBJ_SCORE_SCALED, scaled(d.score));
-      put(OBJ_SCORE_MIN, '0');
-      put(OBJ_SCORE_MAX, '100');
-      put(OBJ_SCORE_RAW, String(d.score));
-      put(OBJ_COMPLETION_STATUS, s.completion);
-      if (s.success) put(OBJ_SUCCESS_STATUS, s.success);
-    }
+    for (const d of result.dimensions) objective(d.id, d.score, d.status);
+    // Issue 12: which scoring rule applied, as an objective of its own (none: SPEC §3's).
+    if (result.rule) objective('rule.' + result.rule, -1, 'completed');
     const s = statuses(result.status);
     if (result.complete) {
       set(COMPLETION_STATUS, s.completion);
@@ -293,13 +307,36 @@ export function scorm2004Transport(
     },
     record(event: LearningEvent) {
       if (event.type === 'question-answered') {
-        const ref = ix.questions.find((x) => x.question.id === event.question);
-        if (!ref) return;
-        const q = ref.question;
+        const t = event.test;
+        const q = questionOf(ix, event.question, t);
+        if (!q) return;
+        const r = q.rec;
         const correct: number[] = [];
         q.choices.forEach((c, i) => c.correct && correct.push(i));
         const pattern = correct.map(choiceLetter).join(CHOICE_DELIMITER);
-        interaction(event.question, q.promptText, event.response, pattern ? [pattern] : [], event.correct ? 'correct' : 'incorrect', q.points, event.latencyMs, event.at);
+        // A test question is one interaction per attempt, and counts 1 in the test (ASSESS §6).
+        interaction(
+          t ? t.id + '.' + t.attempt + '.' + q.id : q.id,
+          r ? r.type : 'choice',
+          q.promptText,
+          // Without `text` (an attempt resumed from the saved state), the response is spelt from the answer.
+          r ? (event.text !== undefined ? event.text : responseText('scorm2004', q, event.response)) : event.response.map(choiceLetter).join(CHOICE_DELIMITER),
+          r ? r.correct : pattern ? [pattern] : [],
+          event.correct ? 'correct' : 'incorrect',
+          t ? 1 : q.points,
+          event.latencyMs,
+          event.at,
+        );
+      } else if (event.type === 'survey-answered') {
+        // RTE 4.2.9: likert, the point as its short_identifier_type, no correct response, result neutral.
+        const ref = ix.surveys.find((x) => x.survey.id === event.survey);
+        const item = ref && ref.survey.items.find((x) => x.id === event.item);
+        interaction(event.survey + '.' + event.item, 'likert', item ? item.text : event.item, String(event.value), [], 'neutral', 0, null, event.at);
+      } else if (event.type === 'test-submitted') {
+        // The test's score and status under its own id; a pre-test's score per dimension is the baseline, `pre.<dimension>`.
+        const pre = event.role === 'pre';
+        objective(event.test, event.score, pre ? 'completed' : event.passed ? 'passed' : 'failed');
+        if (pre) for (const d of event.dimensions) objective('pre.' + d.id, d.score, 'completed');
       } else if (event.type === 'scenario-choice') {
         const ref = ix.scenarios.find((x) => x.scenario.id === event.scenario);
         const scene = ref && ref.scenario.scenes.find((x) => x.id === event.scene);
@@ -308,7 +345,7 @@ export function scorm2004Transport(
         if (scene) scene.choices.forEach((c, i) => c.quality === 'good' && good.push(choiceLetter(i)));
         const result = event.quality === 'good' ? 'correct' : event.quality === 'bad' ? 'incorrect' : 'neutral';
         const description = ref && scene ? `${ref.scenario.title}: ${scene.title}` : event.scene;
-        interaction(`${event.scenario}.${event.scene}`, description, [event.choiceIndex], good, result, 0, event.latencyMs, event.at);
+        interaction(`${event.scenario}.${event.scene}`, 'choice', description, choiceLetter(event.choiceIndex), good, result, 0, event.latencyMs, event.at);
       }
       // Other events change status, score and objectives, which `save` writes from the snapshot.
     },

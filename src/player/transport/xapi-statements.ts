@@ -8,6 +8,7 @@
 import type { RuntimeCourse } from '../../shared/runtime-types.js';
 import { indexCourse } from '../../shared/progress.js';
 import type { LearningEvent } from './types.js';
+import type { AssessRecorder } from './xapi-assess.js';
 import {
   ADL,
   EXT_CHOICE_QUALITY,
@@ -46,10 +47,19 @@ export interface Activity {
     type: string;
     name?: LangMap;
     description?: LangMap;
-    interactionType?: 'choice';
+    /** `choice`, or a typed question's or survey item's type (issue 12, xapi-assess.ts). */
+    interactionType?: string;
     correctResponsesPattern?: string[];
-    choices?: { id: string; description: LangMap }[];
+    choices?: Component[];
+    scale?: Component[];
+    source?: Component[];
+    target?: Component[];
   };
+}
+
+export interface Component {
+  id: string;
+  description: LangMap;
 }
 
 export interface Score {
@@ -140,7 +150,22 @@ export interface Builder {
   session(v: SessionVerb, at: number, id: string, sessionMs?: number): Statement;
   /** The statements one learning event produces, in order. Throws on ids the course does not have. */
   event(ev: LearningEvent, nextId: () => string): Statement[];
+  /** One statement (for player-assess.js's records, xapi-assess.ts, which build on the same context). */
+  statement: StatementFn;
+  /** An activity as a statement's object, with its definition. */
+  object(a: ActivityInfo): Activity;
 }
+
+export type StatementFn = (
+  id: string,
+  at: number,
+  verbName: VerbName,
+  obj: Activity,
+  parent?: Activity[] | null,
+  inGroup?: Activity[] | null,
+  result?: Statement['result'],
+  dimension?: string | null,
+) => Statement;
 
 export function statementBuilder(ctx: SessionContext): Builder {
   const { course, iri, courseId, actor, registration, grouping, platform, adapt } = ctx;
@@ -171,16 +196,7 @@ export function statementBuilder(ctx: SessionContext): Builder {
   const parentOf = (a: ActivityInfo): Activity[] => [ref(a.id, a.type)];
   const scenarioOf = (id: string) => find(ix.scenarios, (x) => x.scenario.id === id, 'scenario ' + id).scenario;
 
-  const statement = (
-    id: string,
-    at: number,
-    verbName: VerbName,
-    obj: Activity,
-    parent?: Activity[] | null,
-    inGroup?: Activity[] | null,
-    result?: Statement['result'],
-    dimension?: string | null,
-  ): Statement => {
+  const statement: StatementFn = (id, at, verbName, obj, parent, inGroup, result, dimension) => {
     const ca = {} as Statement['context']['contextActivities'];
     const groups = (inGroup || []).concat(grouping ? [ref(grouping)] : []);
     if (parent) ca.parent = parent;
@@ -195,9 +211,16 @@ export function statementBuilder(ctx: SessionContext): Builder {
   };
 
   return {
+    statement,
+    object,
     session: (v, at, id, ms) => statement(id, at, v, courseObject(), null, null, ms === undefined ? undefined : { duration: isoDuration(ms) }),
 
     event(ev, nextId) {
+      // Issue 12's typed questions, surveys and tests are recorded by player-assess.js, which loads with every
+      // unit that holds one (xapi-assess.ts): the first page's bundle carries none of that code.
+      const more = (globalThis as { irRec?: AssessRecorder }).irRec;
+      const done = more && more(ctx, ev, nextId);
+      if (done) return done;
       const out: Statement[] = [];
       const add = (...a: [VerbName, Activity, (Activity[] | null)?, (Activity[] | null)?, Statement['result']?, (string | null)?]): void => {
         out.push(statement(nextId(), ev.at, ...a));
@@ -233,20 +256,22 @@ export function statementBuilder(ctx: SessionContext): Builder {
           result.score = score(result.success ? 100 : 0);
         }
         add('answered', object(sceneActivity(iri, sc, scene)), parentOf(scenarioActivity(iri, sc)), courseRef, result, sc.dimension);
-      } else if (ev.type === 'scenario-ended' || ev.type === 'course-completed') {
-        // scenario-ended and course-completed: completed, then passed/failed.
-        const sc = ev.type === 'scenario-ended' ? scenarioOf(ev.scenario) : null;
-        const status = ev.type === 'scenario-ended' ? (ev.outcome === 'pass' ? 'passed' : 'failed') : ev.result.status;
+      } else {
+        // scenario-ended and course-completed: completed, then passed/failed. (Issue 12's survey and test
+        // events never get here: player-assess.js has recorded them, see the start of `event`.)
+        const end = ev as Extract<LearningEvent, { type: 'scenario-ended' | 'course-completed' }>;
+        const sc = end.type === 'scenario-ended' ? scenarioOf(end.scenario) : null;
+        const status = end.type === 'scenario-ended' ? (end.outcome === 'pass' ? 'passed' : 'failed') : end.result.status;
         const obj = sc ? object(scenarioActivity(iri, sc)) : courseObject();
-        const sco = score(ev.type === 'scenario-ended' ? ev.score : ev.result.score);
-        const duration = isoDuration(ev.durationMs);
+        const sco = score(end.type === 'scenario-ended' ? end.score : end.result.score);
+        const duration = isoDuration(end.durationMs);
         const extensions: Record<string, unknown> = {};
-        if (ev.type === 'scenario-ended') {
-          extensions[EXT_ENDING] = ev.scene;
-          extensions[EXT_COUNTS_FOR_SCORE] = ev.first;
+        if (end.type === 'scenario-ended') {
+          extensions[EXT_ENDING] = end.scene;
+          extensions[EXT_COUNTS_FOR_SCORE] = end.first;
         } else {
           const dims: Record<string, { score: number; status: string }> = {};
-          for (const d of ev.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
+          for (const d of end.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
           extensions[EXT_DIMENSION_RESULTS] = dims;
         }
         const parent = sc && courseRef;

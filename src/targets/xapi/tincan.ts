@@ -7,7 +7,8 @@
  * learner has not reached yet.
  *
  * Element order follows tincan.xsd's strict sequence: name, description,
- * launch, interactionType, correctResponsePatterns, choices.
+ * launch, interactionType, correctResponsePatterns, choices (or scale, source
+ * and target, steps).
  */
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
@@ -17,6 +18,28 @@ import { xmlText } from '../xml.js';
 
 export const TINCAN_NS = 'http://projecttincan.com/tincan.xsd';
 export const LAUNCH_FILE = 'index.html';
+
+type Components = Record<string, Array<{ id: string; description: Record<string, string> }>>;
+
+/** tincan.xsd's sequence: interactionType, correctResponsePatterns, then the components (choices, scale, source and target, or steps). */
+function interaction(el: XMLBuilder, lang: string, type: string, correct: string[] | null, components: Components): void {
+  el.ele('interactionType').txt(type);
+  if (correct && correct.length) {
+    const patterns = el.ele('correctResponsePatterns');
+    for (const p of correct) patterns.ele('correctResponsePattern').txt(xmlText(p));
+  }
+  for (const name of ['choices', 'scale', 'source', 'target', 'steps']) {
+    const list = components[name];
+    if (!list) continue;
+    const parent = el.ele(name);
+    for (const c of list) {
+      const comp = parent.ele('component');
+      comp.ele('id').txt(xmlText(c.id));
+      // In the course's language, whatever language the build keyed the description with.
+      comp.ele('description', { lang }).txt(xmlText(Object.values(c.description)[0] ?? c.id));
+    }
+  }
+}
 
 export function tincanXml(course: RuntimeCourse): string {
   if (!course.iri) throw new Error('tincanXml: the course has no iri (the xapi target needs one)');
@@ -29,18 +52,12 @@ export function tincanXml(course: RuntimeCourse): string {
     el.ele('description', { lang }).txt(xmlText(a.description));
     if (index === 0) el.ele('launch', { lang }).txt(LAUNCH_FILE);
     if (a.interaction) {
-      el.ele('interactionType').txt('choice');
-      const correct = a.interaction.correct;
-      if (correct && correct.length) {
-        const patterns = el.ele('correctResponsePatterns');
-        for (const p of correct) patterns.ele('correctResponsePattern').txt(p);
-      }
-      const choices = el.ele('choices');
-      for (const c of a.interaction.choices) {
-        const comp = choices.ele('component');
-        comp.ele('id').txt(xmlText(c.id));
-        comp.ele('description', { lang }).txt(xmlText(c.text));
-      }
+      const { choices, correct } = a.interaction;
+      interaction(el, lang, 'choice', correct, { choices: choices.map((c) => ({ id: c.id, description: { [lang]: c.text } })) });
+    } else if (a.def) {
+      // A typed question or a survey item: the xAPI definition its `rec` gives (src/render/records.ts).
+      const { interactionType, correctResponsesPattern, ...components } = a.def as { interactionType: string; correctResponsesPattern?: string[] } & Components;
+      interaction(el, lang, interactionType, correctResponsesPattern || null, components);
     }
   });
   return doc.end({ prettyPrint: true }) + '\n';

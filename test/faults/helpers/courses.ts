@@ -2,7 +2,7 @@
  * Courses and packages for the fault tests: a small course that has every
  * kind of thing the transports record (pages, single and multiple choice
  * questions with dimensions, a scenario with good, bad and neutral choices,
- * a passing score), the default course from content/, and a course sized so
+ * a passing score), the default course as released in 1.1 (test/courses/integrity-ranger-1.1.0), and a course sized so
  * that its SCORM suspend_data is exactly as long as SPEC §4 allows.
  *
  * Packages are compiled in this process with the tool's real player
@@ -18,7 +18,7 @@ import { loadToolAssets } from '../../../src/node/tool-assets.js';
 import type { RuntimeCourse } from '../../../src/shared/runtime-types.js';
 import { worstCaseStateLength } from '../../../src/shared/state-codec.js';
 import { EPOCH } from '../../helpers/compile.js';
-import { readCourse, ROOT } from '../../helpers/package.js';
+import { readCourse, ROOT, V110 } from '../../helpers/package.js';
 
 /** The small course: 2 lessons (5 pages, 3 questions), 1 scenario; passing score 60. */
 export function smallCourse(): Record<string, string> {
@@ -154,7 +154,7 @@ export async function buildPackage(source: ContentSource | Record<string, string
 }
 
 export function defaultCourse(): Promise<ContentSource> {
-  return readContentFolder(join(ROOT, 'content'));
+  return readContentFolder(V110);
 }
 
 // ---------------------------------------------------------------------------

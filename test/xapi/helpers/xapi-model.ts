@@ -145,6 +145,6 @@ export class Model {
 /** `answered question/q-satu`, `completed course`… from a statement. */
 export function label(s: Statement): string {
   const id = s.object.id;
-  const m = /\/(lesson|question|scenario)\/(.+)$/.exec(id);
+  const m = /\/(lesson|question|scenario|test|survey)\/(.+)$/.exec(id);
   return `${s.verb.display['en-US']} ${m ? m[1] + '/' + decodeURIComponent(m[2]!) : 'course'}`;
 }
