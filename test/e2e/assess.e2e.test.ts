@@ -12,8 +12,11 @@
  *   screen's gain from the pre-test and attitude shift;
  * - a learner who leaves in the middle of a test finds the same drawn
  *   questions, with their answers, on relaunch;
- * - every call the SCO makes is one the LMS accepts, and axe finds no WCAG
- *   2.1 A/AA violation on the screens.
+ * - what the LMS holds: each answer an interaction of its type with the
+ *   response in SCORM 1.2's format, survey items as likert interactions, each
+ *   attempt's questions under their own ids, the test, pre-test and rule
+ *   objectives; every call the SCO makes is one the LMS accepts, and axe
+ *   finds no WCAG 2.1 A/AA violation on the screens.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -243,8 +246,21 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await check(seq, S.correct, 'Tepat: menolak dulu');
 
     // The LMS has one interaction per answer, every call accepted.
-    const ids = cmiList((await lmsCmi(page)).interactions).map((x) => x.id as string);
-    expect(ids).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut']);
+    // The LMS has one interaction per answer, of its type, with what the learner answered and the verdict.
+    const rows = cmiList((await lmsCmi(page)).interactions).map((x) => [x.id, x.type, x.student_response, x.result]);
+    expect(rows.map((r) => r[0])).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut']);
+    expect(rows.slice(0, 7)).toEqual([
+      ['q-tf', 'true-false', 'f', 'wrong'],
+      ['q-tf', 'true-false', 't', 'correct'],
+      ['q-isian', 'fill-in', 'Polisi', 'wrong'],
+      ['q-isian', 'fill-in', 'Kejaksaan', 'wrong'],
+      ['q-isian', 'fill-in', 'komisi pemberantasan   KORUPSI', 'correct'],
+      ['q-angka', 'numeric', '7', 'wrong'],
+      ['q-angka', 'numeric', '30', 'correct'],
+    ]);
+    expect(rows.slice(7).map((r) => [r[1], r[3]])).toEqual([['matching', 'wrong'], ['matching', 'correct'], ['sequencing', 'wrong'], ['sequencing', 'correct']]);
+    expect(rows[8]![2], 'the right pairs, in SCORM 1.2\'s format').toBe('1.a,2.b,3.c');
+    expect(rows[10]![2], 'the steps in order').toBe('a,b,c,d');
     expect(await axe(page), 'axe on the answered sequencing question').toEqual([]);
     await ends(session);
   }, 180_000);
@@ -329,6 +345,13 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     expect(await tableAfter(frame, G.gainHead)).toEqual(DIMENSIONS.map((d) => [d, '0', '100', '+100']));
     expect(await tableAfter(frame, G.shiftHead)).toEqual([['Gratifikasi', '+3'], ['Pungutan liar', '+2']]);
     expect(await axe(page), 'axe on the results with gain and shift').toEqual([]);
+    // The LMS has the survey items as likert interactions, each attempt's questions under its own ids, and the objectives.
+    const cmi = await lmsCmi(page);
+    const ids = cmiList(cmi.interactions).map((x) => x.id as string);
+    expect(ids.filter((id) => id.startsWith('sikap-'))).toEqual(['sikap-awal.s1', 'sikap-awal.s2', 'sikap-akhir.s3', 'sikap-akhir.s4']);
+    expect(ids.filter((id) => id.startsWith('tes-akhir.')).map((id) => id.split('.').slice(0, 2).join('.'))).toEqual(['tes-akhir.1', 'tes-akhir.1', 'tes-akhir.1', 'tes-akhir.2', 'tes-akhir.2', 'tes-akhir.2']);
+    const objectives = Object.fromEntries(cmiList(cmi.objectives).map((o) => [o.id, [o.score.raw, o.status]]));
+    expect(objectives).toMatchObject({ 'tes-akhir': ['100', 'passed'], 'pre.gratifikasi': ['0', 'completed'], 'rule.final-test': ['', 'completed'] });
     await ends(session);
   }, 240_000);
 
