@@ -199,19 +199,24 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
 
     await open(frame, /Pasangan/, 'Pasangan');
     const match = form(frame, 'Pasangkan setiap perbuatan');
+    const other = 'Bukan korupsi, karena pemberian itu tidak berhubungan dengan jabatan maupun kewenangan pegawai';
     const pairs: Array<[string, string, string]> = [
       ['Menerima hadiah karena jabatan', 'Gratifikasi', 'Suap'],
-      ['Meminta uang di luar tarif resmi', 'Pungutan liar', 'Bukan korupsi'],
+      ['Meminta uang di luar tarif resmi', 'Pungutan liar', other],
       ['Memberi uang agar izin cepat keluar', 'Suap', 'Gratifikasi'],
     ];
     // Every target, the distractor too, is an option of every list, after the empty one.
     expect(await match.getByRole('combobox', { name: pairs[0]![0], exact: true }).locator('option').allInnerTexts())
-      .toEqual([A.choose, 'Gratifikasi', 'Pungutan liar', 'Suap', 'Bukan korupsi']);
+      .toEqual([A.choose, 'Gratifikasi', 'Pungutan liar', 'Suap', other]);
     for (const [source, , wrong] of pairs) await match.getByRole('combobox', { name: source, exact: true }).selectOption({ label: wrong });
     await check(match, S.incorrect, 'Belum tepat: periksa lagi perbedaan gratifikasi, pungli dan suap.');
     await retry(match);
     for (const [source, right] of pairs) await match.getByRole('combobox', { name: source, exact: true }).selectOption({ label: right });
     await check(match, S.correct, 'Tepat, ketiganya berpasangan benar.');
+    // At 360 px the lists fit the screen, however long their options (the distractor's is).
+    await page.setViewportSize({ width: 360, height: 780 });
+    await expect.poll(() => match.evaluate((el) => [el.ownerDocument.documentElement.scrollWidth, el.ownerDocument.defaultView!.innerWidth])).toEqual([360, 360]);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await open(frame, /Urutan/, 'Urutan');
     const seq = form(frame, 'Susun langkah');

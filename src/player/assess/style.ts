@@ -7,7 +7,8 @@ import { addStyle, RESULTS_CSS } from '../lazy-style';
 const CSS = `.ir-text,.ir-pair select{min-height:44px;padding:.5rem .7rem;border:1px solid var(--ir-control);border-radius:8px;font:inherit;color:inherit;background:var(--ir-card);max-width:100%}
 .ir-field label,.ir-pair label{display:block;font-weight:600;margin-bottom:.3rem}
 .ir-text{width:100%}
-.ir-match{display:grid;gap:.9rem}
+.ir-match{display:grid;grid-template-columns:minmax(0,1fr);gap:.9rem}
+.ir-pair select{width:100%}
 .ir-seq{list-style:none;margin:0;padding:0;display:grid;gap:.5rem;counter-reset:s}
 .ir-step{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.5rem .75rem;border:1px solid var(--ir-line);border-radius:8px;counter-increment:s}
 .ir-step::before{content:counter(s) ".";font-weight:700}
