@@ -16,7 +16,8 @@ const CSS = `.ir-text,.ir-pair select{min-height:44px;padding:.5rem .7rem;border
 .ir-mv{min-height:40px;padding:.35rem .8rem}
 .ir-mv[aria-disabled=true]{opacity:.45}
 .ir-set:disabled .ir-mv{display:none}
-.ir-scale{display:grid;gap:.4rem;grid-template-columns:repeat(auto-fit,minmax(7rem,1fr))}
+.ir-scale{display:grid;gap:.4rem}
+@media (min-width:40em){.ir-scale{grid-template-columns:repeat(auto-fit,minmax(6.5rem,1fr))}}
 .ir-likert+.ir-likert{margin-top:1.25rem}
 .ir-review{list-style:none;padding:0}
 .ir-review .ir-box{margin-top:.5rem}`;
