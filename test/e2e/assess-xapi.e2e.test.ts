@@ -13,11 +13,11 @@ import { mkdtempSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/node/read-content.js';
 import { EXT_TEST } from '../../src/shared/activity-ids.js';
-import { ASSESS_STRINGS, format as f } from '../../src/shared/ui-strings.js';
+import { ASSESS_STRINGS } from '../../src/shared/ui-strings.js';
 import { chromiumAvailable, expectFocused, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { ROOT } from '../helpers/package.js';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.js';
@@ -25,6 +25,7 @@ import { stringsFor } from '../helpers/ui-strings.js';
 import { buildPackage, type Built } from '../faults/helpers/courses.js';
 import { launchQuery, startLrs, type StoredStatement, type TestLrs } from '../xapi/helpers/lrs.js';
 import { llWarnings } from '../xapi/helpers/play.js';
+import { answerAll, POOL, submit } from '../helpers/assess-play.js';
 
 const S = stringsFor('id');
 const A = ASSESS_STRINGS.id;
@@ -35,26 +36,10 @@ let server: StaticServer;
 let lrs: TestLrs;
 let pkg: Built;
 
-/** The pool's questions, right and wrong, by the start of their prompt (test/courses/assess-play/pools). */
-type Answer = (g: Locator) => Promise<void>;
-const radio = (name: string): Answer => (g) => g.getByRole('radio', { name, exact: true }).check();
-const typeIn = (text: string): Answer => (g) => g.getByLabel(A.yourAnswer, { exact: true }).fill(text);
-const POOL: Record<string, { id: string; right: Answer; wrong: Answer }> = {
-  'Bank G1': { id: 'b-gr1', right: radio('Menolak dan menjelaskan aturannya'), wrong: radio('Menerima karena urusan sudah selesai') },
-  'Bank G2': { id: 'b-gr2', right: radio('Salah'), wrong: radio('Benar') },
-  'Bank S1': { id: 'b-sp1', right: typeIn('5'), wrong: typeIn('4') },
-  'Bank S2': { id: 'b-sp2', right: typeIn('suap'), wrong: typeIn('gratifikasi') },
-  'Bank P1': { id: 'b-pl1', right: radio('Pungutan liar'), wrong: radio('Biaya administrasi') },
-  'Bank P2': { id: 'b-pl2', right: radio('Benar'), wrong: radio('Salah') },
-};
-
-/** Answers every drawn question of the open attempt; returns the pool ids drawn. */
-async function attempt(scope: Page, how: 'right' | 'wrong'): Promise<string[]> {
-  const legends = await scope.locator('.ir-test fieldset legend').allInnerTexts();
-  const keys = legends.map((t) => Object.keys(POOL).find((k) => t.includes(k + ':'))!);
-  for (const [i, key] of keys.entries()) await POOL[key]![how](scope.getByRole('group', { name: new RegExp('^' + f(A.questionOf, i + 1, keys.length)) }));
-  await scope.getByRole('button', { name: A.submit, exact: true }).click();
-  await expectFocused(scope.getByRole('heading', { level: 2, name: 'Tes Akhir', exact: true }));
+/** Answers every drawn question of the open attempt and submits it; returns the pool ids drawn. */
+async function attempt(page: Page, how: 'right' | 'wrong'): Promise<string[]> {
+  const keys = await answerAll(page, how);
+  await submit(page, 'Tes Akhir');
   return keys.map((k) => POOL[k]!.id);
 }
 

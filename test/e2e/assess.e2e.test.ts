@@ -32,6 +32,7 @@ import { ROOT } from '../helpers/package.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { stringsFor } from '../helpers/ui-strings.js';
 import { buildPackage, type Built } from '../faults/helpers/courses.js';
+import { answerAll, drawn, POOL, slot, submit } from '../helpers/assess-play.js';
 
 const S = stringsFor('id');
 const A = ASSESS_STRINGS.id;
@@ -108,43 +109,7 @@ async function ends(session: { context: BrowserContext; page: Page; problems: st
   await session.context.close();
 }
 
-// ---------------------------------------------------------------------------
-// The pool's questions, right and wrong, by the start of their prompt
-// ---------------------------------------------------------------------------
-
-type Answer = (g: Locator) => Promise<void>;
-const radio = (name: string): Answer => (g) => g.getByRole('radio', { name, exact: true }).check();
-const typeIn = (text: string): Answer => (g) => g.getByLabel(A.yourAnswer, { exact: true }).fill(text);
-const POOL: Record<string, { right: Answer; wrong: Answer }> = {
-  'Bank G1': { right: radio('Menolak dan menjelaskan aturannya'), wrong: radio('Menerima karena urusan sudah selesai') },
-  'Bank G2': { right: radio('Salah'), wrong: radio('Benar') },
-  'Bank S1': { right: typeIn('5'), wrong: typeIn('4') },
-  'Bank S2': { right: typeIn(' Suap '), wrong: typeIn('gratifikasi') },
-  'Bank P1': { right: radio('Pungutan liar'), wrong: radio('Biaya administrasi') },
-  'Bank P2': { right: radio('Benar'), wrong: radio('Salah') },
-};
 const DIMENSIONS = ['Gratifikasi', 'Suap-menyuap', 'Pungutan liar'];
-
-/** The drawn questions on screen, in order: the pool key of each (its prompt starts with it). */
-async function drawn(frame: FrameLocator): Promise<string[]> {
-  const legends = await frame.locator('.ir-test fieldset legend').allInnerTexts();
-  return legends.map((t) => Object.keys(POOL).find((k) => t.includes(k + ':'))!);
-}
-
-/** Answers every drawn question of the open attempt, right or wrong; returns the keys. */
-async function answerAll(frame: FrameLocator, how: 'right' | 'wrong'): Promise<string[]> {
-  const keys = await drawn(frame);
-  expect(keys.every(Boolean), `every drawn question is from the pool: ${keys}`).toBe(true);
-  for (const [i, key] of keys.entries()) {
-    await POOL[key]![how](frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, i + 1, keys.length)) }));
-  }
-  return keys;
-}
-
-async function submit(frame: FrameLocator, heading: string): Promise<void> {
-  await frame.getByRole('button', { name: A.submit, exact: true }).click();
-  await expectFocused(frame.getByRole('heading', { level: 2, name: heading, exact: true }));
-}
 
 /** The rows of the table after the heading `head`, each as its cells' texts. */
 async function tableAfter(frame: FrameLocator, head: string): Promise<string[][]> {
@@ -309,7 +274,7 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await expectFocused(frame.getByText(f(A.unanswered, 3)));
     expect(await axe(page), 'axe on the test with its unanswered check').toEqual([]);
     await frame.getByRole('button', { name: A.keepAnswering, exact: true }).click();
-    const first = frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    const first = slot(frame, 1, 3);
     await expectFocused(first.getByRole('radio').or(first.getByRole('textbox')).first());
     const keys1 = await answerAll(frame, 'wrong');
     await submit(frame, 'Tes Akhir');
@@ -366,7 +331,7 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await open(frame, 'Tes Akhir', 'Tes Akhir');
     await frame.getByRole('button', { name: A.start, exact: true }).click();
     const keys = await drawn(frame);
-    const g1 = frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    const g1 = slot(frame, 1, 3);
     await POOL[keys[0]!]!.right(g1);
     // Let the answer reach the LMS (the engine saves on every answer), then leave.
     await expect.poll(async () => (await lmsCmi(page)).suspend_data.length).toBeGreaterThan(0);
@@ -377,7 +342,7 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     const again = await launch(relaunchData(cmi));
     await expectVisible(again.frame.getByRole('heading', { level: 2, name: 'Tes Akhir', exact: true }));
     expect(await drawn(again.frame), 'the same drawn questions, in the same order').toEqual(keys);
-    const back = again.frame.getByRole('group', { name: new RegExp('^' + f(A.questionOf, 1, 3)) });
+    const back = slot(again.frame, 1, 3);
     const kept = keys[0]!.match(/Bank S/)
       ? await back.getByLabel(A.yourAnswer, { exact: true }).inputValue()
       : await back.getByRole('radio', { checked: true }).count();
