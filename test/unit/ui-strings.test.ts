@@ -22,7 +22,7 @@ describe('UI strings', () => {
   });
 
   it('the assessment words (player-assess.js, player-results.js): every language has every key and template argument; a Likert list per scale, low to high', () => {
-    for (const tables of [ASSESS_STRINGS, GAIN_STRINGS] as Array<Record<string, Record<string, unknown>>>) {
+    for (const tables of [ASSESS_STRINGS, GAIN_STRINGS] as unknown as Array<Record<string, Record<string, unknown>>>) {
       const id = tables.id!;
       for (const [lang, table] of Object.entries(tables)) {
         expect(Object.keys(table).sort(), lang).toEqual(Object.keys(id).sort());
