@@ -88,7 +88,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const pr = engine.progress;
     if (stop.kind === 'page') {
       return !!pr.pages[stop.i] && ix.questions.every((q, i) => q.page !== stop.i || pr.questions[i]!.first !== null) &&
-        ix.surveys.every((v, i) => v.page !== stop.i || pr.surveys![i]![0]! > 0);
+        ix.surveys.every((v, i) => v.page !== stop.i || pr.surveys![i]![0]);
     }
     // A test is done once an attempt is submitted, as in the progress meter.
     return stop.kind === 'test' ? pr.tests![stop.i]!.attempts > 0 : stop.kind === 'scenario' && pr.scenarios[stop.i]!.ending !== null;
@@ -105,7 +105,8 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const pr = engine.progress;
     // Pages viewed, questions answered and scenarios ended, each one step.
     const steps = [...pr.pages, ...pr.questions.map((q) => q.first !== null), ...pr.scenarios.map((x) => x.ending !== null),
-      ...(pr.surveys || []).map((v) => v[0]! > 0), ...(pr.tests || []).map((x) => x.attempts > 0)];
+      // A survey's first point and a test's attempts: 0 until submitted.
+      ...(pr.surveys || []).map((v) => v[0]), ...(pr.tests || []).map((x) => x.attempts)];
     const pct = steps.length ? Math.floor((100 * steps.filter(Boolean).length) / steps.length) : 100;
     meter.textContent = f(s.progress, pct);
     bar.style.width = pct + '%';
@@ -285,7 +286,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
           picked.map((i) => {
             const c = q.choices[i]!;
             return c.feedbackHtml ? div('ir-item', chosen(c)) : null;
-          })));
+          }),
+          // Outcome feedback (`> [x]` / `> [ ]`, issue 12); prose() of a missing one is an empty block.
+          q.outcome && prose((correct ? q.outcome.right : q.outcome.wrong)!)));
       // The retry button takes the check button's place and, once the verdict above it is laid out, the focus.
       fill(actions, retry, p('ir-note', s.firstCounts));
       if (announce) reach(retry);

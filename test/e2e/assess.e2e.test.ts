@@ -216,9 +216,18 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
     await check(seq, S.correct, 'Tepat: menolak dulu');
 
     // The LMS has one interaction per answer, every call accepted.
+    // A choice question's outcome feedback, in the first page's own question form.
+    await open(frame, /Pilihan/, 'Pilihan');
+    const choice = form(frame, 'Seorang pemohon menawarkan uang');
+    await choice.getByRole('radio', { name: 'Hadiah biasa', exact: true }).check();
+    await check(choice, S.incorrect, 'Belum tepat: uang agar izin didahulukan adalah suap, bukan hadiah.');
+    await retry(choice);
+    await choice.getByRole('radio', { name: 'Suap', exact: true }).check();
+    await check(choice, S.correct, 'Tepat: uang agar pejabat berbuat sesuatu dalam jabatannya adalah suap.');
+
     // The LMS has one interaction per answer, of its type, with what the learner answered and the verdict.
     const rows = cmiList((await lmsCmi(page)).interactions).map((x) => [x.id, x.type, x.student_response, x.result]);
-    expect(rows.map((r) => r[0])).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut']);
+    expect(rows.map((r) => r[0])).toEqual(['q-tf', 'q-tf', 'q-isian', 'q-isian', 'q-isian', 'q-angka', 'q-angka', 'q-pasang', 'q-pasang', 'q-urut', 'q-urut', 'q-pilih', 'q-pilih']);
     expect(rows.slice(0, 7)).toEqual([
       ['q-tf', 'true-false', 'f', 'wrong'],
       ['q-tf', 'true-false', 't', 'correct'],
@@ -228,10 +237,10 @@ describe.skipIf(!chromiumAvailable())('assessment in the player (issue 12)', () 
       ['q-angka', 'numeric', '7', 'wrong'],
       ['q-angka', 'numeric', '30', 'correct'],
     ]);
-    expect(rows.slice(7).map((r) => [r[1], r[3]])).toEqual([['matching', 'wrong'], ['matching', 'correct'], ['sequencing', 'wrong'], ['sequencing', 'correct']]);
+    expect(rows.slice(7).map((r) => [r[1], r[3]])).toEqual([['matching', 'wrong'], ['matching', 'correct'], ['sequencing', 'wrong'], ['sequencing', 'correct'], ['choice', 'wrong'], ['choice', 'correct']]);
     expect(rows[8]![2], 'the right pairs, in SCORM 1.2\'s format').toBe('1.a,2.b,3.c');
     expect(rows[10]![2], 'the steps in order').toBe('a,b,c,d');
-    expect(await axe(page), 'axe on the answered sequencing question').toEqual([]);
+    expect(await axe(page), 'axe on the answered choice question').toEqual([]);
     await ends(session);
   }, 180_000);
 
