@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { ContentSource } from './core/content-source.js';
-import { Diagnostics, type Diagnostic } from './core/diagnostics.js';
+import { Diagnostics, type At, type Diagnostic } from './core/diagnostics.js';
 import { checkCourse } from './parse/check-course.js';
 import { courseFileName, parseContent } from './parse/content.js';
 import { renderCourse } from './render/runtime-course.js';
@@ -12,7 +12,7 @@ import { checkTheme } from './render/theme.js';
 import type { MediaFile } from './render/media.js';
 import { MEDIA_LOADER, MEDIA_SCRIPT } from './shared/media.js';
 import { statePlans } from './render/state-layout.js';
-import { withRecords } from './render/apply-records.js';
+import { questionPlaces, withRecords } from './render/apply-records.js';
 import { firstPageHtml } from './render/first-page.js';
 import { COURSE_FILE, courseScript, courseSkeleton, RESULTS_SCRIPT, unitFile, unitScript } from './shared/course-split.js';
 import { ASSESS_SCRIPT, courseNeedsAssess } from './shared/assess-files.js';
@@ -83,15 +83,25 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     }
   }
 
+  // Each package's course with its target's records; what a target cannot record is reported once per question.
+  const places = course ? questionPlaces(course) : new Map<string, At>();
+  const told = new Set<string>();
+  const runtimes = rendered && !diags.hasErrors ? targets.map((t) => withRecords({ ...rendered.runtime, target: t.id }, (q, p) => {
+    const key = `${q.id}\n${p.code}\n${p.message}`;
+    if (told.has(key)) return;
+    told.add(key);
+    diags.report(p.code, places.get(q.id) ?? { file: courseFileName(source), line: 1, column: 1 }, p.message);
+  })) : [];
+
   const summary = course ? { id: course.meta.id, title: course.meta.title, version: course.meta.version } : null;
   if (!rendered || diags.hasErrors) {
     return { ok: false, course: summary, runtime: rendered?.runtime ?? null, diagnostics: diags.sorted(), artifacts: [], media: rendered?.media ?? [] };
   }
 
   const template = Handlebars.compile(options.tool.indexTemplate, { strict: true });
-  const artifacts = targets.map((t) => {
+  const artifacts = targets.map((t, i) => {
     const target = t.id;
-    const runtime: RuntimeCourse = withRecords({ ...rendered.runtime, target });
+    const runtime: RuntimeCourse = runtimes[i]!;
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));

@@ -57,6 +57,7 @@ export const ASSESS_MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
     [/^cannot read `(.*)` as a number or a range$/, (v) => `\`${v}\` tidak terbaca sebagai angka atau rentang`],
     [/^the range `(.*)` starts above its end$/, (v) => `rentang \`${v}\` berawal di atas akhirnya`],
   ],
+  IR251: [[/^`(.*)` overlaps `(.*)` \(line (\d+)\): a value in both matches the one listed first$/, (a, b, l) => `\`${a}\` tumpang tindih dengan \`${b}\` (baris ${l}): nilai yang termasuk keduanya cocok dengan yang tercantum lebih dulu`]],
   IR245: [
     [/^`\*` \(any other answer\) is marked correct$/, () => '`*` (jawaban lain apa pun) ditandai benar'],
     [/^a second `\*` item \(the first is line (\d+)\)$/, (l) => `butir \`*\` kedua (yang pertama di baris ${l})`],
@@ -112,10 +113,13 @@ export const ASSESS_MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   ],
   IR262: [[/^no test draws from pool `(.*)`$/, (p) => `tidak ada tes yang mengundi soal dari bank soal \`${p}\``]],
   IR263: [[/^this final test has no pass mark$/, () => 'tes akhir ini tidak punya nilai lulus']],
+  IR264: [[/^a second pre-test; (.*) is the course's pre-test$/, (f) => `pra-tes kedua; ${f} adalah pra-tes kursus ini`]],
+  IR265: [[/^this pool question has no dimension$/, () => 'soal bank ini tidak punya dimensi']],
 };
 
 export const ASSESS_HINTS: Rule[] = [
   [/^Write a number \(`30`, `2,5` or `2\.5`, no thousands separator\) or an inclusive range `25\.\.35`\.$/, () => 'Tulis bilangan (`30`, `2,5`, atau `2.5`, tanpa pemisah ribuan) atau rentang inklusif `25..35`.'],
+  [/^Make the ranges of right and wrong answers apart, e\.g\. `25\.\.35` and `36\.\.100`\.$/, () => 'Pisahkan rentang jawaban benar dan salah, misalnya `25..35` dan `36..100`.'],
   [/^Write the smaller value first: `25\.\.35`\.$/, () => 'Tulis nilai yang lebih kecil lebih dulu: `25..35`.'],
   [/^Write the catch-all as `- \[ \] \*`: any answer not listed is wrong\.$/, () => 'Tulis butir "lainnya" sebagai `- [ ] *`: jawaban apa pun yang tidak tercantum salah.'],
   [/^Write `- source -> target`, or `- -> target` for a target that matches no source\.$/, () => 'Tulis `- sumber -> sasaran`, atau `- -> sasaran` untuk sasaran yang tidak berpasangan dengan sumber mana pun.'],
@@ -139,6 +143,8 @@ export const ASSESS_HINTS: Rule[] = [
   [/^Add a test with `role: final` to the outline, or write `scoring: all`\.$/, () => 'Tambahkan tes dengan `role: final` ke outline, atau tulis `scoring: all`.'],
   [/^Name it in a test's front matter \(`pool: (.*)`\), or remove the file\.$/, (p) => `Sebut bank soal ini di front matter sebuah tes (\`pool: ${p}\`), atau hapus berkasnya.`],
   [/^Give the test `passing_score: 80` in its front matter, or the course `passing_score` in course\.yml\.$/, () => 'Beri tes itu `passing_score: 80` di front matter-nya, atau beri kursus `passing_score` di course.yml.'],
+  [/^Write `::: question \{#id dimension=…\}`: a test's result and the pre-test baseline are given per dimension\.$/, () => 'Tulis `::: question {#id dimension=…}`: hasil tes dan titik awal pra-tes diberikan per dimensi.'],
+  [/^Give this test `role: final`, or remove it from the outline\.$/, () => 'Beri tes ini `role: final`, atau keluarkan dari outline.'],
   [/^Start the file with `---`, `title: …`, `role: final`, `pool: …`, `draw: …`, `---`\.$/, () => 'Awali berkas dengan `---`, `title: …`, `role: final`, `pool: …`, `draw: …`, `---`.'],
 ];
 

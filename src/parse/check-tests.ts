@@ -28,8 +28,13 @@ export function checkTests(course: Course, diags: Diagnostics): void {
       }
     }
   }
-  for (const pool of course.pools) {
+  // A test that could not be read (or names a mistyped pool) leaves its pool unused: that error is the cause.
+  for (const pool of diags.hasErrors ? [] : course.pools) {
     if (!used.has(pool.id)) diags.report('IR262', pool.at, `no test draws from pool \`${pool.id}\``, 'Name it in a test\'s front matter (`pool: ' + pool.id + '`), or remove the file.');
+  }
+  const pres = tests.filter((t) => t.role === 'pre');
+  for (const t of pres.slice(1)) {
+    diags.report('IR264', t.at, `a second pre-test; ${pres[0]!.file} is the course's pre-test`, 'Give this test `role: final`, or remove it from the outline.');
   }
   const finals = tests.filter((t) => t.role === 'final');
   if (course.meta.scoring === 'final-test' && finals.length !== 1) {

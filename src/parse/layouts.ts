@@ -5,7 +5,7 @@
  */
 import type { ContentSource } from '../core/content-source.js';
 import type { At, Diagnostics } from '../core/diagnostics.js';
-import type { LayoutUnit, StateLayout } from '../render/state-layout.js';
+import type { LayoutQuestion, LayoutSurvey, LayoutUnit, StateLayout } from '../render/state-layout.js';
 import { STATE_VERSION } from '../shared/state-codec.js';
 import { validateYaml } from './schemas.js';
 import { decodeText } from './text.js';
@@ -15,6 +15,29 @@ export const LAYOUT_FILE = /^layouts\/[^/]+\.ya?ml$/i;
 
 const id = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const hash = { type: 'string', pattern: '^[A-Za-z0-9_-]{4}$' } as const;
+
+/** A question as a layout records it (src/render/layout-assess.ts): typed ones (issue 12) say their type. */
+const question = {
+  type: 'object',
+  required: ['id', 'choices', 'multiple', 'key'],
+  additionalProperties: false,
+  properties: {
+    id,
+    choices: { type: 'integer', minimum: 1, maximum: 50 },
+    multiple: { type: 'boolean' },
+    key: hash,
+    type: { type: 'string', enum: ['true-false', 'fill-in', 'numeric', 'matching', 'sequencing'] },
+    targets: { type: 'integer', minimum: 1, maximum: 26 },
+    dimension: { type: 'string', maxLength: 200 },
+  },
+} as const;
+
+const survey = {
+  type: 'object',
+  required: ['id', 'scale', 'items', 'after'],
+  additionalProperties: false,
+  properties: { id, scale: { type: 'integer', minimum: 4, maximum: 7 }, items: { type: 'array', minItems: 1, items: id }, after: { type: 'integer', minimum: 0 } },
+} as const;
 
 const layoutSchema = {
   type: 'object',
@@ -36,13 +59,14 @@ const layoutSchema = {
           pages: { type: 'array', minItems: 1, items: id },
           questions: {
             type: 'array',
-            items: {
-              type: 'object',
-              required: ['id', 'choices', 'multiple', 'key'],
-              additionalProperties: false,
-              properties: { id, choices: { type: 'integer', minimum: 1, maximum: 50 }, multiple: { type: 'boolean' }, key: hash },
-            },
+            items: question,
           },
+          surveys: { type: 'array', items: survey },
+          test: id,
+          role: { type: 'string', enum: ['pre', 'final'] },
+          attempts: { type: 'integer', minimum: 1, maximum: 9 },
+          draw: { type: 'integer', minimum: 1, maximum: 100 },
+          per_dimension: { type: 'boolean' },
           scenario: id,
           scenes: {
             type: 'array',
@@ -63,9 +87,20 @@ const layoutSchema = {
 interface UnitYaml {
   lesson?: string;
   pages?: string[];
-  questions?: Array<{ id: string; choices: number; multiple: boolean; key: string }>;
+  questions?: LayoutQuestion[];
+  surveys?: LayoutSurvey[];
+  test?: string;
+  role?: 'pre' | 'final';
+  attempts?: number;
+  draw?: number;
+  per_dimension?: boolean;
   scenario?: string;
   scenes?: Array<{ id: string; choices: number; ending?: boolean }>;
+}
+
+/** The unit has no keys but these. */
+function only(u: UnitYaml, keys: string[]): boolean {
+  return Object.keys(u).every((k) => keys.includes(k));
 }
 
 /** One layout file, or null (with diagnostics) when it cannot be used. */
@@ -86,13 +121,15 @@ export function parseLayoutFile(source: ContentSource, file: string, diags: Diag
       // Page ids are not in the hash: only this check keeps two old pages from filling one.
       ok = false;
       diags.report('IR530', parsed.locate(['units', i, 'pages', twice]), `page \`${u.pages![twice]}\` is listed twice in lesson \`${u.lesson}\``);
-    } else if (u.lesson !== undefined && u.pages && u.scenario === undefined && u.scenes === undefined) {
-      units.push({ kind: 'lesson', id: u.lesson, pages: u.pages, questions: u.questions ?? [] });
-    } else if (u.scenario !== undefined && u.scenes && u.lesson === undefined && u.pages === undefined && u.questions === undefined) {
+    } else if (u.lesson !== undefined && u.pages && only(u, ['lesson', 'pages', 'questions', 'surveys'])) {
+      units.push({ kind: 'lesson', id: u.lesson, pages: u.pages, questions: u.questions ?? [], ...(u.surveys ? { surveys: u.surveys } : {}) });
+    } else if (u.test !== undefined && u.role && u.attempts && u.draw && u.questions && only(u, ['test', 'role', 'attempts', 'draw', 'per_dimension', 'questions'])) {
+      units.push({ kind: 'test', id: u.test, role: u.role, attempts: u.attempts, draw: u.draw, perDimension: !!u.per_dimension, questions: u.questions });
+    } else if (u.scenario !== undefined && u.scenes && only(u, ['scenario', 'scenes'])) {
       units.push({ kind: 'scenario', id: u.scenario, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices, ending: !!s.ending })) });
     } else {
       ok = false;
-      diags.report('IR530', parsed.locate(['units', i]), 'a unit of a layout is either `lesson` with `pages` (and `questions`) or `scenario` with `scenes`');
+      diags.report('IR530', parsed.locate(['units', i]), 'a unit of a layout is either `lesson` with `pages` (and `questions`, `surveys`), `test` with `role`, `attempts`, `draw` and `questions`, or `scenario` with `scenes`');
     }
   });
   return ok ? { layout: { format: y.format, course: y.course, version: y.version, hash: y.hash, units }, at: (path) => parsed.locate(path) } : null;

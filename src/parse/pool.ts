@@ -34,6 +34,9 @@ export function parsePool(file: string, text: string, diags: Diagnostics): Pool 
     if (!/(^|\s)#/.test(seg.attrs ?? '')) {
       diags.report('IR257', q.at, 'a pool question needs its own `#id`', 'Write `::: question {#some-id dimension=…}`: records name a drawn question by its id.');
     }
+    if (q.dimension === null) {
+      diags.report('IR265', q.at, 'this pool question has no dimension', 'Write `::: question {#id dimension=…}`: a test\'s result and the pre-test baseline are given per dimension.');
+    }
     questions.push(q);
   }
   if (questions.length === 0) diags.report('IR256', { file, line: 1, column: 1 }, `${file} has no questions`);

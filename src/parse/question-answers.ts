@@ -17,13 +17,17 @@ export interface FillInNorm {
   diacritics: boolean;
 }
 
-/** The answer as compared: the same rule the player applies to what the learner types (src/shared/answers.ts). */
+/**
+ * The answer as compared, the rule the player applies to what the learner
+ * types (`matchFillIn` in src/shared/answers.ts): NFD always; then, unless
+ * the flag says they matter, diacritics stripped, spaces trimmed and runs
+ * collapsed, case folded. Two accepted answers equal under it are one.
+ */
 export function normalizeAnswer(text: string, norm: FillInNorm): string {
-  let s = text;
+  let s = text.normalize('NFD');
+  if (!norm.diacritics) s = s.replace(/[\u0300-\u036f]/g, '');
   if (!norm.spaces) s = s.trim().replace(/\s+/g, ' ');
-  if (!norm.case) s = s.toLowerCase();
-  if (!norm.diacritics) s = s.normalize('NFD').replace(/\p{M}/gu, '');
-  return s;
+  return norm.case ? s : s.toLowerCase();
 }
 
 /** The items as answers, the catch-all moved last; null when the list cannot be a question of this kind. */
@@ -79,6 +83,10 @@ export function numericChoices(items: TaskItem[], diags: Diagnostics): QuestionC
     } else if (range[0] > range[1]) {
       diags.report('IR244', c.label.at, `the range \`${c.label.text.trim()}\` starts above its end`, 'Write the smaller value first: `25..35`.');
     } else {
+      const earlier = choices.find((e) => e !== c && e.range && e.correct !== c.correct && e.range[0] <= range[1] && range[0] <= e.range[1]);
+      if (earlier) {
+        diags.report('IR251', c.label.at, `\`${c.label.text.trim()}\` overlaps \`${earlier.label.text.trim()}\` (line ${earlier.label.at.line}): a value in both matches the one listed first`, 'Make the ranges of right and wrong answers apart, e.g. `25..35` and `36..100`.');
+      }
       c.range = range;
     }
   }

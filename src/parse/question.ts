@@ -53,7 +53,9 @@ export function parseQuestion(block: QuestionBlock, file: string, fallbackId: st
     }
   }
 
-  const listStart = block.lines.findIndex((l) => !l.code && LIST_START[type](l.text));
+  let listStart = block.lines.findIndex((l) => !l.code && LIST_START[type](l.text));
+  // A pair that lost its arrow right above the first good one is a pair to report, not prompt text.
+  if (type === 'matching') while (listStart > 0 && MATCH_ITEM.test(block.lines[listStart - 1]!.text)) listStart--;
   const { lines, outcome } = splitOutcome(block.lines, Math.max(listStart, 0), file, diags);
   const promptLines = listStart < 0 ? lines : lines.slice(0, listStart);
   const listLines = listStart < 0 ? [] : lines.slice(listStart);

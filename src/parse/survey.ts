@@ -35,36 +35,41 @@ export function parseSurvey(block: QuestionBlock, file: string, fallbackId: stri
 
   const first = block.lines.findIndex((l) => !l.code && ITEM.test(l.text));
   const promptLines = first < 0 ? block.lines : block.lines.slice(0, first);
-  const items: SurveyItem[] = [];
-  const ids = new Map<string, number>();
-  let last: SurveyItem | null = null;
+  // Each item with its continuation lines: its attributes end its last line.
+  const raw: Line[][] = [];
   for (const l of first < 0 ? [] : block.lines.slice(first)) {
     if (l.text.trim() === '') continue;
-    const m = l.code ? null : ITEM.exec(l.text);
-    if (!m) {
-      if (last && INDENTED.test(l.text)) last.label.text += '\n' + l.text;
-      else diags.report('IR252', { file, line: l.line, column: 1 }, 'this line is not an item of the survey', 'Write each statement as a list item `- statement {#id dimension=…}`, and the prompt before the list.');
-      continue;
-    }
-    const start = l.text.length - m[1]!.length;
-    const split = splitTrailingAttributes(m[1]!);
-    const itemAt: At = { file, line: l.line, column: start + 1 };
-    const a = split.attrs === null ? null : parseAttributes(split.attrs, { ...itemAt, column: start + split.column }, ['dimension'], [], diags);
+    if (!l.code && ITEM.test(l.text)) raw.push([l]);
+    else if (raw.length && INDENTED.test(l.text)) raw[raw.length - 1]!.push(l);
+    else diags.report('IR252', { file, line: l.line, column: 1 }, 'this line is not an item of the survey', 'Write each statement as a list item `- statement {#id dimension=…}`, and the prompt before the list.');
+  }
+  const items: SurveyItem[] = [];
+  const ids = new Map<string, number>();
+  for (const lines of raw) {
+    const head = lines[0]!;
+    const start = head.text.length - ITEM.exec(head.text)![1]!.length;
+    const texts = [head.text.slice(start), ...lines.slice(1).map((l) => l.text)];
+    // The attributes end the item: its last line, or its first when the statement runs on below them.
+    const n = [texts.length - 1, 0].find((i) => splitTrailingAttributes(texts[i]!).attrs !== null) ?? texts.length - 1;
+    const split = splitTrailingAttributes(texts[n]!);
+    texts[n] = split.text;
+    const attrAt: At = { file, line: lines[n]!.line, column: (n === 0 ? start : 0) + split.column };
+    const itemAt: At = { file, line: head.line, column: start + 1 };
+    const a = split.attrs === null ? null : parseAttributes(split.attrs, attrAt, ['dimension'], [], diags);
     const itemId = a?.id ?? `${id}-${items.length + 1}`;
     if (ids.has(itemId)) diags.report('IR213', itemAt, `survey item id #${itemId} is used twice in this survey (first at line ${ids.get(itemId)})`);
-    ids.set(itemId, l.line);
-    if (!split.text) diags.report('IR252', itemAt, 'this survey item has no text');
+    ids.set(itemId, head.line);
+    const text = texts.join('\n').trimEnd();
+    if (!text.trim()) diags.report('IR252', itemAt, 'this survey item has no text');
     const dimension = a?.values.get('dimension');
     if (!dimension) diags.report('IR253', itemAt, 'this survey item has no dimension', 'End the statement with `{#id dimension=…}`: the attitude shift is measured per dimension.');
-    const item: SurveyItem = {
+    items.push({
       id: itemId,
       at: itemAt,
-      label: { text: split.text, at: itemAt },
+      label: { text, at: itemAt },
       dimension: dimension ?? '',
-      dimensionAt: split.attrs === null ? itemAt : { ...itemAt, column: start + split.column },
-    };
-    last = item;
-    items.push(item);
+      dimensionAt: split.attrs === null ? itemAt : attrAt,
+    });
   }
   if (items.length === 0) {
     diags.report('IR252', openAt, 'this survey has no items', 'List the statements as `- statement {#id dimension=…}` after the prompt.');

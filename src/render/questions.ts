@@ -31,7 +31,10 @@ export function renderQuestion(q: Question, md: Md): RuntimeQuestion {
     }),
   };
   if (q.type !== 'choice') out.type = q.type;
-  if (q.targets) out.targets = q.targets.map((t) => md.inline(t));
+  if (q.targets) out.targets = q.targets.map((t) => {
+    const l = md.inline(t);
+    return { text: l.text, html: l.html };
+  });
   if (q.match) out.match = q.match;
   if (q.norm) {
     const norm = (q.norm.case ? 'c' : '') + (q.norm.spaces ? 's' : '') + (q.norm.diacritics ? 'd' : '');

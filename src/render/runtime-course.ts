@@ -167,9 +167,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
         ending: s.ending,
       })),
     };
-    for (const at of media.takeRequired()) {
-      diags.report('IR416', at, 'only media in a lesson page can be required', 'A scenario has no pages to hold back: remove `{required}`, or move the media into a lesson.');
-    }
+    notInPage('A scenario');
     return scenario;
   };
 

@@ -39,16 +39,14 @@ import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostics } from '../core/diagnostics.js';
 import { parseLayoutFile, LAYOUT_FILE } from '../parse/layouts.js';
 import { indexCourse, type CourseIndex } from '../shared/progress.js';
-import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, StatePlan } from '../shared/runtime-types.js';
-import { fnv24, radices, STATE_VERSION, structureHash } from '../shared/state-codec.js';
+import type { RuntimeBlock, RuntimeCourse, RuntimeLesson, RuntimeScenario, RuntimeUnit, StatePlan } from '../shared/runtime-types.js';
+import { radices, STATE_VERSION, structureHash } from '../shared/state-codec.js';
+import {
+  layoutQuestion, layoutSurvey, layoutTest, questionYaml, sameAnswers, skeletonQuestion, skeletonSurvey, skeletonTest, surveyYaml, testYaml,
+  type LayoutQuestion, type LayoutSurvey, type LayoutTest,
+} from './layout-assess.js';
 
-export interface LayoutQuestion {
-  id: string;
-  choices: number;
-  multiple: boolean;
-  /** `choiceKey` of the question: its choices' texts and which are correct. */
-  key: string;
-}
+export { choiceKey, type LayoutQuestion, type LayoutSurvey, type LayoutTest } from './layout-assess.js';
 
 export interface LayoutScene {
   id: string;
@@ -57,8 +55,9 @@ export interface LayoutScene {
 }
 
 export type LayoutUnit =
-  | { kind: 'lesson'; id: string; pages: string[]; questions: LayoutQuestion[] }
-  | { kind: 'scenario'; id: string; scenes: LayoutScene[] };
+  | { kind: 'lesson'; id: string; pages: string[]; questions: LayoutQuestion[]; surveys?: LayoutSurvey[] }
+  | { kind: 'scenario'; id: string; scenes: LayoutScene[] }
+  | LayoutTest;
 
 /** How one version of a course lays out its format-1 states. */
 export interface StateLayout {
@@ -75,10 +74,6 @@ type Course = Omit<RuntimeCourse, 'target'>;
 /** All the codec reads of a course. */
 export type Skeleton = Pick<RuntimeCourse, 'id' | 'units'>;
 
-/** Fingerprint of a question's choices: any change to them (text, order, which are correct) changes it. */
-export function choiceKey(q: RuntimeQuestion): string {
-  return fnv24(JSON.stringify(q.choices.map((c) => [c.text, c.correct])));
-}
 
 /** The layout of a course's states. */
 export function layoutOf(course: Course): StateLayout {
@@ -87,19 +82,23 @@ export function layoutOf(course: Course): StateLayout {
     course: course.id,
     version: course.version,
     hash: structureHash(course),
-    units: course.units.flatMap((u): LayoutUnit[] => (u.kind === 'test' ? [] : [layoutUnit(u)])),
+    units: course.units.map(layoutUnit),
   };
 }
 
-function layoutUnit(u: RuntimeLesson | RuntimeScenario): LayoutUnit {
+function layoutUnit(u: RuntimeUnit): LayoutUnit {
   if (u.kind === 'scenario') return { kind: 'scenario', id: u.id, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices.length, ending: !!s.ending })) };
+  if (u.kind === 'test') return layoutTest(u);
   const questions: LayoutQuestion[] = [];
+  const surveys: LayoutSurvey[] = [];
   for (const page of u.pages) {
     for (const b of page.blocks) {
-      if (b.kind === 'question') questions.push({ id: b.question.id, choices: b.question.choices.length, multiple: b.question.multiple, key: choiceKey(b.question) });
+      if (b.kind === 'question') questions.push(layoutQuestion(b.question, false));
+      else if (b.kind === 'survey') surveys.push(layoutSurvey(b.survey, questions.length));
     }
   }
-  return { kind: 'lesson', id: u.id, pages: u.pages.map((p) => p.id), questions };
+  // Without surveys the layout reads as before issue 12.
+  return { kind: 'lesson', id: u.id, pages: u.pages.map((p) => p.id), questions, ...(surveys.length ? { surveys } : {}) };
 }
 
 /**
@@ -111,7 +110,8 @@ export function skeletonOf(layout: StateLayout): Skeleton {
   const text = { title: '', html: '', text: '' };
   return {
     id: layout.course,
-    units: layout.units.map((u) => {
+    units: layout.units.map((u): RuntimeUnit => {
+      if (u.kind === 'test') return skeletonTest(u);
       if (u.kind === 'scenario') {
         const sc: RuntimeScenario = {
           kind: 'scenario', id: u.id, title: '', introHtml: '', points: 0, dimension: null, start: u.scenes[0]?.id ?? '',
@@ -123,28 +123,26 @@ export function skeletonOf(layout: StateLayout): Skeleton {
         };
         return sc;
       }
-      // Questions sit on the first page: the codec only sees their order.
+      // Questions and surveys sit on the first page, in their order: the codec sees nothing else of them.
+      const blocks: RuntimeBlock[] = u.questions.map((q) => ({ kind: 'question', question: skeletonQuestion(q) }));
+      for (const s of [...(u.surveys ?? [])].reverse()) blocks.splice(s.after, 0, { kind: 'survey', survey: skeletonSurvey(s) });
       const lesson: RuntimeLesson = {
         kind: 'lesson', id: u.id, title: '', duration: null, objectives: [],
-        pages: u.pages.map((id, n) => ({
-          id, title: '',
-          blocks: n > 0 ? [] : u.questions.map((q) => ({
-            kind: 'question' as const,
-            question: {
-              id: q.id, promptHtml: '', promptText: '', multiple: q.multiple, points: 0, dimension: null,
-              choices: Array.from({ length: q.choices }, () => ({ ...text, correct: false, feedbackHtml: null })),
-            },
-          })),
-        })),
+        pages: u.pages.map((id, n) => ({ id, title: '', blocks: n > 0 ? [] : blocks })),
       };
       return lesson;
     }),
   };
 }
 
-/** The kind of each field of a payload, in payload order: page, question, ending, scene, location. */
+/**
+ * The kind of each field of a payload, in payload order: page, question,
+ * ending, scene, location, then the surveys' and tests' fields (`assess`:
+ * a plan drops them, so their inner order does not matter here).
+ */
 function fieldKinds(ix: CourseIndex): string[] {
-  return [...ix.pages.map(() => 'page'), ...ix.questions.map(() => 'question'), ...ix.scenarios.flatMap(() => ['ending', 'scene']), 'location'];
+  const kinds = [...ix.pages.map(() => 'page'), ...ix.questions.map(() => 'question'), ...ix.scenarios.flatMap(() => ['ending', 'scene']), 'location'];
+  return [...kinds, ...radices(ix).slice(kinds.length).map(() => 'assess')];
 }
 
 /** The plan that reads states of `layout` into `course` (see the top of this file for what is kept). */
@@ -169,7 +167,7 @@ export function planFor(layout: StateLayout, course: Course): StatePlan {
   oldQuestions.forEach((q) => {
     const i = questions.get(q.id);
     const cur = i === undefined ? null : now.questions[i]!.question;
-    field(cur && cur.choices.length === q.choices && cur.multiple === q.multiple && choiceKey(cur) === q.key ? Q + i! : undefined);
+    field(cur && sameAnswers(q, cur) ? Q + i! : undefined);
   });
   for (const { scenario, endings } of old.scenarios) {
     const i = scenarios.get(scenario.id);
@@ -192,6 +190,11 @@ export function planFor(layout: StateLayout, course: Course): StatePlan {
       const i = pages.get(pageKey(p.lesson.id, p.page.id));
       return i === undefined ? undefined : now.pageStop[i];
     }
+    if (stop.kind === 'test') {
+      // The test's own fields start again, but a learner who was at it is put back at it.
+      const i = now.tests.findIndex((t) => t.test.id === old.tests[stop.i]!.test.id);
+      return i < 0 ? undefined : now.testStop[i];
+    }
     const i = scenarios.get(old.scenarios[stop.i]!.scenario.id);
     return i === undefined ? undefined : now.scenarioStop[i];
   };
@@ -207,6 +210,8 @@ export function planFor(layout: StateLayout, course: Course): StatePlan {
       return 0;
     }),
   );
+  // Surveys' and tests' fields: dropped; the new version's start as a new learner's.
+  while (fields.length < rs.length) field(undefined);
   return { hash: layout.hash, version: layout.version, fields };
 }
 
@@ -244,7 +249,15 @@ export function provePlan(plan: StatePlan, layout: StateLayout, course: Course):
 
 /** The structure `hash` covers, to tell a real hash collision from the same structure. */
 function structureOf(layout: StateLayout): string {
-  return JSON.stringify([layout.course, layout.units.map((u) => (u.kind === 'lesson' ? [u.id, u.pages.length, u.questions.map((q) => [q.id, q.choices, q.multiple])] : [u.id, u.scenes]))]);
+  const question = (q: LayoutQuestion) => [q.id, q.choices, q.multiple, q.type ?? '', q.targets ?? 0, q.dimension ?? null];
+  return JSON.stringify([
+    layout.course,
+    layout.units.map((u) => {
+      if (u.kind === 'lesson') return [u.id, u.pages.length, u.questions.map(question), u.surveys ?? []];
+      if (u.kind === 'test') return [u.id, u.role, u.attempts, u.draw, u.perDimension, u.questions.map(question)];
+      return [u.id, u.scenes];
+    }),
+  ]);
 }
 
 /**
@@ -296,7 +309,8 @@ export function statePlans(source: ContentSource, course: Course, diags: Diagnos
       diags.report('IR533', at([]), `states of ${layout.version} cannot be proven to map onto this course: ${problems.slice(0, 3).join('; ')}`);
       continue;
     }
-    if (plan.fields.every(([, to], f) => to === -1 || f === plan.fields.length - 1)) {
+    const location = fieldKinds(indexCourse(skeletonOf(layout))).indexOf('location');
+    if (plan.fields.every(([, to], f) => to === -1 || f === location)) {
       diags.report('IR534', at(['units']), `no page, question or scenario of ${layout.course} ${layout.version} is in this course: its learners start again`);
     }
     plans.push(plan);
@@ -320,7 +334,10 @@ export function layoutYaml(layout: StateLayout): string {
   for (const u of layout.units) {
     if (u.kind === 'lesson') {
       lines.push(`  - lesson: ${q(u.id)}`, `    pages: [${u.pages.map(q).join(', ')}]`, `    questions:${u.questions.length ? '' : ' []'}`);
-      for (const x of u.questions) lines.push(`      - {id: ${q(x.id)}, choices: ${x.choices}, multiple: ${x.multiple}, key: ${q(x.key)}}`);
+      for (const x of u.questions) lines.push(`      - ${questionYaml(x)}`);
+      if (u.surveys) lines.push('    surveys:', ...u.surveys.map((x) => `      - ${surveyYaml(x)}`));
+    } else if (u.kind === 'test') {
+      lines.push(...testYaml(u));
     } else {
       lines.push(`  - scenario: ${q(u.id)}`, '    scenes:');
       for (const s of u.scenes) lines.push(`      - {id: ${q(s.id)}, choices: ${s.choices}${s.ending ? ', ending: true' : ''}}`);

@@ -19,8 +19,8 @@ describe('check PACKAGE.zip on good packages', () => {
     expect(xapi.kinds).toEqual(['xapi']);
   });
 
-  it('finds nothing wrong with the packages of the default course and the English fixture', async () => {
-    for (const dir of ['content', 'test/fixtures/english/content']) {
+  it('finds nothing wrong with the packages of the default course, the English fixture and a course with tests and surveys', async () => {
+    for (const dir of ['content', 'test/fixtures/english/content', 'test/fixtures/assess-all/content']) {
       const own = await ownPackages(dir);
       expect((await check(own.scorm12.zip)).diagnostics, dir).toEqual([]);
       expect((await check(own.xapi.zip)).diagnostics, dir).toEqual([]);
