@@ -64,14 +64,15 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
   const attempt = (): Child => {
     const x = tp();
     const n = x.drawn.length;
-    const save = (slot: number) => {
+    /** Keeps a slot's answer; `clear`: the learner took it back (emptied the box, unticked every choice). */
+    const save = (slot: number, clear?: boolean) => {
       const ans = ctls[slot]!.get();
-      if (!ans) return;
-      typed[slot] = ctls[slot]!.typed();
-      engine.testAnswer(t, slot, ans, responseText(course.target, question(slot), ans, typed[slot]));
+      if (!ans && !clear) return;
+      typed[slot] = ans ? ctls[slot]!.typed() : undefined;
+      engine.testAnswer(t, slot, ans || [], ans ? responseText(course.target, question(slot), ans, typed[slot]) : undefined);
     };
     const ctls: Control[] = x.drawn.map((_, slot) => {
-      const c = control(engine, question(slot), () => save(slot), f(a.questionOf, slot + 1, n));
+      const c = control(engine, question(slot), () => save(slot, true), f(a.questionOf, slot + 1, n));
       const given = x.answers[slot];
       if (given && given.length) c.set(given);
       return c;
