@@ -43,6 +43,8 @@ for (const { id, entry } of MEDIA_BUNDLES) {
 }
 // The results screen, the same for every target, loaded by the player when the learner gets near the end.
 await build({ ...common, entryPoints: ['src/player/entry-results.ts'], outfile: 'player-dist/player-results.js' });
+// Typed questions, surveys and tests, the same for every target: loaded with the units that need them (src/shared/assess-files.ts).
+await build({ ...common, entryPoints: ['src/player/entry-assess.ts'], outfile: 'player-dist/player-assess.js' });
 // The preview's host page (src/preview/host/), served by `preview` at /__ir/host.js; for the author's browser, not the learner's.
 await build({ ...common, entryPoints: ['src/preview/host/main.ts'], outfile: 'player-dist/preview-host.js' });
 await build({ ...common, format: undefined, bundle: true, entryPoints: ['src/player/player.css'], outfile: 'player-dist/player.css', loader: { '.css': 'css' } });

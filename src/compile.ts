@@ -15,6 +15,7 @@ import { statePlans } from './render/state-layout.js';
 import { questionPlaces, withRecords } from './render/apply-records.js';
 import { firstPageHtml } from './render/first-page.js';
 import { COURSE_FILE, courseScript, courseSkeleton, RESULTS_SCRIPT, unitFile, unitScript } from './shared/course-split.js';
+import { ASSESS_SCRIPT, courseNeedsAssess } from './shared/assess-files.js';
 
 /** The tool's own files that go into every package: read by the edge, passed in, so compile stays pure. */
 export interface ToolAssets {
@@ -23,6 +24,8 @@ export interface ToolAssets {
   playerCss: Uint8Array;
   /** player-results.js: the results screen, which every player loads when it is needed. */
   playerResults: Uint8Array;
+  /** player-assess.js: typed questions, surveys and tests, in the packages of the courses that have them. */
+  playerAssess: Uint8Array;
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
   /** `player-media.js` of the targets that have one (Target.mediaEntry). */
   mediaScripts: Partial<Record<TargetId, Uint8Array>>;
@@ -111,6 +114,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       files.set(MEDIA_SCRIPT, media);
     }
     files.set(RESULTS_SCRIPT, options.tool.playerResults);
+    if (courseNeedsAssess(runtime)) files.set(ASSESS_SCRIPT, options.tool.playerAssess);
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
     // A unit with media, in a package with a media script, loads that script with itself: the player's own bundle has no loader.
     const loader = files.has(MEDIA_SCRIPT) ? MEDIA_LOADER : '';

@@ -29,11 +29,13 @@ export async function loadToolAssets(): Promise<ToolAssets> {
   const read = (p: string) => readFile(join(TOOL_ROOT, p));
   let playerCss: Buffer;
   let playerResults: Buffer;
+  let playerAssess: Buffer;
   const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
   const mediaScripts: Partial<Record<TargetId, Uint8Array>> = {};
   try {
     playerCss = await read('player-dist/player.css');
     playerResults = await read('player-dist/player-results.js');
+    playerAssess = await read('player-dist/player-assess.js');
     for (const { id } of PLAYER_BUNDLES) {
       playerScripts[id] = await read(`player-dist/${id}/player.js`).catch(() => undefined);
     }
@@ -48,6 +50,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
     indexTemplate: await readFile(join(TOOL_ROOT, 'templates', 'index.html.hbs'), 'utf8'),
     playerCss,
     playerResults,
+    playerAssess,
     playerScripts,
     mediaScripts,
     shipped,

@@ -5,7 +5,8 @@
  * `startPlayer((course) => new XapiTransport(course))`.
  */
 import type { RuntimeCourse } from '../shared/runtime-types';
-import { createEngine } from './engine';
+import { createEngine, needsAssess } from './engine';
+import type { AssessScript } from './assess/host';
 import { standaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
 import { mountApp } from './ui';
@@ -17,7 +18,8 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
     if (!root) return;
     const course = (window as unknown as { irCourse?: RuntimeCourse }).irCourse;
     // course.js missing or cut off: the pre-rendered first page gives way to a plain message.
-    if (!course || !Array.isArray(course.units)) return void (root.textContent = 'Kursus tidak dapat dimuat. / The course could not be loaded.');
+    const failed = () => void (root.textContent = 'Kursus tidak dapat dimuat. / The course could not be loaded.');
+    if (!course || !Array.isArray(course.units)) return failed();
     let transport: Transport;
     try {
       transport = makeTransport(course);
@@ -34,15 +36,21 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
     starting
       .then(null, () => none)
       .then((restored) => {
-        const engine = createEngine(course, transport, restored);
-        mountApp(root, engine, transport, unitLoader(course));
-        root.removeAttribute('aria-busy');
-        // Whichever comes first; the engine finishes once.
-        const leave = () => engine.finish();
-        for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);
-        document.addEventListener('visibilitychange', () => {
-          if (document.visibilityState === 'hidden') engine.save();
-        });
+        const units = unitLoader(course);
+        const begin = (make: typeof createEngine) => {
+          const engine = make(course, transport, restored);
+          mountApp(root, engine, transport, units);
+          root.removeAttribute('aria-busy');
+          // Whichever comes first; the engine finishes once.
+          const leave = () => engine.finish();
+          for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);
+          document.addEventListener('visibilitychange', () => {
+            if (document.visibilityState === 'hidden') engine.save();
+          });
+        };
+        if (!needsAssess(course)) return begin(createEngine);
+        // Typed questions, surveys or tests: the engine that plays them comes with their screens, in player-assess.js.
+        units.load(course.units.length + 1, (ok) => (ok ? begin((window as unknown as { irAssess: AssessScript }).irAssess.engine) : failed()));
       });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);

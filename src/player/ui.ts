@@ -8,13 +8,18 @@
  * The words come from the course (`course.strings`, the compiler's table for
  * `course.uiLanguage`); templates are filled with `format`.
  */
-import type { RuntimeQuestion } from '../shared/runtime-types';
+import type { RuntimeQuestion, RuntimeUnit } from '../shared/runtime-types';
+import type { Stop } from '../shared/progress';
 import { format as f } from '../shared/ui-strings';
 import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
 import type { UnitLoader } from './units';
 import type { ResultsView } from './results';
+import type { AssessScript } from './assess/host';
+
+/** The lazily loaded screens: player-results.js (src/player/units.ts loads it) and player-assess.js (src/player/main.ts). */
+const lazy = window as unknown as { irResults: ResultsView; irAssess: AssessScript };
 
 export function mountApp(root: HTMLElement, engine: Engine, transport: Transport, units: UnitLoader): void {
   const { ix, course } = engine;
@@ -58,7 +63,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   const pos = span('ir-pos');
 
   // ---- table of contents ----
-  const link = (at: number, ...label: Array<Node | string>) =>
+  const link = (at: number, ...label: Child[]) =>
     (links[at] = button('ir-link', [deco('ir-dot'), span('ir-lt', ...label), span('ir-sr')], () => {
       openToc(false);
       go(at);
@@ -66,9 +71,11 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   const kind = (text: string) => span('ir-kind', text);
   let l = 0;
   let sc = 0;
+  let te = 0;
   toc.appendChild(h('ol', 'ir-units',
     course.units.map((unit) => {
-      if (unit.kind === 'scenario') return h('li', 'ir-unit', link(ix.scenarioStop[sc++]!, kind(s.scenario), unit.title));
+      // A test's title says what it is (Tes Awal, Tes Akhir): no kind line, and no word for it in every course.js.
+      if (unit.kind !== 'lesson') return h('li', 'ir-unit', link(unit.kind === 'test' ? ix.testStop[te++]! : ix.scenarioStop[sc++]!, unit.kind < 't' && kind(s.scenario), unit.title));
       const id = 'ir-u' + uid++;
       return h('li', 'ir-unit',
         h('p', { class: 'ir-head', id }, kind(f(s.lesson, l + 1)), unit.title),
@@ -79,19 +86,27 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   const done = (at: number): boolean => {
     const stop = ix.stops[at]!;
     const pr = engine.progress;
-    if (stop.kind === 'page') return !!pr.pages[stop.i] && ix.questions.every((q, i) => q.page !== stop.i || pr.questions[i]!.first !== null);
-    return stop.kind === 'scenario' && pr.scenarios[stop.i]!.ending !== null;
+    if (stop.kind === 'page') {
+      return !!pr.pages[stop.i] && ix.questions.every((q, i) => q.page !== stop.i || pr.questions[i]!.first !== null) &&
+        ix.surveys.every((v, i) => v.page !== stop.i || pr.surveys![i]![0]);
+    }
+    // A test is done once an attempt is submitted, as in the progress meter.
+    return stop.kind === 'test' ? pr.tests![stop.i]!.attempts > 0 : stop.kind === 'scenario' && pr.scenarios[stop.i]!.ending !== null;
   };
+  /** What a page, scenario or test stop stands for: `ix.pages[i].page`, `ix.scenarios[i].scenario`, `ix.tests[i].test` (one expression: every byte of this bundle counts). */
+  const item = (stop: Exclude<Stop, { kind: 'results' }>): { title: string } => (ix as unknown as Record<string, Array<Record<string, { title: string }>>>)[stop.kind + 's']![stop.i]![stop.kind]!;
   const title = (at: number): string => {
     const stop = ix.stops[at]!;
-    return stop.kind === 'page' ? ix.pages[stop.i]!.page.title : stop.kind === 'scenario' ? ix.scenarios[stop.i]!.scenario.title : s.results;
+    return stop.kind === 'results' ? s.results : item(stop).title;
   };
 
   const refresh = () => {
     const at = engine.at;
     const pr = engine.progress;
     // Pages viewed, questions answered and scenarios ended, each one step.
-    const steps = [...pr.pages, ...pr.questions.map((q) => q.first !== null), ...pr.scenarios.map((x) => x.ending !== null)];
+    const steps = [...pr.pages, ...pr.questions.map((q) => q.first !== null), ...pr.scenarios.map((x) => x.ending !== null),
+      // A survey's first point and a test's attempts: 0 until submitted.
+      ...(pr.surveys || []).map((v) => v[0]), ...(pr.tests || []).map((x) => x.attempts)];
     const pct = steps.length ? Math.floor((100 * steps.filter(Boolean).length) / steps.length) : 100;
     meter.textContent = f(s.progress, pct);
     bar.style.width = pct + '%';
@@ -147,7 +162,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   /** What a stop needs loaded: its unit (index in course.units), the results script (one past the units), -1 past the end. */
   const unitAt = (at: number): number => {
     const stop = ix.stops[at];
-    return !stop ? -1 : stop.kind === 'results' ? course.units.length : course.units.indexOf(stop.kind === 'page' ? ix.pages[stop.i]!.lesson : ix.scenarios[stop.i]!.scenario);
+    return !stop ? -1 : stop.kind === 'results' ? course.units.length : course.units.indexOf((stop.kind === 'page' ? ix.pages[stop.i]!.lesson : item(stop)) as RuntimeUnit);
   };
   const render = (focus: boolean): void => {
     const at = engine.at;
@@ -164,7 +179,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     view.classList.remove('ir-enter');
     if (stop.kind === 'page') page(stop.i);
     else if (stop.kind === 'scenario') scenario(stop.i, focus);
-    else results();
+    else fill(view, stop.kind === 'test' ? lazy.irAssess(host, stop.i) : lazy.irResults(host));
     refresh();
     if (focus) {
       void view.offsetWidth; // restart the entrance animation
@@ -205,12 +220,13 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
   /** What the learner chose and the author's feedback on it. */
   const chosen = (c: { text: string; feedbackHtml: string | null }) => [strong(s.youChose + ' ' + c.text), prose(c.feedbackHtml!)];
   const num = (n: number) => String(Math.round(n * 100) / 100).replace('.', s.decimal);
+  /** What player-results.js and player-assess.js use of the player. */
+  const host = { engine, go, heading, refresh };
 
   // ---- lesson pages ----
   const page = (i: number) => {
     const { lesson, page: pg, l: li, n } = ix.pages[i]!;
     const { objectives, duration } = lesson;
-    let q = ix.questions.findIndex((x) => x.page === i);
     fill(view,
       top(f(s.lesson, li + 1) + (lesson.title === pg.title ? '' : ' · ' + lesson.title), pg.title),
       n === 0 && (objectives.length || duration)
@@ -218,10 +234,12 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
             objectives.length ? [strong(s.objectives), h('ul', null, objectives.map((o) => h('li', null, o)))] : null,
             duration ? p('ir-muted', f(s.minutes, duration)) : null)
         : null,
-      pg.blocks.map((b) => (b.kind === 'html' ? prose(b.html) : b.kind === 'question' ? question(q++, b.question) : null)));
+      // Typed questions and surveys: player-assess.js, loaded with the lesson.
+      pg.blocks.map((b) => (b.kind === 'html' ? prose(b.html) : b.kind === 'question' && !b.question.type ? question(b.question) : lazy.irAssess(host, b))));
   };
 
-  const question = (qi: number, q: RuntimeQuestion) => {
+  const question = (q: RuntimeQuestion) => {
+    const qi = ix.questions.findIndex((x) => x.question === q);
     const id = 'ir-q' + uid++;
     const prompt = id + 'p';
     const inputs = q.choices.map((_, i) => h('input', { type: q.multiple ? 'checkbox' : 'radio', name: id, value: i }));
@@ -268,7 +286,9 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
           picked.map((i) => {
             const c = q.choices[i]!;
             return c.feedbackHtml ? div('ir-item', chosen(c)) : null;
-          })));
+          }),
+          // Outcome feedback (`> [x]` / `> [ ]`, issue 12); prose() of a missing one is an empty block.
+          q.outcome && prose((correct ? q.outcome.right : q.outcome.wrong)!)));
       // The retry button takes the check button's place and, once the verdict above it is laid out, the focus.
       fill(actions, retry, p('ir-note', s.firstCounts));
       if (announce) reach(retry);
@@ -339,9 +359,6 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
       body);
     if (focus) engine.showScene();
   };
-
-  // ---- results: player-results.js, loaded like a unit (src/player/units.ts) ----
-  const results = () => fill(view, (window as unknown as { irResults: ResultsView }).irResults({ engine, go, heading }));
 
   // ---- mount ----
   fill(root,

@@ -242,3 +242,193 @@ export function format(template: string, ...args: Array<string | number>): strin
 export function shorten(text: string, max = 100): string {
   return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, '') + '…' : text;
 }
+
+/**
+ * Issue 12: the words of typed questions, surveys and tests, and of what the
+ * results screen says of them. Tables of their own, bundled in
+ * player-assess.js and player-results.js (both loaded only when needed), so
+ * that no course.js carries them and the first page stays as light as it was.
+ * Plain object literals (no spread): a bundle that does not use them drops them.
+ */
+export interface GainStrings {
+  /** Test roles. */
+  pre: string;
+  final: string;
+  /** Results screen: pre/post gain and attitude shift. */
+  gainHead: string;
+  gain: string;
+  shiftHead: string;
+  shiftNote: string;
+  shift: string;
+  /** Results screen, what is left to do. */
+  takeTests: string;
+  answerSurveys: string;
+}
+
+export interface AssessStrings {
+  /** Visible label of a fill-in or numeric answer box. */
+  yourAnswer: string;
+  /** Under a numeric box: how to write a number. */
+  numberHint: string;
+  notNumber: string;
+  answerFirst: string;
+  /** Matching: the first, empty option of each list. */
+  choose: string;
+  matchHint: string;
+  sequenceHint: string;
+  /** Sequencing buttons: visible labels; their names add the step, `{0}`. */
+  up: string;
+  down: string;
+  upName: string;
+  downName: string;
+  /** Live message after a move: {0} step, {1} new position, {2} number of steps. */
+  moved: string;
+  /** Likert labels per scale length, low to high; a scale without its own list uses `likertLow`…`likertHigh` with numbers. */
+  likert: Record<string, string[]>;
+  likertLow: string;
+  likertHigh: string;
+  send: string;
+  surveyThanks: string;
+  surveyAll: string;
+  /** {0}: questions per attempt. */
+  questions: string;
+  /** {0}: attempts allowed. */
+  attemptsAllowed: string;
+  preNote: string;
+  start: string;
+  /** {0}: question number, {1}: number of questions. */
+  questionOf: string;
+  submit: string;
+  /** {0}: unanswered questions. */
+  unanswered: string;
+  submitAnyway: string;
+  keepAnswering: string;
+  /** {0}: attempt number, {1}: attempts allowed. */
+  attemptOf: string;
+  preDone: string;
+  retake: string;
+  /** {0}: attempts left. */
+  attemptsLeft: string;
+  noAttempts: string;
+  review: string;
+  noAnswer: string;
+  otherAnswer: string;
+  /** The dimension column of a test's questions that have none. */
+  untagged: string;
+}
+
+const gainId: GainStrings = {
+  pre: 'Tes awal',
+  final: 'Tes akhir',
+  gainHead: 'Kemajuan Anda: tes awal dan tes akhir',
+  gain: 'Peningkatan',
+  shiftHead: 'Perubahan sikap Anda',
+  shiftNote: 'Selisih rata-rata jawaban survei akhir dan survei awal, pada skala setuju–tidak setuju.',
+  shift: 'Perubahan',
+  takeTests: 'Tes yang belum selesai',
+  answerSurveys: 'Survei yang belum diisi',
+};
+
+const assessId: AssessStrings = {
+  yourAnswer: 'Jawaban Anda',
+  numberHint: 'Tulis sebuah angka, misalnya 2,5.',
+  notNumber: 'Tulis jawaban berupa angka, misalnya 2,5.',
+  answerFirst: 'Jawab terlebih dahulu.',
+  choose: '— Pilih —',
+  matchHint: 'Pasangkan setiap pernyataan dengan pilihan yang sesuai.',
+  sequenceHint: 'Susun langkah-langkah ke urutan yang benar dengan tombol Naik dan Turun.',
+  up: 'Naik',
+  down: 'Turun',
+  upName: 'Naik: {0}',
+  downName: 'Turun: {0}',
+  moved: '“{0}” sekarang di urutan {1} dari {2}.',
+  likert: {
+    4: ['Sangat tidak setuju', 'Tidak setuju', 'Setuju', 'Sangat setuju'],
+    5: ['Sangat tidak setuju', 'Tidak setuju', 'Netral', 'Setuju', 'Sangat setuju'],
+    6: ['Sangat tidak setuju', 'Tidak setuju', 'Agak tidak setuju', 'Agak setuju', 'Setuju', 'Sangat setuju'],
+    7: ['Sangat tidak setuju', 'Tidak setuju', 'Agak tidak setuju', 'Netral', 'Agak setuju', 'Setuju', 'Sangat setuju'],
+  },
+  likertLow: 'sangat tidak setuju',
+  likertHigh: 'sangat setuju',
+  send: 'Kirim jawaban',
+  surveyThanks: 'Terima kasih. Jawaban Anda sudah tercatat; tidak ada jawaban benar atau salah.',
+  surveyAll: 'Pilih satu jawaban untuk setiap pernyataan.',
+  questions: '{0} soal, diambil acak dari bank soal.',
+  attemptsAllowed: 'Kesempatan mengerjakan: {0} kali.',
+  preNote: 'Tes awal tidak dinilai: hasilnya menjadi titik awal untuk melihat kemajuan Anda.',
+  start: 'Mulai tes',
+  questionOf: 'Soal {0} dari {1}',
+  submit: 'Kumpulkan jawaban',
+  unanswered: 'Masih ada {0} soal yang belum dijawab. Soal yang tidak dijawab dihitung salah.',
+  submitAnyway: 'Tetap kumpulkan',
+  keepAnswering: 'Kembali menjawab',
+  attemptOf: 'Percobaan {0} dari {1}',
+  preDone: 'Tes awal selesai. Hasil ini menjadi titik awal Anda.',
+  retake: 'Ulangi tes',
+  attemptsLeft: 'Sisa kesempatan: {0}.',
+  noAttempts: 'Kesempatan mengerjakan tes ini sudah habis.',
+  review: 'Pembahasan',
+  noAnswer: 'Tidak dijawab',
+  otherAnswer: 'Jawaban lain',
+  untagged: 'Tanpa dimensi',
+};
+
+const gainEn: GainStrings = {
+  pre: 'Pre-test',
+  final: 'Final test',
+  gainHead: 'Your progress: pre-test and final test',
+  gain: 'Gain',
+  shiftHead: 'How your attitudes moved',
+  shiftNote: 'The difference between the mean answers of the final and the first survey, on the disagree–agree scale.',
+  shift: 'Change',
+  takeTests: 'Tests not done yet',
+  answerSurveys: 'Surveys not answered yet',
+};
+
+const assessEn: AssessStrings = {
+  yourAnswer: 'Your answer',
+  numberHint: 'Write a number, e.g. 2.5.',
+  notNumber: 'Write your answer as a number, e.g. 2.5.',
+  answerFirst: 'Answer first.',
+  choose: '— Choose —',
+  matchHint: 'Match each statement with the right option.',
+  sequenceHint: 'Put the steps in the right order with the Up and Down buttons.',
+  up: 'Up',
+  down: 'Down',
+  upName: 'Up: {0}',
+  downName: 'Down: {0}',
+  moved: '“{0}” is now in position {1} of {2}.',
+  likert: {
+    4: ['Strongly disagree', 'Disagree', 'Agree', 'Strongly agree'],
+    5: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
+    6: ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Somewhat agree', 'Agree', 'Strongly agree'],
+    7: ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neutral', 'Somewhat agree', 'Agree', 'Strongly agree'],
+  },
+  likertLow: 'strongly disagree',
+  likertHigh: 'strongly agree',
+  send: 'Send answers',
+  surveyThanks: 'Thank you. Your answers are recorded; there are no right or wrong answers.',
+  surveyAll: 'Choose one answer for every statement.',
+  questions: '{0} questions, drawn at random from a question bank.',
+  attemptsAllowed: 'Attempts allowed: {0}.',
+  preNote: 'The pre-test is not graded: its result is the starting point against which your progress is measured.',
+  start: 'Start the test',
+  questionOf: 'Question {0} of {1}',
+  submit: 'Submit answers',
+  unanswered: '{0} questions are not answered yet. A question left unanswered counts as wrong.',
+  submitAnyway: 'Submit anyway',
+  keepAnswering: 'Keep answering',
+  attemptOf: 'Attempt {0} of {1}',
+  preDone: 'Pre-test done. This result is your starting point.',
+  retake: 'Retake the test',
+  attemptsLeft: 'Attempts left: {0}.',
+  noAttempts: 'No attempts are left for this test.',
+  review: 'Review',
+  noAnswer: 'Not answered',
+  otherAnswer: 'Another answer',
+  untagged: 'No dimension',
+};
+
+export const ASSESS_STRINGS: Record<UiLanguage, AssessStrings> = { id: assessId, en: assessEn };
+/** What the results screen needs of them, alone, so that player-results.js stays small. */
+export const GAIN_STRINGS: Record<UiLanguage, GainStrings> = { id: gainId, en: gainEn };

@@ -11,6 +11,7 @@ export function testToolAssets(): ToolAssets {
     indexTemplate: readFileSync('templates/index.html.hbs', 'utf8'),
     playerCss: enc('/* player css */'),
     playerResults: enc('/* results */'),
+    playerAssess: enc('/* assess */'),
     playerScripts: Object.fromEntries(PLAYER_BUNDLES.map(({ id }) => [id, enc(`/* ${id} player */`)])),
     mediaScripts: Object.fromEntries(MEDIA_BUNDLES.map(({ id }) => [id, enc(`/* ${id} media */`)])),
     shipped: new Map(SHIPPED_TOOL_FILES.map((p) => [p, new Uint8Array(readFileSync(p))])),

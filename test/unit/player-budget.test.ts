@@ -66,6 +66,21 @@ describe('player size budget', () => {
     }
   });
 
+  it('typed questions, surveys and tests are a script of their own (player-assess.js): no player carries their code or words', async () => {
+    const assess = await bytes('src/player/entry-assess.ts');
+    console.info(`player-assess.js: ${assess} bytes`);
+    expect(assess).toBeGreaterThan(4000);
+    // The full engine, the xAPI/cmi5 statements of issue 12 (the same file for every target) and the screens,
+    // loaded before a course that has them starts: 43 KB today.
+    expect(assess).toBeLessThanOrEqual(48 * 1024);
+    for (const { id, entry } of PLAYER_BUNDLES) {
+      const r = await build({ ...common, format: 'iife', entryPoints: [entry] });
+      // A class and a word only player-assess.js has.
+      expect(r.outputFiles[0]!.text, id).not.toContain('ir-seq');
+      expect(r.outputFiles[0]!.text, id).not.toContain('Sangat tidak setuju');
+    }
+  });
+
   it('the player bundles no UI string table: the course carries its own', async () => {
     const r = await build({ ...common, format: 'iife', entryPoints: ['src/player/entry-xapi.ts'] });
     const js = r.outputFiles[0]!.text;

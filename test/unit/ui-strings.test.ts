@@ -4,7 +4,7 @@
  * table in the course data.
  */
 import { describe, expect, it } from 'vitest';
-import { UI_STRINGS, format, uiStrings } from '../../src/shared/ui-strings.js';
+import { ASSESS_STRINGS, GAIN_STRINGS, UI_STRINGS, format, uiStrings } from '../../src/shared/ui-strings.js';
 import { compileFolder } from '../helpers/compile.js';
 
 const args = (t: string) => (t.match(/\{\d\}/g) || []).sort().join('');
@@ -18,6 +18,29 @@ describe('UI strings', () => {
         expect(v, `${lang}.${k}`).not.toBe('');
         expect(args(v), `${lang}.${k} arguments`).toBe(args(id[k as keyof typeof id]));
       }
+    }
+  });
+
+  it('the assessment words (player-assess.js, player-results.js): every language has every key and template argument; a Likert list per scale, low to high', () => {
+    for (const tables of [ASSESS_STRINGS, GAIN_STRINGS] as unknown as Array<Record<string, Record<string, unknown>>>) {
+      const id = tables.id!;
+      for (const [lang, table] of Object.entries(tables)) {
+        expect(Object.keys(table).sort(), lang).toEqual(Object.keys(id).sort());
+        for (const [k, v] of Object.entries(table)) {
+          if (typeof v !== 'string') continue;
+          expect(v, `${lang}.${k}`).not.toBe('');
+          expect(args(v), `${lang}.${k} arguments`).toBe(args(id[k] as string));
+        }
+      }
+    }
+    for (const [lang, table] of Object.entries(ASSESS_STRINGS)) {
+      for (const n of [4, 5, 6, 7]) expect(table.likert[n], `${lang} ${n} points`).toHaveLength(n);
+    }
+    expect(ASSESS_STRINGS.id.likert[5]).toEqual(['Sangat tidak setuju', 'Tidak setuju', 'Netral', 'Setuju', 'Sangat setuju']);
+    // Sequencing buttons: the visible word starts the accessible name (WCAG 2.5.3, label in name).
+    for (const table of Object.values(ASSESS_STRINGS)) {
+      expect(format(table.upName, 'x').startsWith(table.up)).toBe(true);
+      expect(format(table.downName, 'x').startsWith(table.down)).toBe(true);
     }
   });
 
