@@ -12,6 +12,7 @@ import { checkTheme } from './render/theme.js';
 import type { MediaFile } from './render/media.js';
 import { MEDIA_LOADER, MEDIA_SCRIPT } from './shared/media.js';
 import { statePlans } from './render/state-layout.js';
+import { withRecords } from './render/apply-records.js';
 import { firstPageHtml } from './render/first-page.js';
 import { COURSE_FILE, courseScript, courseSkeleton, RESULTS_SCRIPT, unitFile, unitScript } from './shared/course-split.js';
 
@@ -87,7 +88,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
   const template = Handlebars.compile(options.tool.indexTemplate, { strict: true });
   const artifacts = targets.map((t) => {
     const target = t.id;
-    const runtime: RuntimeCourse = { ...rendered.runtime, target };
+    const runtime: RuntimeCourse = withRecords({ ...rendered.runtime, target });
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));

@@ -4,7 +4,9 @@
  * that builds, each package's file list and manifest. A case builds for
  * the default targets, or for those its `targets` file lists. Regenerate after an
  * intended change with `UPDATE_GOLDEN=1 npx vitest run test/golden.test.ts`
- * and review the diff.
+ * and review the diff. A case that keeps `<target>.units.json` (create an
+ * empty one to start) also pins the runtime units each package carries, read
+ * back from its course.js and unit files as a player joins them.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { localizeDiagnostic } from '../src/core/messages-id.js';
 import { CLI_TEXT } from '../src/cli-text.js';
 import { compileFolder } from './helpers/compile.js';
+import { readPackageCourse } from '../src/shared/course-split.js';
 import { DEFAULT_TARGETS, isPackageTarget } from '../src/targets/registry.js';
 import type { PackageTarget } from '../src/shared/runtime-types.js';
 
@@ -41,8 +44,13 @@ describe('golden fixtures', () => {
       if (existsSync(join(ROOT, name, 'expected', 'diagnostics.id.txt'))) {
         actual.set('diagnostics.id.txt', r.diagnostics.map((d) => formatDiagnostic(localizeDiagnostic(d, 'id'), { hintLabel: CLI_TEXT.id.hint })).join('\n') + '\n');
       }
+      const keepsUnits = existsSync(join(ROOT, name, 'expected')) && readdirSync(join(ROOT, name, 'expected')).some((f) => f.endsWith('.units.json'));
       for (const a of r.artifacts) {
         actual.set(`${a.target}.files.txt`, [...a.files.keys()].sort().join('\n') + '\n');
+        if (keepsUnits) {
+          const course = readPackageCourse((f) => (a.files.has(f) ? new TextDecoder().decode(a.files.get(f)) : null));
+          actual.set(`${a.target}.units.json`, JSON.stringify(course?.units ?? null, null, 1) + '\n');
+        }
         // The manifests: the XML files at the package root, by their own name for the default targets.
         for (const [file, bytes] of a.files) {
           if (file.includes('/') || !file.endsWith('.xml')) continue;

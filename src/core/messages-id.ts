@@ -9,6 +9,7 @@
  */
 import { catalogue, type CatalogueEntry, type DiagnosticCode } from './catalogue.js';
 import type { Diagnostic } from './diagnostics.js';
+import { ASSESS_HINTS, ASSESS_MESSAGES, ASSESS_WHAT } from './messages-id-assess.js';
 
 export interface CatalogueText {
   title: string;
@@ -28,11 +29,11 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR109: { title: 'Front matter tidak ditutup', why: 'Front matter diawali baris `---` dan harus diakhiri baris `---` lagi.' },
   IR110: { title: 'Berkas terlalu besar', why: 'Berkas isi di atas batas ukuran ditolak agar berkas nyasar tidak menghabiskan memori.', hint: 'Pecah pelajarannya, atau pindahkan media ke assets/.' },
   IR111: { title: 'Baris terlalu panjang', why: 'Baris di atas 10.000 karakter ditolak: hampir selalu itu data yang tertempel, bukan tulisan.' },
-  IR112: { title: 'Berkas diabaikan', why: 'Hanya berkas .md di lessons/ dan scenarios/ yang menjadi isi; berkas lain di sana tidak dikemas.' },
+  IR112: { title: 'Berkas diabaikan', why: 'Hanya berkas .md di lessons/, scenarios/, tests/, dan pools/ yang menjadi isi; berkas lain di sana tidak dikemas.' },
   IR113: { title: 'Tab dalam indentasi YAML', why: 'YAML hanya memakai spasi untuk indentasi; tab membuat struktur course.yml atau front matter tidak terbaca.', hint: 'Ganti tab dengan dua spasi.' },
   IR201: { title: 'Pelajaran tanpa isi', why: 'Pelajaran memerlukan paling sedikit satu halaman.' },
   IR202: { title: 'Blok tidak ditutup', why: 'Blok `::: jenis` harus diakhiri baris `:::`.', hint: 'Tambahkan baris berisi `:::` saja di akhir blok.' },
-  IR203: { title: 'Jenis blok tidak dikenal', why: 'Blok yang ada: `question`, `note`, `tip`, `warning`, `info`, atau `important`.' },
+  IR203: { title: 'Jenis blok tidak dikenal', why: 'Blok yang ada: `question`, `survey`, `note`, `tip`, `warning`, `info`, atau `important`.' },
   IR204: { title: 'Pilihan jawaban terlalu sedikit', why: 'Pertanyaan memerlukan daftar tugas dengan paling sedikit dua pilihan: `- [ ]` dan `- [x]`.' },
   IR205: { title: 'Tidak ada pilihan yang benar', why: 'Tanpa pilihan `[x]` tidak ada jawaban yang bisa benar.', hint: 'Tandai pilihan yang benar dengan `- [x]`.' },
   IR206: { title: 'Atribut tidak sah', why: 'Atribut ditulis seperti `{#id kunci=nilai penanda}` dengan kunci yang dikenal.' },
@@ -52,6 +53,29 @@ export const catalogueId: Record<DiagnosticCode, CatalogueText> = {
   IR220: { title: 'Judul halaman kosong', why: 'Setiap judul `##` menamai satu halaman di daftar isi.' },
   IR221: { title: 'Pilihan terlalu banyak', why: 'Jawaban SCORM 1.2 memakai huruf a–z, jadi satu pertanyaan paling banyak 26 pilihan.' },
   IR222: { title: 'Tanda kutip lengkung dalam atribut', why: 'Nilai atribut dikutip dengan tanda kutip lurus `"` atau `\'`; tanda kutip lengkung “ ” berasal dari pengolah kata. Jika berpasangan di sekitar nilai, nilainya dibaca seolah dikutip lurus.', hint: 'Ganti tanda kutip lengkung “ ” dengan tanda kutip lurus ", atau tulis nilainya tanpa tanda kutip.' },
+  IR240: { title: 'Jenis pertanyaan tidak dikenal', why: 'Pertanyaan berjenis `type=choice` (bawaan), `true-false`, `fill-in`, `numeric`, `matching`, atau `sequencing`; setiap jenis membaca daftarnya dengan cara berbeda.' },
+  IR241: { title: 'Pertanyaan benar-salah salah bentuk', why: 'Pertanyaan benar-salah punya tepat dua butir daftar tugas, label pernyataan benar lebih dulu dan label pernyataan salah kedua, dan tepat satu di antaranya ditandai `[x]`.', hint: 'Tulis `- [x] Benar` dan `- [ ] Salah` (atau sebaliknya), masing-masing dengan `  > umpan balik`.' },
+  IR242: { title: 'Tidak ada jawaban yang diterima', why: 'Pertanyaan isian atau angka memerlukan paling sedikit satu jawaban yang diterima `- [x] …`; tanpa itu tidak ada jawaban yang bisa benar.' },
+  IR243: { title: 'Jawaban isian terlalu panjang', why: 'Peserta mengetik paling banyak 250 karakter pada isian (SCORM 1.2 menyimpan 255 karakter jawaban), jadi jawaban yang lebih panjang tidak pernah bisa diberikan.' },
+  IR244: { title: 'Nilai angka tidak terbaca', why: 'Jawaban angka berupa bilangan (`30`, `2,5`, atau `2.5`) atau rentang inklusif `25..35` yang awalnya tidak melebihi akhirnya; tanpa pemisah ribuan, sebab `1.000` dibaca seribu dalam bahasa Indonesia dan satu di tempat lain.' },
+  IR245: { title: 'Jawaban "lainnya" salah bentuk', why: '`- [ ] *` mewakili jawaban apa pun yang tidak tercantum, jadi tidak pernah benar dan paling banyak satu per pertanyaan.' },
+  IR246: { title: 'Pasangan menjodohkan salah bentuk', why: 'Pasangan menjodohkan ditulis `- sumber -> sasaran`; `- -> sasaran` menambah sasaran yang tidak berpasangan dengan sumber mana pun.' },
+  IR247: { title: 'Pasangan terlalu sedikit atau terlalu banyak', why: 'Pertanyaan menjodohkan punya 2 sampai 8 sumber (masing-masing satu pilihan tarik-turun) dan paling banyak 26 sasaran (SCORM 1.2 menamainya dengan huruf).' },
+  IR248: { title: 'Langkah terlalu sedikit atau terlalu banyak', why: 'Pertanyaan mengurutkan berisi 2 sampai 8 langkah: peserta memindahkan tiap langkah dengan tombol, dan setiap urutan harus muat dalam data kemajuan.' },
+  IR249: { title: 'Umpan balik hasil salah bentuk', why: 'Umpan balik hasil adalah satu baris `> [x] …` (tampil jika jawaban benar) dan satu `> [ ] …` (jika salah), tidak menjorok, sesudah daftar pertanyaan dan paling akhir di blok.' },
+  IR250: { title: 'Baris bukan bagian pertanyaan', why: 'Sesudah soal, pertanyaan menjodohkan hanya berisi pasangan `- sumber -> sasaran` dan pertanyaan mengurutkan hanya langkah `1. …`, lalu umpan balik hasil.' },
+  IR252: { title: 'Survei salah bentuk', why: 'Survei adalah teks pengantar diikuti daftar pernyataan `- pernyataan {#id dimension=…}`, masing-masing dinilai pada skala.' },
+  IR253: { title: 'Butir survei tanpa dimensi', why: 'Survei mengukur sikap per dimensi: setiap pernyataan menyebut dimensinya dengan `dimension=`.' },
+  IR254: { title: 'Skala survei di luar batas', why: 'Skala survei punya 4 sampai 7 titik (5 jika tidak disebut); pemutar memberi label pada setiap titik.' },
+  IR255: { title: 'Fase survei tidak dikenal', why: '`phase` bernilai `pre` (sebelum kursus) atau `post` (sesudahnya); perubahan sikap memasangkan keduanya per dimensi. Hilangkan untuk survei yang tidak mengukur perubahan.' },
+  IR256: { title: 'Bank soal salah bentuk', why: 'Bank soal (pools/*.md) hanya berisi blok `::: question`: bank soal tidak pernah ditampilkan sebagai halaman, dan tes mengundi soalnya.' },
+  IR257: { title: 'Soal bank tanpa id', why: 'Catatan menamai soal yang diundi dengan id-nya, jadi soal dalam bank memerlukan `#id` sendiri: nomor dari letaknya di berkas akan berubah bila soal ditambah atau dipindah.' },
+  IR258: { title: 'Tidak boleh dalam tes', why: 'Isi tes adalah pengantar dalam Markdown (soalnya berasal dari bank soal), dan pra-tes dikerjakan sekali tanpa nilai lulus: `passing_score` dan `attempts` hanya untuk tes akhir.' },
+  IR259: { title: 'Bank soal tidak dikenal', why: 'Tes mengundi soal dari bank soal yang `id` front matter-nya (atau nama berkasnya di pools/) disebut di `pool:`.' },
+  IR260: { title: 'Undian melebihi bank soal', why: 'Tes tidak dapat mengundi lebih banyak soal daripada isi bank soalnya: `draw` paling banyak sebesar bank soal, `per_dimension` paling banyak sejumlah soal tiap dimensi bank soal.' },
+  IR261: { title: 'Penilaian tes akhir tanpa satu tes akhir', why: '`scoring: final-test` menjadikan nilai tes akhir sebagai nilai kursus, jadi kursus memerlukan tepat satu tes dengan `role: final`.' },
+  IR262: { title: 'Bank soal tidak dipakai', why: 'Tidak ada tes yang menyebut bank soal ini di `pool:`, jadi soal-soalnya tidak pernah tampil.' },
+  IR263: { title: 'Tes akhir tanpa nilai lulus', why: 'Tes akhir dinyatakan lulus atau tidak menurut `passing_score`-nya, atau `passing_score` kursus bila tes tidak menyebutnya.' },
   IR301: { title: 'Skenario tanpa adegan', why: 'Skenario adalah graf adegan berjudul `## Adegan {#id}`.' },
   IR302: { title: 'Tautan ke adegan yang tidak ada', why: 'Pilihan harus menuju adegan dalam skenario yang sama.' },
   IR303: { title: 'Adegan tidak terjangkau', why: 'Tidak ada jalur pilihan dari adegan awal ke sini, jadi tidak ada peserta yang akan melihatnya.' },
@@ -137,7 +161,7 @@ function results(text: string): string {
 
 /** The names of the YAML documents messages mention. */
 function what(w: string): string {
-  return ({ 'lesson front matter': 'front matter pelajaran', 'scenario front matter': 'front matter skenario' } as Record<string, string>)[w] ?? w;
+  return ({ 'lesson front matter': 'front matter pelajaran', 'scenario front matter': 'front matter skenario', ...ASSESS_WHAT } as Record<string, string>)[w] ?? w;
 }
 
 /** IR502 and IR507: one target's suspend_data limit or the other's. */
@@ -294,7 +318,7 @@ const MESSAGES: Partial<Record<DiagnosticCode, Rule[]>> = {
   ],
   IR402: [
     [/^(.*) is a link that points outside the content folder$/, (p) => `${p} adalah tautan yang menunjuk ke luar folder isi`],[/^(.*) points outside the content folder$/, (p) => `${p} menunjuk ke luar folder isi`]],
-  IR403: [[/^outline names (.*), which is not a lesson or scenario file here$/, (p) => `outline menyebut ${p}, yang bukan berkas pelajaran atau skenario di sini`]],
+  IR403: [[/^outline names (.*), which is not a lesson, scenario or test file here$/, (p) => `outline menyebut ${p}, yang bukan berkas pelajaran, skenario, atau tes di sini`]],
   IR404: [[/^(.*) is not in the outline of course\.yml, so it is left out$/, (p) => `${p} tidak ada di outline course.yml, jadi ditinggalkan`]],
   IR410: [[/^media (.*) is played from outside the package$/, (p) => `media ${p} diputar dari luar paket`]],
   IR412: [
@@ -341,7 +365,7 @@ const HINTS: Rule[] = [
   [/^The package must play offline inside the LMS: download the file \(with the rights to use it\), put it in assets\/ with its captions \(`film\.id\.vtt`\) and transcript \(`film\.transcript\.md`\) beside it, and embed it as `!\[name\]\(\.\.\/assets\/film\.mp4\)`\.$/, () => 'Paket harus diputar luring di dalam LMS: unduh berkasnya (dengan hak memakainya), taruh di assets/ bersama caption (`film.id.vtt`) dan transkripnya (`film.transcript.md`) di sebelahnya, lalu sematkan sebagai `![nama](../assets/film.mp4)`.'],
   [/^Put the media on a line of its own, with a blank line before and after: `!\[name\]\(\.\.\/assets\/film\.mp4\)`\.$/, () => 'Letakkan media di barisnya sendiri, dengan baris kosong sebelum dan sesudahnya: `![nama](../assets/film.mp4)`.'],
   [/^Media take one attribute: `\{required\}` \(the page counts as viewed once the media's end is reached\)\.$/, () => 'Media hanya punya satu atribut: `{required}` (halaman terhitung dilihat setelah media diputar sampai akhir).'],
-  [/^A scenario has no pages to hold back: remove `\{required\}`, or move the media into a lesson\.$/, () => 'Skenario tidak punya halaman untuk ditahan: hapus `{required}`, atau pindahkan media ke pelajaran.'],
+  [/^A (scenario|pool|test) has no pages to hold back: remove `\{required\}`, or move the media into a lesson\.$/, (k) => `${({ scenario: 'Skenario', pool: 'Bank soal', test: 'Tes' } as Record<string, string>)[k]} tidak punya halaman untuk ditahan: hapus \`{required}\`, atau pindahkan media ke pelajaran.`],
   [/^A WebVTT file starts with `WEBVTT`, then blank-line separated cues `00:01\.000 --> 00:04\.000` followed by their text, in order of start time\.$/, () => 'Berkas WebVTT diawali `WEBVTT`, lalu cue yang dipisah baris kosong: `00:01.000 --> 00:04.000` diikuti teksnya, urut menurut waktu mulai.'],
   [/^Write the captions as WebVTT in (.*) beside the video; they are attached to the player and shown by default\.$/, (f) => `Tulis caption sebagai WebVTT di ${f} di sebelah video; caption dipasang pada pemutar dan tampil sejak awal.`],
   [/^Write what is said in (.*) beside the audio; it is shown under the player, for learners who cannot hear it\.$/, (f) => `Tulis apa yang diucapkan di ${f} di sebelah audio; transkrip tampil di bawah pemutar, bagi peserta yang tidak dapat mendengar.`],
@@ -388,6 +412,10 @@ const HINTS: Rule[] = [
   [/^Write `\{#(.*) ending=pass\}` or `\{#(.*) ending=fail\}`\.$/, (a, b) => `Tulis \`{#${a} ending=pass}\` atau \`{#${b} ending=fail}\`.`],
   [/^Add Markdown files under lessons\/ or scenarios\/\.$/, () => 'Tambahkan berkas Markdown di lessons/ atau scenarios/.'],
 ];
+
+// Issue 12's rules first: they are the more specific where both match (IR102's "test needs …").
+for (const [code, rules] of Object.entries(ASSESS_MESSAGES) as [DiagnosticCode, Rule[]][]) MESSAGES[code] = [...rules, ...(MESSAGES[code] ?? [])];
+HINTS.push(...ASSESS_HINTS);
 
 function apply(rules: readonly Rule[] | undefined, text: string): string | null {
   for (const [re, say] of rules ?? []) {

@@ -33,6 +33,8 @@ export interface CourseMeta {
   outline: { path: string; at: At }[] | null;
   /** `scoring:` in course.yml (issue 12): `all` is SPEC §3; `final-test` scores the final test only. */
   scoring: ScoringRule;
+  /** Where `scoring:` is written (course.yml's first line when it is not). */
+  scoringAt?: At;
 }
 
 export type ScoringRule = 'all' | 'final-test';
@@ -140,6 +142,8 @@ export interface Test {
   /** Questions per attempt, or per dimension of the pool when `perDimension`. */
   draw: number;
   perDimension: boolean;
+  /** Where `draw` or `per_dimension` is written. */
+  drawAt?: At;
   /** 0–100; the course's passing score when not given. Null for a pre-test. */
   passingScore: number | null;
   attempts: number;

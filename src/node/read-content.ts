@@ -9,7 +9,7 @@ const TEXT_LIMIT = 2 * 1024 * 1024;
 const ASSET_LIMIT = 100 * 1024 * 1024;
 const FILE_LIMIT = 5000;
 const DEPTH_LIMIT = 12;
-const TOP_LEVEL = new Set(['course.yml', 'course.yaml', 'theme.css', 'lessons', 'scenarios', 'assets', 'layouts']);
+const TOP_LEVEL = new Set(['course.yml', 'course.yaml', 'theme.css', 'lessons', 'scenarios', 'tests', 'pools', 'assets', 'layouts']);
 
 export class ContentFolderError extends Error {
   constructor(message: string, readonly code: 'IR108' | 'IR506') {
@@ -123,7 +123,7 @@ export async function readContentFolder(dir: string, cache?: ReadCache): Promise
         continue;
       }
       if (!s.isFile()) continue;
-      const isText = depth === 0 || /^(lessons|scenarios|layouts)\//.test(rel);
+      const isText = depth === 0 || /^(lessons|scenarios|tests|pools|layouts)\//.test(rel);
       const limit = isText ? TEXT_LIMIT : ASSET_LIMIT;
       if (s.size > limit) {
         entries.set(rel, { kind: 'too-large', size: s.size });

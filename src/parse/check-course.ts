@@ -1,8 +1,9 @@
-import type { Diagnostics } from '../core/diagnostics.js';
-import type { Course } from '../core/model.js';
+import type { At, Diagnostics } from '../core/diagnostics.js';
+import type { Course, Question } from '../core/model.js';
+import { checkTests } from './check-tests.js';
 import { SLUG, hintList } from './text.js';
 
-/** Rules that span files: unique unit and question ids, known dimensions. */
+/** Rules that span files: unique unit, question and survey ids, known dimensions, tests and their pools. */
 export function checkCourse(course: Course, diags: Diagnostics): void {
   const units = new Map<string, string>();
   for (const u of course.units) {
@@ -13,15 +14,25 @@ export function checkCourse(course: Course, diags: Diagnostics): void {
   }
 
   const known = new Set(course.meta.dimensions.map((d) => d.id));
-  const checkDimension = (dim: string | null, at: Parameters<Diagnostics['report']>[1]) => {
-    if (dim !== null && !known.has(dim)) {
+  const checkDimension = (dim: string | null, at: At) => {
+    if (dim && !known.has(dim)) {
       diags.report('IR217', at, `dimension \`${dim}\` is not one of the course's dimensions`, `Use one of: ${hintList([...known])}.`);
     }
   };
 
+  // One namespace for what the records name: lesson and pool questions, and surveys.
   const questions = new Map<string, string>();
+  const checkQuestion = (q: Question) => {
+    checkDimension(q.dimension, q.dimensionAt);
+    checkId('question', q.id, q.at);
+  };
+  const checkId = (what: 'question' | 'survey', id: string, at: At) => {
+    if (!SLUG.test(id)) diags.report('IR214', at, `${what} id \`${id}\` is not a slug`);
+    const other = questions.get(id);
+    if (other) diags.report('IR213', at, `${what} id #${id} is also used at ${other}`);
+    else questions.set(id, `${at.file}:${at.line}`);
+  };
   for (const u of course.units) {
-    // Issue 12: a test's pool is checked with the pools.
     if (u.kind === 'test') continue;
     if (u.kind === 'scenario') {
       checkDimension(u.dimension, u.dimensionAt);
@@ -32,14 +43,24 @@ export function checkCourse(course: Course, diags: Diagnostics): void {
     }
     for (const page of u.pages) {
       for (const b of page.blocks) {
-        if (b.kind !== 'question') continue;
-        const q = b.question;
-        checkDimension(q.dimension, q.dimensionAt);
-        if (!SLUG.test(q.id)) diags.report('IR214', q.at, `question id \`${q.id}\` is not a slug`);
-        const other = questions.get(q.id);
-        if (other) diags.report('IR213', q.at, `question id #${q.id} is also used at ${other}`);
-        else questions.set(q.id, `${q.at.file}:${q.at.line}`);
+        if (b.kind === 'question') checkQuestion(b.question);
+        if (b.kind !== 'survey') continue;
+        checkId('survey', b.survey.id, b.survey.at);
+        for (const item of b.survey.items) {
+          checkDimension(item.dimension, item.dimensionAt);
+          if (!SLUG.test(item.id)) diags.report('IR214', item.at, `survey item id \`${item.id}\` is not a slug`);
+        }
       }
     }
   }
+
+  const pools = new Map<string, string>();
+  for (const pool of course.pools) {
+    if (!SLUG.test(pool.id)) diags.report('IR214', pool.at, `pool id \`${pool.id}\` (from the file name) is not a slug`, 'Give the file a front-matter `id: some-slug`.');
+    const other = pools.get(pool.id);
+    if (other) diags.report('IR213', pool.at, `pool id \`${pool.id}\` is also used by ${other}`, 'Set a different `id` in the front matter.');
+    else pools.set(pool.id, pool.file);
+    pool.questions.forEach(checkQuestion);
+  }
+  checkTests(course, diags);
 }

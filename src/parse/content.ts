@@ -1,12 +1,16 @@
 import type { ContentSource } from '../core/content-source.js';
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { Course, Unit } from '../core/model.js';
+import type { Course, Pool, Unit } from '../core/model.js';
 import { parseCourseYml } from './course.js';
 import { parseLesson } from './lesson.js';
+import { parsePool } from './pool.js';
 import { parseScenario } from './scenario.js';
+import { parseTest } from './test-unit.js';
 import { closest, decodeText, hintList } from './text.js';
 
-const UNIT_FILE = /^(lessons|scenarios)\/[^/]+\.md$/i;
+const UNIT_FILE = /^(lessons|scenarios|tests)\/[^/]+\.md$/i;
+const POOL_FILE = /^pools\/[^/]+\.md$/i;
+const folderOf = (p: string) => p.slice(0, p.indexOf('/')).toLowerCase();
 
 /**
  * Reads the whole content folder into the course model, reporting every
@@ -24,7 +28,7 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
 
   const unitFiles = [...source.entries.keys()].filter((p) => UNIT_FILE.test(p)).sort();
   for (const p of source.entries.keys()) {
-    if (/^(lessons|scenarios)\//.test(p) && !UNIT_FILE.test(p) && !/(^|\/)\./.test(p)) {
+    if (/^(lessons|scenarios|tests|pools)\//.test(p) && !UNIT_FILE.test(p) && !POOL_FILE.test(p) && !/(^|\/)\./.test(p)) {
       diags.report('IR112', { file: p, line: 1, column: 1 }, `${p} is not a .md file directly in ${p.split('/')[0]}/, so it is not part of the course`);
     }
   }
@@ -39,7 +43,7 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
       const path = entry.path.replace(/\\/g, '/').replace(/^\.\//, '');
       if (!UNIT_FILE.test(path) || !source.entries.has(path)) {
         outline.broken = true;
-        diags.report('IR403', entry.at, `outline names ${entry.path}, which is not a lesson or scenario file here`, hintFor(path, unitFiles));
+        diags.report('IR403', entry.at, `outline names ${entry.path}, which is not a lesson, scenario or test file here`, hintFor(path, unitFiles));
         continue;
       }
       if (listed.has(path)) {
@@ -55,15 +59,25 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
       for (const p of outline.leftOut) diags.report('IR404', { file: p, line: 1, column: 1 }, `${p} is not in the outline of course.yml, so it is left out`);
     }
   } else {
-    order = [...unitFiles.filter((p) => p.toLowerCase().startsWith('lessons/')), ...unitFiles.filter((p) => p.toLowerCase().startsWith('scenarios/'))];
+    order = ['lessons', 'scenarios', 'tests'].flatMap((dir) => unitFiles.filter((p) => folderOf(p) === dir));
   }
 
-  const units: Unit[] = [];
+  let units: Unit[] = [];
   for (const path of order) {
     const text = decodeText(path, source.entries.get(path)!, diags);
     if (text === null) continue;
-    const unit = path.toLowerCase().startsWith('lessons/') ? parseLesson(path, text, diags) : parseScenario(path, text, diags);
+    const dir = folderOf(path);
+    const unit = dir === 'lessons' ? parseLesson(path, text, diags) : dir === 'scenarios' ? parseScenario(path, text, diags) : parseTest(path, text, diags);
     if (unit) units.push(unit);
+  }
+  // Without an outline a pre-test opens the course and a final test closes it, as their roles say.
+  if (!meta?.outline) units = [...units.filter((u) => u.kind === 'test' && u.role === 'pre'), ...units.filter((u) => u.kind !== 'test'), ...units.filter((u) => u.kind === 'test' && u.role === 'final')];
+
+  const pools: Pool[] = [];
+  for (const path of [...source.entries.keys()].filter((p) => POOL_FILE.test(p)).sort()) {
+    const text = decodeText(path, source.entries.get(path)!, diags);
+    const pool = text === null ? null : parsePool(path, text, diags);
+    if (pool) pools.push(pool);
   }
 
   const themeEntry = source.entries.get('theme.css');
@@ -73,7 +87,7 @@ export function parseContent(source: ContentSource, diags: Diagnostics): Course 
   if (units.length === 0 && !diags.hasErrors) {
     diags.report('IR501', { file: courseFile, line: 1, column: 1 }, 'the course has no lessons or scenarios', 'Add Markdown files under lessons/ or scenarios/.');
   }
-  return { meta, units, pools: [], theme, outline };
+  return { meta, units, pools, theme, outline };
 }
 
 /** `course.yml`, or `course.yaml` when only that exists: diagnostics name the file the author has. */

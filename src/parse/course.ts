@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../core/diagnostics.js';
-import type { CourseMeta, Dimension } from '../core/model.js';
+import type { CourseMeta, Dimension, ScoringRule } from '../core/model.js';
 import { courseSchema, validateYaml } from './schemas.js';
 import { parseYaml } from './yaml.js';
 import { DEFAULT_MEDIA_BUDGET_MB } from '../shared/media.js';
@@ -27,6 +27,7 @@ interface CourseYaml {
   media_budget_mb?: number;
   outline?: string[];
   dimensions?: (string | { id: string; label?: string })[];
+  scoring?: ScoringRule;
 }
 
 /** `file` is what diagnostics name: `course.yml` or `course.yaml`, whichever the author has. */
@@ -61,7 +62,8 @@ export function parseCourseYml(text: string, diags: Diagnostics, file: string): 
     mediaBudgetMb: y.media_budget_mb ?? DEFAULT_MEDIA_BUDGET_MB,
     dimensions,
     outline: y.outline ? y.outline.map((path, i) => ({ path, at: parsed.locate(['outline', i]) })) : null,
-    scoring: 'all',
+    scoring: y.scoring ?? 'all',
+    scoringAt: y.scoring ? parsed.locate(['scoring']) : { file, line: 1, column: 1 },
   };
 }
 

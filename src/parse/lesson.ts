@@ -4,6 +4,7 @@ import { parseAttributes, splitTrailingAttributes } from './attributes.js';
 import { joinLines, splitBlocks, splitSections, toLines, type Segment } from './blocks.js';
 import { openDocument } from './front-matter.js';
 import { parseQuestion } from './question.js';
+import { parseSurvey } from './survey.js';
 import { lessonSchema, validateYaml } from './schemas.js';
 import { SLUG, slugify } from './text.js';
 import { parseYaml } from './yaml.js';
@@ -22,6 +23,7 @@ export function parseLesson(file: string, text: string, diags: Diagnostics): Les
   const pages: Page[] = [];
   const pageIds = new Map<string, number>();
   let questionNo = 0;
+  let surveyNo = 0;
 
   for (const section of sections) {
     const segments = splitBlocks(section.lines, file, diags);
@@ -39,7 +41,7 @@ export function parseLesson(file: string, text: string, diags: Diagnostics): Les
     pageId = unique(pageId, pageIds);
     const blocks: Block[] = [];
     for (const seg of segments) {
-      const block = toBlock(seg, file, () => `${id}-q${++questionNo}`, diags);
+      const block = toBlock(seg, file, { question: () => `${id}-q${++questionNo}`, survey: () => `${id}-s${++surveyNo}` }, diags);
       if (block) blocks.push(block);
     }
     pages.push({ id: pageId, title, at: pageAt, blocks });
@@ -84,14 +86,23 @@ function readMeta(yaml: string | null, line: number, file: string, diags: Diagno
   return parsed.value as LessonMeta;
 }
 
-function toBlock(seg: Segment, file: string, nextId: () => string, diags: Diagnostics): Block | null {
+/** The ids a block gets when the author gives none, counted per lesson. */
+interface FallbackIds {
+  question: () => string;
+  survey: () => string;
+}
+
+function toBlock(seg: Segment, file: string, nextId: FallbackIds, diags: Diagnostics): Block | null {
   if (seg.kind === 'markdown') {
     return { kind: 'markdown', source: { text: joinLines(seg.lines), at: { file, line: seg.lines[0]!.line, column: 1 } } };
   }
   if (seg.name === 'question') {
-    const fallback = nextId();
-    const q = parseQuestion(seg, file, fallback, diags);
+    const q = parseQuestion(seg, file, nextId.question(), diags);
     return q ? { kind: 'question', question: q } : null;
+  }
+  if (seg.name === 'survey') {
+    const s = parseSurvey(seg, file, nextId.survey(), diags);
+    return s ? { kind: 'survey', survey: s } : null;
   }
   if ((CALLOUTS as readonly string[]).includes(seg.name)) {
     if (seg.attrs !== null) parseAttributes(seg.attrs, { file, line: seg.open.line, column: seg.attrsColumn }, [], [], diags);

@@ -1,11 +1,11 @@
-import type { At, Diagnostics } from '../core/diagnostics.js';
-import type { Markdown, Question, QuestionChoice } from '../core/model.js';
+import { Diagnostics, type At } from '../core/diagnostics.js';
+import type { Markdown, Question, QuestionChoice, QuestionType } from '../core/model.js';
 import { parseAttributes } from './attributes.js';
-import { INDENTED, QUOTE, joinLines, quoteColumn, type Line } from './blocks.js';
-
-// Any one or two characters in the brackets, so `[v]`, `[✓]` or `[]` are read as choices too, and
-// reported as a marker to fix (IR215) rather than swallowed into the prompt.
-const CHOICE = /^[-*+][ \t]+\[([^\]]{0,2})\](?:[ \t]+(.*))?$/;
+import { joinLines, type Line } from './blocks.js';
+import { fillInChoices, numericChoices } from './question-answers.js';
+import { CHOICE, readTaskItems, reportDuplicates, type TaskItem } from './question-items.js';
+import { splitOutcome, type Outcome } from './question-outcome.js';
+import { checkMatching, checkSteps, MATCH_ITEM, readMatching, readSteps, STEP } from './question-pairs.js';
 
 export interface QuestionBlock {
   attrs: string | null;
@@ -14,100 +14,154 @@ export interface QuestionBlock {
   lines: Line[];
 }
 
+export const QUESTION_TYPES: readonly QuestionType[] = ['choice', 'true-false', 'fill-in', 'numeric', 'matching', 'sequencing'];
+const FILL_IN_FLAGS = ['case', 'spaces', 'diacritics'] as const;
+
+/** Where a type's list starts: the first line of this form. */
+const LIST_START: Record<QuestionType, (text: string) => boolean> = {
+  'choice': (t) => CHOICE.test(t),
+  'true-false': (t) => CHOICE.test(t),
+  'fill-in': (t) => CHOICE.test(t),
+  'numeric': (t) => CHOICE.test(t),
+  // A pair has an arrow, so a bullet list in the prompt stays prompt.
+  'matching': (t) => MATCH_ITEM.test(t) && t.includes('->'),
+  'sequencing': (t) => STEP.test(t),
+};
+
 /**
- * Reads a `::: question` block: the prompt, then a task list whose `[x]`
- * items are correct, each with optional feedback as a nested blockquote.
- * `fallbackId` is used when the author gives no `#id`.
+ * Reads a `::: question {type=…}` block: the prompt, then the list of the
+ * type (task list, pairs or steps), then optional outcome feedback
+ * `> [x] …` / `> [ ] …`. `fallbackId` is used when the author gives no `#id`.
+ * Returns null when the list cannot make a question of its type.
  */
 export function parseQuestion(block: QuestionBlock, file: string, fallbackId: string, diags: Diagnostics): Question | null {
   const openAt: At = { file, line: block.open.line, column: 1 };
+  const attrAt: At = { ...openAt, column: block.attrsColumn || 1 };
+  const type = typeOf(block, file, diags);
+  if (!type) return null;
   const attrs = block.attrs === null
     ? { id: null, values: new Map<string, string>(), flags: new Set<string>() }
-    : parseAttributes(block.attrs, { file, line: block.open.line, column: block.attrsColumn }, ['points', 'dimension'], [], diags);
+    : parseAttributes(block.attrs, { file, line: block.open.line, column: block.attrsColumn }, ['points', 'dimension', 'type'], type === 'fill-in' ? FILL_IN_FLAGS : [], diags);
 
   let points = 1;
   const rawPoints = attrs.values.get('points');
   if (rawPoints !== undefined) {
     points = Number(rawPoints);
     if (!/^\d+(\.\d+)?$/.test(rawPoints) || points > 1000) {
-      diags.report('IR206', { ...openAt, column: block.attrsColumn || 1 }, `points must be a number from 0 to 1000, not \`${rawPoints}\``);
+      diags.report('IR206', attrAt, `points must be a number from 0 to 1000, not \`${rawPoints}\``);
       points = 1;
     }
   }
 
-  const firstChoice = block.lines.findIndex((l) => !l.code && CHOICE.test(l.text));
-  const promptLines = firstChoice < 0 ? block.lines : block.lines.slice(0, firstChoice);
-  const promptText = joinLines(promptLines).trim();
-  if (!promptText) diags.report('IR216', openAt, 'this question has no prompt before its choices');
+  const listStart = block.lines.findIndex((l) => !l.code && LIST_START[type](l.text));
+  const { lines, outcome } = splitOutcome(block.lines, Math.max(listStart, 0), file, diags);
+  const promptLines = listStart < 0 ? lines : lines.slice(0, listStart);
+  const listLines = listStart < 0 ? [] : lines.slice(listStart);
+  if (!joinLines(promptLines).trim()) diags.report('IR216', openAt, 'this question has no prompt before its choices');
   const prompt: Markdown = { text: joinLines(promptLines), at: { file, line: promptLines[0]?.line ?? block.open.line + 1, column: 1 } };
 
-  const choices: QuestionChoice[] = [];
-  let current: { label: Line; extra: Line[]; feedback: Line[]; correct: boolean } | null = null;
-  const finish = () => {
-    if (!current) return;
-    const m = CHOICE.exec(current.label.text)!;
-    // Continuation lines stay lines, as written: positions inside a label spanning lines stay right.
-    const labelSource = [m[2] ?? '', ...current.extra.map((l) => l.text)].join('\n').trimEnd();
-    if (!labelSource.trim()) diags.report('IR215', { file, line: current.label.line, column: 1 }, 'this choice has no text');
-    const feedbackText = current.feedback.map((l) => QUOTE.exec(l.text)?.[1] ?? l.text.trim()).join('\n').trim();
-    choices.push({
-      label: { text: labelSource, at: { file, line: current.label.line, column: current.label.text.indexOf(']') + 3 } },
-      correct: current.correct,
-      feedback: feedbackText ? { text: feedbackText, at: { file, line: current.feedback[0]!.line, column: quoteColumn(current.feedback[0]!.text) } } : null,
-    });
-    current = null;
-  };
-  for (const l of firstChoice < 0 ? [] : block.lines.slice(firstChoice)) {
-    const m = l.code ? null : CHOICE.exec(l.text);
-    if (m) {
-      finish();
-      if (!/^[ xX]$/.test(m[1]!)) {
-        diags.report('IR215', { file, line: l.line, column: l.text.indexOf('[') + 1 }, `\`[${m[1]}]\` is not a choice marker`, 'Mark a correct choice `- [x]` and any other `- [ ]` (a space between the brackets).');
-      }
-      current = { label: l, extra: [], feedback: [], correct: m[1]!.trim() !== '' };
-    } else if (l.text.trim() === '') {
-      // Inside feedback a blank line is kept, so the feedback's lines stay contiguous and positions right.
-      if (current && current.feedback.length > 0) current.feedback.push(l);
-      continue;
-    } else if (current && !INDENTED.test(l.text) && QUOTE.test(l.text)) {
-      // Feedback indented less than two spaces: said once here, and still taken as the choice's feedback (no IR219 too).
-      diags.report('IR215', { file, line: l.line, column: 1 }, 'this feedback is not indented under its choice', 'Feedback is a `> ` line indented at least two spaces under its choice.');
-      current.feedback.push(l);
-    } else if (current && INDENTED.test(l.text)) {
-      if (QUOTE.test(l.text) || current.feedback.length > 0) current.feedback.push(l);
-      else current.extra.push(l);
-    } else {
-      diags.report('IR215', { file, line: l.line, column: 1 }, 'text after the choices is not part of any choice', 'Indent feedback under its choice by two spaces, `  > feedback`, and put the prompt before the first choice.');
-    }
-  }
-  finish();
-
-  if (choices.length < 2) {
-    diags.report('IR204', openAt, `this question has ${choices.length} choice${choices.length === 1 ? '' : 's'}; it needs at least 2`);
-    return null;
-  }
-  if (choices.length > 26) {
-    diags.report('IR221', openAt, `this question has ${choices.length} choices; at most 26`);
-    return null;
-  }
-  if (!choices.some((c) => c.correct)) diags.report('IR205', openAt, 'no choice is marked correct with `[x]`');
-  const seen = new Map<string, number>();
-  for (const c of choices) {
-    const flat = c.label.text.replace(/\s+/g, ' ');
-    const key = flat.toLowerCase();
-    if (seen.has(key)) diags.report('IR218', c.label.at, `choice \`${flat}\` appears twice in this question (also line ${seen.get(key)})`);
-    else seen.set(key, c.label.at.line);
-    if (!c.feedback) diags.report('IR219', c.label.at, 'this choice has no feedback', 'Add a nested `  > feedback` line under the choice.');
-  }
-
-  return {
+  const q: Question = {
     id: attrs.id ?? fallbackId,
     at: openAt,
-    type: 'choice',
+    type,
     prompt,
     points,
     dimension: attrs.values.get('dimension') ?? null,
-    dimensionAt: { ...openAt, column: block.attrsColumn || 1 },
-    choices,
+    dimensionAt: attrAt,
+    choices: [],
   };
+  if (outcome) q.outcome = outcome;
+  const ok = readList(q, listLines, attrs.flags, file, diags);
+  return ok ? q : null;
+}
+
+/** The `type=` value, before the other attributes: which ones are allowed depends on it. */
+function typeOf(block: QuestionBlock, file: string, diags: Diagnostics): QuestionType | null {
+  if (block.attrs === null) return 'choice';
+  const quiet = new Diagnostics();
+  const raw = parseAttributes(block.attrs, { file, line: block.open.line, column: block.attrsColumn }, ['type'], [], quiet).values.get('type');
+  if (raw === undefined) return 'choice';
+  if ((QUESTION_TYPES as readonly string[]).includes(raw)) return raw as QuestionType;
+  const column = block.attrsColumn + 1 + Math.max(block.attrs.indexOf('type='), 0);
+  diags.report('IR240', { file, line: block.open.line, column }, `unknown question type \`${raw}\``, `Use one of: ${QUESTION_TYPES.join(', ')}.`);
+  return null;
+}
+
+function readList(q: Question, lines: Line[], flags: Set<string>, file: string, diags: Diagnostics): boolean {
+  switch (q.type) {
+    case 'matching': {
+      const m = readMatching(lines, file, diags);
+      if (!checkMatching(m, q.at, diags)) return false;
+      Object.assign(q, m);
+      warnNoOutcome(q, diags);
+      return true;
+    }
+    case 'sequencing': {
+      q.choices = readSteps(lines, file, diags);
+      if (!checkSteps(q.choices, q.at, diags)) return false;
+      warnNoOutcome(q, diags);
+      return true;
+    }
+    case 'fill-in': {
+      const norm = { case: flags.has('case'), spaces: flags.has('spaces'), diacritics: flags.has('diacritics') };
+      q.norm = norm;
+      q.choices = fillInChoices(readTaskItems(lines, file, diags), norm, diags);
+      return hasItems(q, 1, diags) && feedbackWarnings(q.choices, q.outcome, diags);
+    }
+    case 'numeric':
+      q.choices = numericChoices(readTaskItems(lines, file, diags), diags);
+      return hasItems(q, 1, diags) && feedbackWarnings(q.choices, q.outcome, diags);
+    case 'true-false':
+      q.choices = trueFalse(readTaskItems(lines, file, diags), q.at, diags);
+      return q.choices.length === 2 && feedbackWarnings(q.choices, q.outcome, diags);
+    case 'choice':
+      q.choices = readTaskItems(lines, file, diags);
+      return checkChoices(q, diags);
+  }
+}
+
+function hasItems(q: Question, min: number, diags: Diagnostics): boolean {
+  if (q.choices.length >= min) return true;
+  diags.report('IR242', q.at, `this ${q.type} question lists no answers: write accepted ones as \`- [x] …\``);
+  return false;
+}
+
+function trueFalse(items: TaskItem[], at: At, diags: Diagnostics): QuestionChoice[] {
+  if (items.length !== 2) {
+    diags.report('IR241', at, `a true-false question has exactly 2 items (true, then false), not ${items.length}`);
+    return [];
+  }
+  const right = items.filter((c) => c.correct).length;
+  if (right !== 1) {
+    diags.report('IR241', at, `exactly one of the two items is marked \`[x]\`, not ${right}`);
+    return [];
+  }
+  reportDuplicates(items.map((c) => c.label), 'choice', diags);
+  return items;
+}
+
+function checkChoices(q: Question, diags: Diagnostics): boolean {
+  const choices = q.choices;
+  if (choices.length < 2) {
+    diags.report('IR204', q.at, `this question has ${choices.length} choice${choices.length === 1 ? '' : 's'}; it needs at least 2`);
+    return false;
+  }
+  if (choices.length > 26) {
+    diags.report('IR221', q.at, `this question has ${choices.length} choices; at most 26`);
+    return false;
+  }
+  if (!choices.some((c) => c.correct)) diags.report('IR205', q.at, 'no choice is marked correct with `[x]`');
+  reportDuplicates(choices.map((c) => c.label), 'choice', diags);
+  return feedbackWarnings(choices, q.outcome, diags);
+}
+
+/** Feedback per item, unless the question has outcome feedback: one of them is what makes a check teach. */
+function feedbackWarnings(choices: QuestionChoice[], outcome: Outcome | undefined, diags: Diagnostics): true {
+  if (outcome) return true;
+  for (const c of choices) if (!c.feedback) diags.report('IR219', c.label.at, 'this choice has no feedback', 'Add a nested `  > feedback` line under the choice.');
+  return true;
+}
+
+function warnNoOutcome(q: Question, diags: Diagnostics): void {
+  if (!q.outcome) diags.report('IR219', q.at, `this ${q.type} question has no feedback`, 'Add outcome feedback after the list: `> [x] …` (right) and `> [ ] …` (wrong).');
 }

@@ -40,6 +40,7 @@ export const courseSchema = {
     media_budget_mb: { type: 'number', exclusiveMinimum: 0, maximum: 100 },
     outline: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     dimensions: { type: 'array', minItems: 1, items: dimension },
+    scoring: { type: 'string', enum: ['all', 'final-test'] },
   },
 };
 
@@ -71,6 +72,29 @@ export const scenarioSchema = {
     points: { type: 'number', minimum: 0, maximum: 1000 },
     start: { type: 'string', pattern: slug },
   },
+};
+
+/** `tests/*.md` (issue 12): a pre-test or a final test drawn from a pool. */
+export const testSchema = {
+  type: 'object',
+  required: ['title', 'role', 'pool'],
+  additionalProperties: false,
+  properties: {
+    ...idAndTitle,
+    role: { type: 'string', enum: ['pre', 'final'] },
+    pool: { type: 'string', pattern: slug },
+    draw: { type: 'integer', minimum: 1, maximum: 100 },
+    per_dimension: { type: 'integer', minimum: 1, maximum: 100 },
+    passing_score: { type: 'number', minimum: 0, maximum: 100 },
+    attempts: { type: 'integer', minimum: 1, maximum: 9 },
+  },
+};
+
+/** `pools/*.md`: only an id (and a title for the author's own use). */
+export const poolSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: idAndTitle,
 };
 
 /** What a value must look like, said the way an author reads it. */
@@ -136,6 +160,9 @@ function report(e: ErrorObject, parsed: ParsedYaml, what: string, diags: Diagnos
       return;
     case 'pattern':
       diags.report('IR103', parsed.locate(path), `\`${field}\` must be ${patternWords[String(e.params['pattern'])] ?? 'of the documented form'}`);
+      return;
+    case 'enum':
+      diags.report('IR103', parsed.locate(path), `\`${field}\` must be one of ${(e.params['allowedValues'] as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`);
       return;
     case 'oneOf':
       diags.report('IR103', parsed.locate(path), `\`${field}\` must be a slug or a mapping with \`id\` and \`label\``);

@@ -5,15 +5,16 @@ import type {
   RuntimeBlock,
   RuntimeCourse,
   RuntimeDimension,
+  RuntimeLesson,
   RuntimePage,
-  RuntimeQuestion,
   RuntimeUnit,
   UiLanguage,
 } from '../shared/runtime-types.js';
 import { uiStrings } from '../shared/ui-strings.js';
-import { MarkdownRenderer, escapeHtml, plainText, type LinkTargets } from './markdown.js';
+import { MarkdownRenderer, escapeHtml, type LinkTargets } from './markdown.js';
 import { MediaEmbedder, type MediaFile } from './media.js';
 import { closest } from '../parse/text.js';
+import { needsAssess, renderPool, renderQuestion, renderSurvey, renderTest } from './questions.js';
 
 const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
   id: { note: 'Catatan', tip: 'Tips', warning: 'Perhatian', info: 'Info', important: 'Penting' },
@@ -31,7 +32,7 @@ export interface RenderedCourse {
 
 /** How many missing paths per build get a "did you mean". */
 const MAX_SUGGESTIONS = 50;
-const UNIT_PATH = /^(lessons|scenarios)\/[^/]+\.md$/i;
+const UNIT_PATH = /^(lessons|scenarios|tests)\/[^/]+\.md$/i;
 
 /** Same path but for letter case; else the one file with that name; else one close to it. */
 function nearestPath(path: string, paths: string[]): string | null {
@@ -103,34 +104,25 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
           };
         }
         case 'question':
-          return { kind: 'question', question: renderQuestion(b.question) };
+          return { kind: 'question', question: renderQuestion(b.question, md) };
         case 'survey':
-          throw new Error('issue 12: surveys are not rendered yet');
+          return { kind: 'survey', survey: renderSurvey(b.survey, md) };
       }
     });
 
   const feedback = (m: Markdown | null) => (m ? md.block(m) : null);
-
-  const renderQuestion = (q: Extract<Block, { kind: 'question' }>['question']): RuntimeQuestion => {
-    const promptHtml = md.block(q.prompt);
-    const correct = q.choices.filter((c) => c.correct).length;
-    return {
-      id: q.id,
-      promptHtml,
-      promptText: plainText(promptHtml),
-      multiple: correct > 1,
-      points: q.points,
-      dimension: q.dimension,
-      choices: q.choices.map((c) => {
-        const label = md.inline(c.label);
-        return { text: label.text, html: label.html, correct: c.correct, feedbackHtml: feedback(c.feedback) };
-      }),
-    };
+  // Every pool, used or not, so that its Markdown is checked; in file order, before the units that draw from them.
+  const pools = new Map(course.pools.map((p) => [p.id, renderPool(p, md)]));
+  const notInPage = (where: string) => {
+    for (const at of media.takeRequired()) {
+      diags.report('IR416', at, 'only media in a lesson page can be required', `${where} has no pages to hold back: remove \`{required}\`, or move the media into a lesson.`);
+    }
   };
+  notInPage('A pool');
 
   const renderUnit = (u: Unit): RuntimeUnit => {
     if (u.kind === 'lesson') {
-      return {
+      const lesson: RuntimeLesson = {
         kind: 'lesson',
         id: u.id,
         title: u.title,
@@ -144,8 +136,15 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
           return page;
         }),
       };
+      if (lesson.pages.some((p) => needsAssess(p.blocks))) lesson.assess = 1;
+      return lesson;
     }
-    if (u.kind === 'test') throw new Error('issue 12: tests are not rendered yet');
+    if (u.kind === 'test') {
+      media.takeRequired();
+      const test = renderTest(u, pools.get(u.pool), md);
+      notInPage('A test');
+      return test;
+    }
     media.takeRequired();
     const scenario: RuntimeUnit = {
       kind: 'scenario',
@@ -180,7 +179,14 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
     if (u.kind === 'scenario') {
       if (u.dimension) used.add(u.dimension);
     } else if (u.kind === 'lesson') {
-      for (const p of u.pages) for (const b of p.blocks) if (b.kind === 'question' && b.question.dimension) used.add(b.question.dimension);
+      for (const p of u.pages) {
+        for (const b of p.blocks) {
+          if (b.kind === 'question' && b.question.dimension) used.add(b.question.dimension);
+          if (b.kind === 'survey') for (const item of b.survey.items) used.add(item.dimension);
+        }
+      }
+    } else {
+      for (const q of u.questions) if (q.dimension) used.add(q.dimension);
     }
   }
   const dimensions: RuntimeDimension[] = course.meta.dimensions.filter((d) => used.has(d.id));
@@ -199,6 +205,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
       passingScore: course.meta.passingScore,
       dimensions,
       units,
+      ...(course.meta.scoring === 'final-test' ? { scoring: 'final-test' as const } : {}),
     },
     assets,
     media: media.files,

@@ -87,18 +87,19 @@ export function layoutOf(course: Course): StateLayout {
     course: course.id,
     version: course.version,
     hash: structureHash(course),
-    units: course.units.map((u): LayoutUnit => {
-      if (u.kind === 'test') throw new Error('issue 12: tests have no state layout yet');
-      if (u.kind === 'scenario') return { kind: 'scenario', id: u.id, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices.length, ending: !!s.ending })) };
-      const questions: LayoutQuestion[] = [];
-      for (const page of u.pages) {
-        for (const b of page.blocks) {
-          if (b.kind === 'question') questions.push({ id: b.question.id, choices: b.question.choices.length, multiple: b.question.multiple, key: choiceKey(b.question) });
-        }
-      }
-      return { kind: 'lesson', id: u.id, pages: u.pages.map((p) => p.id), questions };
-    }),
+    units: course.units.flatMap((u): LayoutUnit[] => (u.kind === 'test' ? [] : [layoutUnit(u)])),
   };
+}
+
+function layoutUnit(u: RuntimeLesson | RuntimeScenario): LayoutUnit {
+  if (u.kind === 'scenario') return { kind: 'scenario', id: u.id, scenes: u.scenes.map((s) => ({ id: s.id, choices: s.choices.length, ending: !!s.ending })) };
+  const questions: LayoutQuestion[] = [];
+  for (const page of u.pages) {
+    for (const b of page.blocks) {
+      if (b.kind === 'question') questions.push({ id: b.question.id, choices: b.question.choices.length, multiple: b.question.multiple, key: choiceKey(b.question) });
+    }
+  }
+  return { kind: 'lesson', id: u.id, pages: u.pages.map((p) => p.id), questions };
 }
 
 /**

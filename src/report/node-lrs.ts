@@ -93,6 +93,10 @@ export async function* lrsStatementPages(q: LrsQuery): AsyncGenerator<unknown[]>
   if (q.auth) headers['Authorization'] = q.auth;
   let next: URL | null = first;
   const seen = new Set<string>();
+  // A cursor on the stored time can give a statement stored in the same millisecond as a page's
+  // last one again at the top of the next page (Learning Locker's xapi-statements does): it is
+  // one statement, counted once. Only the last page's ids are kept, so memory stays one page.
+  let previous = new Set<string>();
   while (next) {
     // A `more` link that comes back again would loop for ever.
     if (seen.has(next.href)) throw fail('IR709', q.endpoint, `the LRS gave the same \`more\` link twice (${next.pathname}); stopped`);
@@ -128,7 +132,16 @@ export async function* lrsStatementPages(q: LrsQuery): AsyncGenerator<unknown[]>
       throw fail('IR709', q.endpoint, `the LRS at ${q.endpoint} answered with something that is not JSON (${(e as Error).message})`);
     }
     if (!body || !Array.isArray(body.statements)) throw fail('IR709', q.endpoint, `the LRS at ${q.endpoint} answered without a \`statements\` list: not a StatementResult`);
-    yield body.statements;
+    const ids = new Set<string>();
+    const page = body.statements.filter((st) => {
+      const id = st && typeof st === 'object' ? (st as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return true;
+      if (previous.has(id) || ids.has(id)) return false;
+      ids.add(id);
+      return true;
+    });
+    previous = ids;
+    yield page;
     const more = typeof body.more === 'string' ? body.more.trim() : '';
     // `more` is relative to the LRS's host (a path from the root, the usual form) or absolute.
     next = more ? new URL(more, more.startsWith('/') ? new URL(base).origin : base) : null;

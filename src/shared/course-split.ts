@@ -11,7 +11,7 @@
  * the whole unit, which the player lays over the skeleton's (`joinUnit`), so
  * the objects the engine already holds get their HTML in place.
  */
-import type { RuntimeCourse, RuntimeUnit } from './runtime-types.js';
+import type { RuntimeCourse, RuntimeQuestion, RuntimeUnit } from './runtime-types.js';
 import { MEDIA_LOADER } from './media.js';
 
 
@@ -23,17 +23,26 @@ function htmlFields(unit: RuntimeUnit): Field[] {
   const out: Field[] = [];
   const at = (o: object, k: string) => out.push([o as Record<string, unknown>, k]);
   const choices = (cs: object[]) => cs.forEach((c) => (at(c, 'html'), at(c, 'feedbackHtml')));
+  const question = (q: RuntimeQuestion) => {
+    at(q, 'promptHtml');
+    choices(q.choices);
+    for (const t of q.targets ?? []) at(t, 'html');
+    if (q.outcome) (at(q.outcome, 'right'), at(q.outcome, 'wrong'));
+  };
   if (unit.kind === 'lesson') {
     for (const pg of unit.pages) {
       for (const b of pg.blocks) {
         if (b.kind === 'html') at(b, 'html');
-        else if (b.kind === 'question') {
-          at(b.question, 'promptHtml');
-          choices(b.question.choices);
+        else if (b.kind === 'question') question(b.question);
+        else {
+          at(b.survey, 'promptHtml');
+          for (const item of b.survey.items) at(item, 'html');
         }
       }
     }
-  } else if (unit.kind === 'scenario') {
+  } else if (unit.kind === 'test') {
+    at(unit, 'introHtml');
+  } else {
     at(unit, 'introHtml');
     for (const sc of unit.scenes) {
       at(sc, 'html');
@@ -43,10 +52,25 @@ function htmlFields(unit: RuntimeUnit): Field[] {
   return out;
 }
 
-/** The skeleton: the course with every HTML field emptied. The course given is not changed. */
+/**
+ * What of a test question the engine needs before the test's unit file is
+ * loaded: enough to size its state fields and to draw. A pool can hold many
+ * questions, and only the learner who opens the test needs their text.
+ */
+function testQuestionSkeleton(q: RuntimeQuestion): RuntimeQuestion {
+  const out = { id: q.id, dimension: q.dimension, multiple: q.multiple, points: q.points, choices: q.choices.map(() => ({})) } as unknown as RuntimeQuestion;
+  if (q.type) out.type = q.type;
+  if (q.targets) out.targets = q.targets.map(() => ({})) as RuntimeQuestion['targets'];
+  return out;
+}
+
+/** The skeleton: the course with every HTML field emptied, and tests' questions reduced. The course given is not changed. */
 export function courseSkeleton(course: RuntimeCourse): RuntimeCourse {
   const skeleton = JSON.parse(JSON.stringify(course)) as RuntimeCourse;
-  for (const u of skeleton.units) for (const [o, k] of htmlFields(u)) if (o[k] !== null) o[k] = '';
+  for (const u of skeleton.units) {
+    for (const [o, k] of htmlFields(u)) if (o[k] !== null) o[k] = '';
+    if (u.kind === 'test') u.questions = u.questions.map(testQuestionSkeleton);
+  }
   return skeleton;
 }
 

@@ -28,7 +28,7 @@ const PAGES = {
       'How the score is computed: [scoring.md](scoring.md).',
     ],
     columns: '| code | severity | what | why | what to do |',
-    groups: ['Files and YAML', 'Lessons, Markdown and questions', 'Scenarios', 'Assets and paths', 'Course and package', 'Checking built packages (`check ZIP`)', 'Reports from learning records (`report`)'],
+    groups: ['Files and YAML', 'Lessons, Markdown, questions, surveys and tests', 'Scenarios', 'Assets and paths', 'Course and package', 'Checking built packages (`check ZIP`)', 'Reports from learning records (`report`)'],
     text: (c: DiagnosticCode) => catalogue[c] as CatalogueEntry,
   },
   id: {
@@ -42,7 +42,7 @@ const PAGES = {
       '[diagnostics.md](diagnostics.md). Cara nilai dihitung: [scoring.md](scoring.md).',
     ],
     columns: '| kode | tingkat | apa | mengapa | yang perlu dilakukan |',
-    groups: ['Berkas dan YAML', 'Pelajaran, Markdown, dan pertanyaan', 'Skenario', 'Aset dan path', 'Kursus dan paket', 'Memeriksa paket jadi (`check ZIP`)', 'Laporan dari catatan belajar (`report`)'],
+    groups: ['Berkas dan YAML', 'Pelajaran, Markdown, pertanyaan, survei, dan tes', 'Skenario', 'Aset dan path', 'Kursus dan paket', 'Memeriksa paket jadi (`check ZIP`)', 'Laporan dari catatan belajar (`report`)'],
     text: (c: DiagnosticCode) => catalogueId[c],
   },
 };
