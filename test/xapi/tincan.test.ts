@@ -57,7 +57,8 @@ describe('tincan.xml', () => {
         if (u.kind === 'lesson') {
           expect(acts.map((a) => a.id)).toContain(activityId.lesson(iri, u.id));
           for (const p of u.pages) expect(acts.map((a) => a.id)).toContain(activityId.page(iri, u.id, p.id));
-        } else {
+        } else if (u.kind === 'scenario') {
+          // Test units (the default course's pre-test and final test) have their own check with the issue 12 records.
           expect(acts.find((a) => a.id === activityId.scenario(iri, u.id))?.type).toBe('http://adlnet.gov/expapi/activities/simulation');
           for (const s of u.scenes) if (s.choices.length) expect(acts.map((a) => a.id)).toContain(activityId.scene(iri, u.id, s.id));
         }
