@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageTarget } from '../../src/compile.js';
-import { EXT_SCORING_RULE, EXT_TEST } from '../../src/shared/activity-ids.js';
+import { EXT_ATTITUDE_SHIFT, EXT_SCORING_RULE, EXT_TEST } from '../../src/shared/activity-ids.js';
 import { computeResult } from '../../src/shared/scoring.js';
 import { decodeState } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse, RuntimeTest } from '../../src/shared/runtime-types.js';
@@ -133,15 +133,21 @@ async function checkResults(scope: Scope, course: RuntimeCourse, played: Played)
   });
   expect(gains.length, 'every dimension has a gain').toBe(course.dimensions.length);
   expect(await tableAfter(scope, G.gainHead)).toEqual(gains);
+  const shift = shiftOf(course).map(([id, n]) => [course.dimensions.find((d) => d.id === id)!.label, signed(n)]);
+  expect(await tableAfter(scope, G.shiftHead)).toEqual(shift);
+  return final.score;
+}
+
+/** Per dimension, the post-survey point minus the pre-survey's (one item per dimension in each). */
+function shiftOf(course: RuntimeCourse): Array<[string, number]> {
   const surveys = course.units.flatMap((u) => (u.kind === 'lesson' ? u.pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'survey' ? [b.survey] : []))) : []));
   const point = (phase: string, dim: string) => {
     const s = surveys.find((x) => x.phase === phase)!;
     const i = s.items.findIndex((it) => it.dimension === dim);
+    expect(i, `${phase} survey item for ${dim}`).toBeGreaterThanOrEqual(0);
     return phase === 'pre' ? prePoint(i) : postPoint(i);
   };
-  const shift = course.dimensions.map((d) => [d.label, signed(point('post', d.id) - point('pre', d.id))]);
-  expect(await tableAfter(scope, G.shiftHead)).toEqual(shift);
-  return final.score;
+  return course.dimensions.map((d) => [d.id, point('post', d.id) - point('pre', d.id)]);
 }
 
 async function newPage(ignore?: RegExp): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
@@ -278,7 +284,8 @@ describe.skipIf(!chromiumAvailable())('the default course 1.2 played end to end 
     const passed = list.filter((x) => verb(x) === 'passed' && isCourse(x));
     expect(passed.length, 'one passed for the course').toBe(1);
     expect(passed[0]!.result?.score?.scaled).toBe(score / 100);
-    expect(passed[0]!.context?.extensions?.[EXT_SCORING_RULE]).toBe('final-test');
+    expect(passed[0]!.result?.extensions?.[EXT_SCORING_RULE], 'the rule on the course\'s passed').toBe('final-test');
+    expect(passed[0]!.result?.extensions?.[EXT_ATTITUDE_SHIFT]).toEqual(Object.fromEntries(shiftOf(course).map(([d, n]) => [d, n])));
     // Each attempt: every drawn question answered once, in the test's context, right as answered; and its own statements.
     const fin = testOf(course, 'final');
     const pre = testOf(course, 'pre');
