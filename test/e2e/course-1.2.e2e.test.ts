@@ -29,7 +29,7 @@ import { computeResult } from '../../src/shared/scoring.js';
 import { decodeState } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse, RuntimeTest } from '../../src/shared/runtime-types.js';
 import { ASSESS_STRINGS, format as f, GAIN_STRINGS } from '../../src/shared/ui-strings.js';
-import { answerAttempt, attemptScore, drawnQuestions, submitAttempt, tableAfter, type Answered } from '../helpers/assess-play.js';
+import { answerAttempt, attemptScore, drawnQuestions, plan, submitAttempt, tableAfter, type Answered } from '../helpers/assess-play.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { startCmi5Lms, type Cmi5Lms } from '../helpers/cmi5-lms.js';
 import { isDefined } from '../helpers/cmi5-rules.js';
@@ -171,6 +171,11 @@ describe.skipIf(!chromiumAvailable())('the default course 1.2 played end to end 
     expect(course.version).toBe('1.2.0');
     expect(course.scoring).toBe('final-test');
     expect(testOf(course, 'final')).toMatchObject({ passingScore: 80, attempts: 2 });
+    // Whatever an attempt draws, the learner can tell it from the others and answer it right or wrong.
+    const pool = testOf(course, 'final').questions;
+    expect(new Set(pool.map((q) => q.promptText)).size, 'every prompt its own').toBe(pool.length);
+    for (const q of pool) for (const right of [true, false]) plan(q, right);
+    console.info(`course 1.2 pool: ${pool.length} questions, types ${[...new Set(pool.map((q) => q.type ?? 'choice'))].sort().join(', ')}`);
   }, 240_000);
 
   afterAll(async () => {
