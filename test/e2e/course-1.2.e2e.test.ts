@@ -5,7 +5,7 @@
  * first survey, the pre-test, every page, knowledge check and scenario, the
  * last survey, the final test failed on purpose, then passed on its retake,
  * and the results screen's gain and attitude shift. The answers come from
- * the runtime course (test/helpers/assess-play.ts), the expected scores from
+ * the runtime course (test/helpers/answer-from-course.ts), the expected scores from
  * src/shared/scoring.ts. What each LMS or LRS ends with:
  *
  * - SCORM 1.2 (scorm-again, every LMS model): credited, passed, the grade the
@@ -29,7 +29,7 @@ import { computeResult } from '../../src/shared/scoring.js';
 import { decodeState } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse, RuntimeTest } from '../../src/shared/runtime-types.js';
 import { ASSESS_STRINGS, format as f, GAIN_STRINGS } from '../../src/shared/ui-strings.js';
-import { answerAttempt, attemptScore, drawnQuestions, plan, submitAttempt, tableAfter, type Answered } from '../helpers/assess-play.js';
+import { answerAttempt, attemptScore, drawnQuestions, plan, submitAttempt, tableAfter, type Answered } from '../helpers/answer-from-course.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, leave, newContextPage, tearDown, watchProblems } from '../helpers/browser.js';
 import { startCmi5Lms, type Cmi5Lms } from '../helpers/cmi5-lms.js';
 import { isDefined } from '../helpers/cmi5-rules.js';

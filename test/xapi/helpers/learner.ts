@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene, RuntimeSurvey, RuntimeTest } from '../../../src/shared/runtime-types.js';
-import { answerSurvey } from '../../helpers/assess-play.js';
+import { answerSurvey } from '../../helpers/answer-from-course.js';
 import type { UiStrings } from '../../../src/shared/ui-strings.js';
 import { expectFocused, expectVisible } from '../../helpers/browser.js';
 
@@ -73,7 +73,7 @@ export interface LearnerOptions {
   stuck?: { timeout: number; shots: string };
   /** Issue 12: the point (1..scale) given to item `i` of a survey; without it surveys are left unanswered. */
   surveyPoint?: (survey: RuntimeSurvey, i: number) => number;
-  /** Issue 12: takes the test of the current stop (test/helpers/assess-play.ts); a course with tests needs it. */
+  /** Issue 12: takes the test of the current stop (test/helpers/answer-from-course.ts); a course with tests needs it. */
   test?: (learner: Learner, test: RuntimeTest) => Promise<void>;
 }
 
