@@ -11,14 +11,17 @@
  * - "1.1 here": 1.0.0 changed by this test (a page added, a question's
  *   choices reordered, a scenario removed, version 1.1.0), so the test does
  *   not depend on what content/ holds today;
- * - content/ itself, once it is a later version than 1.0.0.
+ * - content/ itself, once it is a later version than 1.0.0;
+ * - content/ (1.2: surveys and tests added) over a learner halfway through
+ *   1.1.0 as released (test/courses/integrity-ranger-1.1.0), through
+ *   content/layouts/1.1.0.yml.
  * What is kept is checked against an oracle written from ids alone
  * (test/helpers/progress.ts), the notice against the UI strings, and the SCORM
  * records for continuing: interactions appended after the previous _count,
  * objectives not repeated. A state no plan can read gets the other notice.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +33,7 @@ import { decodeState, structureHash } from '../../src/shared/state-codec.js';
 import { format } from '../../src/shared/ui-strings.js';
 import { chromiumAvailable, expectText, expectVisible, launchChromium, newContextPage, tearDown, WAIT_MS } from '../helpers/browser.js';
 import { closeSco, cmiList, lmsCalls, lmsCmi, lmsHostPage, relaunchData, startLmsServer, type Cmi } from '../helpers/lms-host.js';
-import { buildWithCli, cliBuilt, ROOT, type CliPackage } from '../helpers/package.js';
+import { buildWithCli, cliBuilt, ROOT, V110, type CliPackage } from '../helpers/package.js';
 import { carriedOver } from '../helpers/progress.js';
 import type { StaticServer } from '../helpers/static-server.js';
 import { Learner, stopsOf } from '../xapi/helpers/learner.js';
@@ -40,8 +43,11 @@ const V100 = join(ROOT, 'test', 'courses', 'integrity-ranger-1.0.0');
 const CLI = join(ROOT, 'bin', 'integrity-ranger.js');
 // content/ is tested too once it is no longer 1.0.0 (the 1.1 rewrite has landed).
 const contentIsLater = !/^version:\s*"?1\.0\.0"?\s*$/m.test(readFileSync(join(ROOT, 'content', 'course.yml'), 'utf8'));
-/** Which later versions: 0 the one made here, 1 content/. */
-const VARIANTS = contentIsLater ? [0, 1] : [0];
+/** From which released version (its folder under test/courses) to which later one: 0 the one made here, 1 content/. */
+const VARIANTS: Array<{ from: '1.0.0' | '1.1.0'; to: number }> = [{ from: '1.0.0', to: 0 }];
+if (contentIsLater) VARIANTS.push({ from: '1.0.0', to: 1 });
+// content/ after 1.1 (issue 12's 1.2) keeps 1.1.0's layout: a learner of the released 1.1 resumes in it.
+if (existsSync(join(ROOT, 'content', 'layouts', '1.1.0.yml'))) VARIANTS.push({ from: '1.1.0', to: 1 });
 
 /** 1.0.0 with what an update does: a page added, a question's choices reordered, a scenario removed. */
 function makeUpdate(dir: string, layout: string): void {
@@ -74,6 +80,11 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
   let browser: Browser;
   let old: CliPackage;
   let oldX: CliPackage;
+  let old11: CliPackage | undefined;
+  let old11X: CliPackage | undefined;
+  /** The released package a variant starts from, and where it is served. */
+  const source = (from: string, xapi: boolean) =>
+    from === '1.0.0' ? { pkg: xapi ? oldX : old, mount: xapi ? '/v100x/' : '/v100/' } : { pkg: (xapi ? old11X : old11)!, mount: xapi ? '/v110x/' : '/v110/' };
   const later: Version[] = [];
   const laterX: Version[] = [];
   let lrs: TestLrs;
@@ -98,6 +109,12 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
     }
     for (const v of [...later, ...laterX]) expect(v.pkg.course.previous?.map((p) => p.hash), `${v.label} can read 1.0.0`).toContain(structureHash(old.course));
     const mounts: Record<string, string> = { '/v100/': old.dir, '/v100x/': oldX.dir };
+    if (VARIANTS.some((v) => v.from === '1.1.0')) {
+      old11 = buildWithCli('scorm12', work, V110, 'v110');
+      old11X = buildWithCli('xapi', work, V110, 'v110x');
+      for (const v of [later[1]!, laterX[1]!]) expect(v.pkg.course.previous?.map((p) => p.hash), `${v.label} can read 1.1.0`).toContain(structureHash(old11.course));
+      Object.assign(mounts, { '/v110/': old11.dir, '/v110x/': old11X.dir });
+    }
     for (const v of [...later, ...laterX]) mounts[v.mount] = v.pkg.dir;
     server = await startLmsServer(mounts);
     lrs = await startLrs();
@@ -134,37 +151,42 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
   /** What the later version must hold: the old state carried over by ids, on the same page. */
   function expected(oldCourse: RuntimeCourse, saved: string, newCourse: RuntimeCourse, at: number): Progress {
     const p = decodeState(oldCourse, saved);
-    expect(p, 'the old state is one of 1.0.0').not.toBeNull();
+    expect(p, 'the old state is one of the released version').not.toBeNull();
     return { ...carriedOver(oldCourse, p!, newCourse), at };
   }
 
-  for (const i of VARIANTS) {
-    it(`SCORM 1.2: 1.0.0 played halfway, relaunched as ${i ? 'content/' : '1.1 here'}: progress kept, the learner told, records continued`, async () => {
+  for (const { from, to: i } of VARIANTS) {
+    it(`SCORM 1.2: ${from} played halfway, relaunched as ${i ? 'content/' : '1.1 here'}: progress kept, the learner told, records continued`, async () => {
       const next = later[i]!;
       const to = next.pkg.course;
+      const { pkg: old, mount: oldMount } = source(from, false);
       const { context, page } = await newContextPage(browser);
       const frame: FrameLocator = page.frameLocator('#sco-frame');
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
 
-      // ---- 1.0.0, halfway ----
+      // ---- the released version, halfway ----
       const leave = leaveAt(old.course, to);
-      await page.goto(host('/v100/', old.course, null));
+      await page.goto(host(oldMount, old.course, null));
       const first = new Learner(frame, old.course);
       await first.arrive();
       await first.play(leave);
       expect(first.at).toBe(leave);
-      await closeSco(page, 'LMSFinish on leaving 1.0.0');
+      await closeSco(page, `LMSFinish on leaving ${from}`);
       const cmi1 = await lmsCmi(page);
-      expect(cmi1.suspend_data.startsWith(`1.${structureHash(old.course)}.`), '1.0.0 saved a state of its own').toBe(true);
+      expect(cmi1.suspend_data.startsWith(`1.${structureHash(old.course)}.`), `${from} saved a state of its own`).toBe(true);
       const before = cmiList(cmi1.interactions).length;
-      expect(before, 'interactions recorded in 1.0.0').toBeGreaterThan(5);
+      expect(before, `interactions recorded in ${from}`).toBeGreaterThan(5);
       const at = sameStop(old.course, leave, to);
       const want = expected(old.course, cmi1.suspend_data, to, at);
       // Something is kept; and the update made here drops an answer (q-kelompok-curang's choices changed).
       const answered = (p: Progress) => p.questions.filter((q) => q.first !== null).length;
       expect(answered(want)).toBeGreaterThan(0);
-      if (i === 0) expect(answered(decodeState(old.course, cmi1.suspend_data)!)).toBeGreaterThan(answered(want));
+      const had = decodeState(old.course, cmi1.suspend_data)!;
+      if (i === 0) expect(answered(had)).toBeGreaterThan(answered(want));
+      const viewed = (p: Progress) => p.pages.filter(Boolean).length;
+      const ended = (p: Progress) => p.scenarios.filter((x) => x.ending !== null).length;
+      console.info(`course update ${from} → ${next.label}: pages ${viewed(had)} → ${viewed(want)}, answers ${answered(had)} → ${answered(want)}, endings ${ended(had)} → ${ended(want)}`);
 
       // ---- the same LMS data, the later version ----
       const saved = relaunchData(cmi1);
@@ -187,7 +209,7 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
       expect(firstNew?.args[0], 'the first interaction of the relaunch').toBe(`cmi.interactions.${before}.id`);
       const cmi2 = await lmsCmi(page);
       const row = (x: Cmi) => `${x.id} ${x.student_response} ${x.result}`;
-      expect(cmiList(cmi2.interactions).map(row), 'what 1.0.0 recorded, then what the later version recorded').toEqual([...first.interactions, ...second.interactions].map(row));
+      expect(cmiList(cmi2.interactions).map(row), `what ${from} recorded, then what the later version recorded`).toEqual([...first.interactions, ...second.interactions].map(row));
       const objectives = cmiList(cmi2.objectives).map((o: Cmi) => o.id);
       expect(new Set(objectives).size, 'objectives are not repeated').toBe(objectives.length);
       expect(cmi2.core.lesson_status).toBe('incomplete');
@@ -214,10 +236,11 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
     }, 300_000);
   }
 
-  for (const i of VARIANTS) {
-    it(`xAPI: the State API document of 1.0.0 read by ${i ? 'content/' : '1.1 here'} in a fresh browser`, async () => {
+  for (const { from, to: i } of VARIANTS) {
+    it(`xAPI: the State API document of ${from} read by ${i ? 'content/' : '1.1 here'} in a fresh browser`, async () => {
       const next = laterX[i]!;
       const to = next.pkg.course;
+      const { pkg: oldX, mount: oldMount } = source(from, true);
       const registration = randomUUID();
       const url = (mount: string, course: RuntimeCourse) => `${server.origin}${mount}index.html?${launchQuery(front.endpoint, registration, course.iri!)}`;
       const doc = () => {
@@ -227,13 +250,13 @@ describe.skipIf(!haveChromium)('a new course version resumes learners mid-course
 
       const leave = leaveAt(oldX.course, to);
       const one = await newContextPage(browser);
-      await one.page.goto(url('/v100x/', oldX.course));
+      await one.page.goto(url(oldMount, oldX.course));
       const first = new Learner(one.page, oldX.course);
       await first.arrive();
       await first.play(leave);
       await one.page.goto('about:blank');
       // The last PUT of the session: the learner's place is in it (earlier ones may still arrive first).
-      await expect.poll(() => decodeState(oldX.course, doc())?.at, { timeout: WAIT_MS, message: '1.0.0 state in the LRS' }).toBe(leave);
+      await expect.poll(() => decodeState(oldX.course, doc())?.at, { timeout: WAIT_MS, message: `${from} state in the LRS` }).toBe(leave);
       const at = sameStop(oldX.course, leave, to);
       const want = expected(oldX.course, doc(), to, at);
       await one.context.close();

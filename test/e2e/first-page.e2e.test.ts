@@ -5,12 +5,13 @@
  * from a folder, offline); a learner resuming deep in the course gets that
  * unit's file first.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSESS_SCRIPT, courseNeedsAssess } from '../../src/shared/assess-files.js';
 import { emptyProgress, indexCourse, locationOf } from '../../src/shared/progress.js';
 import { encodeState } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
@@ -56,8 +57,18 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     await expectText(still.locator('#app'), firstText(html!.kind === 'html' ? html.html : ''));
     await bare.close();
 
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(relative(dir, fileURLToPath(r.url()))));
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
     await expectVisible(page.getByRole('heading', { level: 2, name: first.title, exact: true }));
+    // What the first page costs: the player, the course, the first unit, and, for a course with typed
+    // questions, surveys or tests (issue 12), player-assess.js: the player loads it before it starts such a course.
+    const firstFiles = ['index.html', 'course.js', 'player.js', `units/${course.units.indexOf(ix.pages[0]!.lesson)}.js`];
+    if (courseNeedsAssess(course)) firstFiles.push(ASSESS_SCRIPT);
+    await expect.poll(() => [...asked].sort()).toEqual(firstFiles.sort());
+    const bytes = firstFiles.map((f) => [f, statSync(join(dir, f)).size] as const);
+    console.info(`first page (${course.version}, scorm12): ${bytes.reduce((a, b) => a + b[1], 0)} B: ${bytes.map(([f, n]) => `${f} ${n}`).join(', ')}`);
+    const firstAsked = asked.length;
     // The first page of the second lesson: its unit's file is loaded through a script element.
     const second = ix.pages.find((p) => p.lesson !== ix.pages[0]!.lesson)!;
     const at = ix.pageStop[ix.pages.indexOf(second)]!;
@@ -67,6 +78,8 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     await expectText(page.locator('main'), firstText(block!.kind === 'html' ? block.html : ''));
     const loaded = await page.evaluate(() => Array.from(document.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')));
     expect(loaded).toEqual(['course.js', 'player.js']);
+    // Going on asks only for the units on the way (the loader's script elements leave the page once run).
+    expect(asked.slice(firstAsked).filter((f) => !/^units\/\d+\.js$/.test(f))).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);

@@ -54,5 +54,9 @@ export function carriedOver(oldC: RuntimeCourse, p: Progress, newC: RuntimeCours
     const e = at(sp.ending);
     return { ending: e >= 0 && scenario.scenes[e]!.ending ? e : null, scene: at(sp.scene) >= 0 ? at(sp.scene) : start };
   });
-  return { pages, questions, scenarios };
+  // The old versions these tests update from have no surveys or tests: a new version's start empty,
+  // as a state reads back (a zero per bucket, where emptyProgress leaves the lists empty).
+  const { surveys } = emptyProgress(newC);
+  const tests = n.tests.map(({ buckets }) => ({ attempts: 0, open: false, drawn: [], answers: [], right: buckets.map(() => 0), total: buckets.map(() => 0) }));
+  return { pages, questions, scenarios, ...(surveys ? { surveys } : {}), ...(tests.length ? { tests } : {}) };
 }

@@ -11,18 +11,20 @@
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene } from '../../../src/shared/runtime-types.js';
+import type { RuntimeCourse, RuntimeLesson, RuntimeQuestion, RuntimeScenario, RuntimeScene, RuntimeSurvey, RuntimeTest } from '../../../src/shared/runtime-types.js';
+import { answerSurvey } from '../../helpers/answer-from-course.js';
 import type { UiStrings } from '../../../src/shared/ui-strings.js';
 import { expectFocused, expectVisible } from '../../helpers/browser.js';
 
 export type Scope = Page | FrameLocator;
 
 export interface Stop {
-  kind: 'page' | 'scenario' | 'results';
+  kind: 'page' | 'scenario' | 'test' | 'results';
   lesson?: RuntimeLesson;
   page?: string;
   title: string;
   scenario?: RuntimeScenario;
+  test?: RuntimeTest;
 }
 
 export interface ExpectedInteraction {
@@ -43,6 +45,7 @@ export function stopsOf(c: RuntimeCourse): Stop[] {
   const stops: Stop[] = [];
   for (const u of c.units) {
     if (u.kind === 'lesson') for (const p of u.pages) stops.push({ kind: 'page', lesson: u, page: p.id, title: p.title });
+    else if (u.kind === 'test') stops.push({ kind: 'test', test: u, title: u.title });
     else stops.push({ kind: 'scenario', scenario: u, title: u.scenes.find((s) => s.id === u.start)!.title });
   }
   stops.push({ kind: 'results', title: c.strings.results });
@@ -68,6 +71,10 @@ export interface LearnerOptions {
   wrongMultiple?: 'one-right' | 'one-right-one-wrong';
   /** When the pager's forward button cannot be clicked within `timeout`: a screenshot in `shots` (a page only), and an error naming the stop. */
   stuck?: { timeout: number; shots: string };
+  /** Issue 12: the point (1..scale) given to item `i` of a survey; without it surveys are left unanswered. */
+  surveyPoint?: (survey: RuntimeSurvey, i: number) => number;
+  /** Issue 12: takes the test of the current stop (test/helpers/answer-from-course.ts); a course with tests needs it. */
+  test?: (learner: Learner, test: RuntimeTest) => Promise<void>;
 }
 
 export class Learner {
@@ -155,7 +162,10 @@ export class Learner {
   async questions(): Promise<void> {
     const stop = this.stops[this.at]!;
     const page = stop.lesson!.pages.find((p) => p.id === stop.page)!;
-    for (const b of page.blocks) if (b.kind === 'question') await this.answer(b.question);
+    for (const b of page.blocks) {
+      if (b.kind === 'question') await this.answer(b.question);
+      else if (b.kind === 'survey' && this.opts.surveyPoint) await answerSurvey(this.scope, b.survey, (i) => this.opts.surveyPoint!(b.survey, i));
+    }
   }
 
   /** Plays the current scenario to an ending: the bad choice in `badIn` scenarios, else good, else neutral. */
@@ -194,6 +204,10 @@ export class Learner {
       const stop = this.stops[this.at]!;
       if (stop.kind === 'page') await this.questions();
       else if (stop.kind === 'scenario') await this.scenario();
+      else if (stop.kind === 'test') {
+        if (!this.opts.test) throw new Error(`no way to take ${stop.title}: LearnerOptions.test`);
+        await this.opts.test(this, stop.test!);
+      }
       await this.next();
     }
   }
