@@ -36,6 +36,8 @@ const common = { bundle: true, minify: true, target: 'es2019', format: 'iife', l
 const { FIRST_PAGE_DEFINE, MEDIA_BUNDLES, PLAYER_BUNDLES } = await import('../lib/targets/registry.js');
 for (const { id, entry } of PLAYER_BUNDLES) {
   await build({ ...common, define: FIRST_PAGE_DEFINE, entryPoints: [entry], outfile: `player-dist/${id}/player.js` });
+  // The player.js of a course with typed questions, surveys or tests: the same with issue 12's engine (src/shared/lite.d.ts).
+  await build({ ...common, entryPoints: [entry], outfile: `player-dist/${id}/player-full.js` });
 }
 // Loaded by the player only on a view with video or audio (src/shared/media.ts: the unit files that hold media load it).
 for (const { id, entry } of MEDIA_BUNDLES) {
@@ -43,7 +45,7 @@ for (const { id, entry } of MEDIA_BUNDLES) {
 }
 // The results screen, the same for every target, loaded by the player when the learner gets near the end.
 await build({ ...common, entryPoints: ['src/player/entry-results.ts'], outfile: 'player-dist/player-results.js' });
-// Typed questions, surveys and tests, the same for every target: loaded with the units that need them (src/shared/assess-files.ts).
+// The screens of typed questions, surveys and tests, the same for every target: loaded with the units that hold them (src/player/units.ts).
 await build({ ...common, entryPoints: ['src/player/entry-assess.ts'], outfile: 'player-dist/player-assess.js' });
 // The preview's host page (src/preview/host/), served by `preview` at /__ir/host.js; for the author's browser, not the learner's.
 await build({ ...common, entryPoints: ['src/preview/host/main.ts'], outfile: 'player-dist/preview-host.js' });

@@ -24,9 +24,12 @@ export interface ToolAssets {
   playerCss: Uint8Array;
   /** player-results.js: the results screen, which every player loads when it is needed. */
   playerResults: Uint8Array;
-  /** player-assess.js: typed questions, surveys and tests, in the packages of the courses that have them. */
+  /** player-assess.js: the screens of typed questions, surveys and tests, in the packages of the courses that have them. */
   playerAssess: Uint8Array;
+  /** player.js per target, without issue 12's engine: for a course without typed questions, surveys and tests. */
   playerScripts: Partial<Record<TargetId, Uint8Array>>;
+  /** player.js per target with it (src/shared/lite.d.ts): for a course with them. */
+  fullPlayerScripts: Partial<Record<TargetId, Uint8Array>>;
   /** `player-media.js` of the targets that have one (Target.mediaEntry). */
   mediaScripts: Partial<Record<TargetId, Uint8Array>>;
   /** The files targets ship (Target.shipped), by their path under the tool's root, e.g. `schemas/scorm12/ims_xml.xsd`. */
@@ -105,7 +108,10 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
     const files = new Map<string, Uint8Array>();
     for (const [path, bytes] of rendered.assets) files.set(path, bytes);
     if (course!.theme !== null) files.set('theme.css', encode(course!.theme));
-    const script = options.tool.playerScripts[target];
+    // A course without typed questions, surveys and tests gets the lighter player; one with them needs its engine
+    // from the start (the saved state and the score cover them), and their screens later, in player-assess.js.
+    const needsAssess = courseNeedsAssess(runtime);
+    const script = (needsAssess ? options.tool.fullPlayerScripts : options.tool.playerScripts)[target];
     if (!script) throw new Error(`player for ${target} is missing: run \`npm run build\``);
     files.set('player.js', script);
     if (rendered.media.length && t.mediaEntry) {
@@ -114,7 +120,7 @@ export function compile(source: ContentSource, options: CompileOptions): Compile
       files.set(MEDIA_SCRIPT, media);
     }
     files.set(RESULTS_SCRIPT, options.tool.playerResults);
-    if (courseNeedsAssess(runtime)) files.set(ASSESS_SCRIPT, options.tool.playerAssess);
+    if (needsAssess) files.set(ASSESS_SCRIPT, options.tool.playerAssess);
     files.set(COURSE_FILE, encode(courseScript(courseSkeleton(runtime))));
     // A unit with media, in a package with a media script, loads that script with itself: the player's own bundle has no loader.
     const loader = files.has(MEDIA_SCRIPT) ? MEDIA_LOADER : '';

@@ -31,6 +31,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
   let playerResults: Buffer;
   let playerAssess: Buffer;
   const playerScripts: Partial<Record<TargetId, Uint8Array>> = {};
+  const fullPlayerScripts: Partial<Record<TargetId, Uint8Array>> = {};
   const mediaScripts: Partial<Record<TargetId, Uint8Array>> = {};
   try {
     playerCss = await read('player-dist/player.css');
@@ -38,6 +39,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
     playerAssess = await read('player-dist/player-assess.js');
     for (const { id } of PLAYER_BUNDLES) {
       playerScripts[id] = await read(`player-dist/${id}/player.js`).catch(() => undefined);
+      fullPlayerScripts[id] = await read(`player-dist/${id}/player-full.js`).catch(() => undefined);
     }
     for (const { id } of MEDIA_BUNDLES) mediaScripts[id] = await read(`player-dist/${id}/player-media.js`).catch(() => undefined);
   } catch {
@@ -52,6 +54,7 @@ export async function loadToolAssets(): Promise<ToolAssets> {
     playerResults,
     playerAssess,
     playerScripts,
+    fullPlayerScripts,
     mediaScripts,
     shipped,
   };

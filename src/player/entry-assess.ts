@@ -1,6 +1,5 @@
-// player-assess.js: typed questions, surveys and tests, and the full engine, loaded before a course that has them starts (src/player/main.ts).
+// player-assess.js: the screens of typed questions, surveys and tests, loaded with the units that hold them (src/player/units.ts).
 import type { AssessScript } from './assess/host';
-import { createEngine } from './engine';
 import { installAssessRecords } from './transport/xapi-assess';
 import { lessonQuestion } from './assess/question';
 import { injectStyle } from './assess/style';
@@ -15,5 +14,4 @@ const view = ((host, what) =>
   : what.kind === 'survey' ? surveyBlock(host, what.survey)
   : what.kind === 'question' ? lessonQuestion(host, what.question)
   : null) as AssessScript;
-view.engine = createEngine;
 (window as unknown as { irAssess: AssessScript }).irAssess = view;

@@ -5,8 +5,7 @@
  * `startPlayer((course) => new XapiTransport(course))`.
  */
 import type { RuntimeCourse } from '../shared/runtime-types';
-import { createEngine, needsAssess } from './engine';
-import type { AssessScript } from './assess/host';
+import { createEngine } from './engine';
 import { standaloneTransport } from './transport/standalone';
 import type { Restored, Transport } from './transport/types';
 import { mountApp } from './ui';
@@ -36,21 +35,22 @@ export function startPlayer(makeTransport: (course: RuntimeCourse) => Transport)
     starting
       .then(null, () => none)
       .then((restored) => {
-        const units = unitLoader(course);
-        const begin = (make: typeof createEngine) => {
-          const engine = make(course, transport, restored);
-          mountApp(root, engine, transport, units);
-          root.removeAttribute('aria-busy');
-          // Whichever comes first; the engine finishes once.
-          const leave = () => engine.finish();
-          for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);
-          document.addEventListener('visibilitychange', () => {
-            if (document.visibilityState === 'hidden') engine.save();
-          });
-        };
-        if (!needsAssess(course)) return begin(createEngine);
-        // Typed questions, surveys or tests: the engine that plays them comes with their screens, in player-assess.js.
-        units.load(course.units.length + 1, (ok) => (ok ? begin((window as unknown as { irAssess: AssessScript }).irAssess.engine) : failed()));
+        let engine: ReturnType<typeof createEngine>;
+        try {
+          engine = createEngine(course, transport, restored);
+        } catch {
+          // A course with typed questions, surveys or tests in a package whose player.js lacks their engine
+          // (one put together by hand): stopping keeps the learner's saved progress as it is.
+          return failed();
+        }
+        mountApp(root, engine, transport, unitLoader(course));
+        root.removeAttribute('aria-busy');
+        // Whichever comes first; the engine finishes once.
+        const leave = () => engine.finish();
+        for (const type of ['pagehide', 'beforeunload', 'unload']) window.addEventListener(type, leave);
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'hidden') engine.save();
+        });
       });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);

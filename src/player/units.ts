@@ -1,20 +1,20 @@
 /**
  * Loads from the package what the learner needs when they first need it:
- * each unit's HTML (src/shared/course-split.ts), and, as if they were two
- * units more, the results screen (player-results.js, src/player/results.ts)
- * and, before a course with typed questions, surveys or tests starts, their
- * screens and engine (player-assess.js, src/shared/assess-files.ts). A
- * script element, not fetch(): a package opened from file:// may load
- * scripts beside it but not fetch them.
+ * each unit's HTML (src/shared/course-split.ts); as if it were one unit more,
+ * the results screen (player-results.js, src/player/results.ts); and, with
+ * each unit that holds a typed question or a survey or is a test, their
+ * screens (player-assess.js, src/shared/assess-files.ts). A script element,
+ * not fetch(): a package opened from file:// may load scripts beside it but
+ * not fetch them.
  */
 import { ASSESS_SCRIPT } from '../shared/assess-files';
 import { joinUnit, RESULTS_SCRIPT, unitFile } from '../shared/course-split';
 import type { RuntimeCourse, RuntimeUnit } from '../shared/runtime-types';
 
 export interface UnitLoader {
-  /** Whether unit `n` (or, for n = the number of units, the results script, and one more, the assessment script) is there; -1 is nothing to load. */
+  /** Whether unit `n` (with player-assess.js when it needs it; for n = the number of units, the results script) is there; -1 is nothing to load. */
   loaded(n: number): boolean;
-  /** Calls `then(true)` once it is there (at once if it is), `then(false)` if its file did not load. */
+  /** Calls `then(true)` once it is there (at once if it is), `then(false)` if a file did not load. */
   load(n: number, then?: (ok: boolean) => void): void;
 }
 
@@ -32,22 +32,41 @@ export function unitLoader(course: RuntimeCourse): UnitLoader {
   w.irUnit = (n, unit) => {
     if (!done[n] && n < count) settle(n, (done[n] = joinUnit(course.units[n]!, unit)));
   };
-  const loaded = (n: number) => n < 0 || !!done[n] || (n >= count && !!w[n > count ? 'irAssess' : 'irResults']);
+  // Past the units: the results script, and one more (the full player only: src/shared/lite.d.ts), player-assess.js.
+  const has = (n: number) => n < 0 || !!done[n] || (n >= count && !!w[!globalThis.IR_LITE && n > count ? 'irAssess' : 'irResults']);
+  /** Unit n holds what player-assess.js shows (the compiler marks such lessons, src/shared/runtime-types.ts). */
+  const needs = (n: number) => {
+    const unit = course.units[n];
+    return !!unit && (unit.kind === 'test' || (unit.kind === 'lesson' && !!unit.assess));
+  };
+  const one = (n: number, then: (ok: boolean) => void) => {
+    if (has(n)) return then(true);
+    const was = waiting[n];
+    waiting[n] = (was || []).concat(then);
+    if (was) return;
+    const el = document.createElement('script');
+    el.src = n < count ? unitFile(n) : !globalThis.IR_LITE && n > count ? ASSESS_SCRIPT : RESULTS_SCRIPT;
+    // Missing or cut off: the next request tries again.
+    el.onerror = el.onload = () => {
+      if (!done[n]) settle(n, (done[n] = has(n)));
+      el.remove();
+    };
+    document.head.appendChild(el);
+  };
   return {
-    loaded,
+    // The lighter player.js never plays a course that has them (src/shared/lite.d.ts): it leaves this out.
+    loaded: (n) => has(n) && (globalThis.IR_LITE || !needs(n) || has(count + 1)),
     load(n, then = () => {}) {
-      if (loaded(n)) return then(true);
-      const was = waiting[n];
-      waiting[n] = (was || []).concat(then);
-      if (was) return;
-      const el = document.createElement('script');
-      el.src = n < count ? unitFile(n) : n > count ? ASSESS_SCRIPT : RESULTS_SCRIPT;
-      // Missing or cut off: the next request tries again.
-      el.onerror = el.onload = () => {
-        if (!done[n]) settle(n, (done[n] = loaded(n)));
-        el.remove();
+      if (globalThis.IR_LITE || !needs(n)) return one(n, then);
+      // Both files at once; told once, when both have answered.
+      let left = 2;
+      let ok = true;
+      const both = (x: boolean) => {
+        ok = ok && x;
+        if (!--left) then(ok);
       };
-      document.head.appendChild(el);
+      one(count + 1, both);
+      one(n, both);
     },
   };
 }

@@ -23,7 +23,7 @@ export function courseFromSource(source: ContentSource): { course: RuntimeCourse
   // No target: nothing is packed, so the tool's player files are not needed.
   const result = compile(source, {
     targets: [],
-    tool: { version: '', indexTemplate: '', playerCss: new Uint8Array(), playerResults: new Uint8Array(), playerAssess: new Uint8Array(), playerScripts: {}, mediaScripts: {}, shipped: new Map() },
+    tool: { version: '', indexTemplate: '', playerCss: new Uint8Array(), playerResults: new Uint8Array(), playerAssess: new Uint8Array(), playerScripts: {}, fullPlayerScripts: {}, mediaScripts: {}, shipped: new Map() },
     epoch: 0,
   });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');

@@ -1,15 +1,16 @@
 /**
  * Issue 12: player-assess.js (src/player/entry-assess.ts), the screens of
- * typed questions, surveys and tests and the full engine they need. A
- * package carries it only when its course needs it, and the player loads it
- * before it starts such a course (src/player/main.ts).
+ * typed questions, surveys and tests. A package carries it, and the full
+ * player.js with their engine (src/shared/lite.d.ts), only when its course
+ * needs them; the player loads it with the units that hold them
+ * (src/player/units.ts).
  */
 import { indexCourse } from './progress.js';
 import type { RuntimeCourse } from './runtime-types.js';
 
 export const ASSESS_SCRIPT = 'player-assess.js';
 
-/** A test, a survey or a typed question: the first page's engine cannot play the course alone. */
+/** A test, a survey or a typed question: the lighter player.js cannot play the course. */
 export function courseNeedsAssess(course: Pick<RuntimeCourse, 'units'>): boolean {
   const ix = indexCourse(course);
   return ix.tests.length + ix.surveys.length > 0 || ix.questions.some((q) => !!q.question.type);

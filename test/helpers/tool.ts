@@ -13,6 +13,7 @@ export function testToolAssets(): ToolAssets {
     playerResults: enc('/* results */'),
     playerAssess: enc('/* assess */'),
     playerScripts: Object.fromEntries(PLAYER_BUNDLES.map(({ id }) => [id, enc(`/* ${id} player */`)])),
+    fullPlayerScripts: Object.fromEntries(PLAYER_BUNDLES.map(({ id }) => [id, enc(`/* ${id} player with issue 12's engine */`)])),
     mediaScripts: Object.fromEntries(MEDIA_BUNDLES.map(({ id }) => [id, enc(`/* ${id} media */`)])),
     shipped: new Map(SHIPPED_TOOL_FILES.map((p) => [p, new Uint8Array(readFileSync(p))])),
   };

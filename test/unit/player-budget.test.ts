@@ -34,7 +34,20 @@ describe('player size budget', () => {
     }
   });
 
-  it('no player.js carries the code only typed questions, surveys and tests need (issue 12: player-assess.js has it)', async () => {
+  it('a course with typed questions, surveys or tests gets the full player.js: what it costs over the budget, measured', async () => {
+    // Its engine must read and score the saved state from the first page on, so it cannot wait for player-assess.js.
+    // It is over the 40 KB budget (figures in docs/performance.md); this bound only stops it growing unnoticed.
+    const css = await bytes('src/player/player.css', true);
+    for (const { id, entry } of PLAYER_BUNDLES) {
+      const lite = await bytes(entry, false, FIRST_PAGE_DEFINE);
+      const full = await bytes(entry);
+      console.info(`${id}: player-full.js ${full} + player.css ${css} = ${full + css} bytes (${full + css - BUDGET} over the budget; player.js ${lite})`);
+      expect(full).toBeGreaterThan(lite);
+      expect(full + css, id).toBeLessThanOrEqual(BUDGET + 9 * 1024);
+    }
+  });
+
+  it('the lighter player.js carries none of the code only typed questions, surveys and tests need (player-full.js has it)', async () => {
     for (const { id, entry } of PLAYER_BUNDLES) {
       const lite = (await build({ ...common, format: 'iife', define: FIRST_PAGE_DEFINE, entryPoints: [entry] })).outputFiles[0]!.text;
       for (const word of ISSUE_12_WORDS) expect(lite, `${id}: ${word}`).not.toContain(word);
@@ -70,9 +83,9 @@ describe('player size budget', () => {
     const assess = await bytes('src/player/entry-assess.ts');
     console.info(`player-assess.js: ${assess} bytes`);
     expect(assess).toBeGreaterThan(4000);
-    // The full engine, the xAPI/cmi5 statements of issue 12 (the same file for every target) and the screens,
-    // loaded before a course that has them starts: 43 KB today.
-    expect(assess).toBeLessThanOrEqual(48 * 1024);
+    // The screens and the xAPI/cmi5 statements of issue 12 (the same file for every target), loaded with the
+    // units that hold them; the engine is in the course's player.js (player-full.js).
+    expect(assess).toBeLessThanOrEqual(32 * 1024);
     for (const { id, entry } of PLAYER_BUNDLES) {
       const r = await build({ ...common, format: 'iife', entryPoints: [entry] });
       // A class and a word only player-assess.js has.

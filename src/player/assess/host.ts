@@ -3,14 +3,14 @@
  * back (`window.irAssess`). The player calls one function, so that the
  * first-page bundle spends as few bytes as possible on assessment:
  * `irAssess(host, block)` for a typed question or a survey on a lesson page,
- * `irAssess(host, t)` for the screen of test `t` (index in `ix.tests`); and it
- * starts such a course with `irAssess.engine`, the full engine (the first
- * page's has no issue 12 code: src/shared/lite.d.ts).
+ * `irAssess(host, t)` for the screen of test `t` (index in `ix.tests`). The
+ * engine that plays them is in the course's player.js (the full one, which
+ * the compiler ships to a course that has them: src/shared/lite.d.ts).
  */
 import type { RuntimeBlock } from '../../shared/runtime-types';
 import { ASSESS_STRINGS, GAIN_STRINGS, type AssessStrings, type GainStrings, type UiStrings } from '../../shared/ui-strings';
 import type { Child } from '../dom';
-import type { createEngine, Engine } from '../engine';
+import type { Engine } from '../engine';
 
 export interface AssessHost {
   engine: Engine;
@@ -22,10 +22,7 @@ export interface AssessHost {
   refresh(): void;
 }
 
-export interface AssessScript {
-  (host: AssessHost, what: RuntimeBlock | number): Child;
-  engine: typeof createEngine;
-}
+export type AssessScript = (host: AssessHost, what: RuntimeBlock | number) => Child;
 
 /** The course's words and the assessment words in the course's UI language. */
 export function words(engine: Engine): { s: UiStrings; a: AssessStrings; g: GainStrings } {

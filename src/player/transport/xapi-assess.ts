@@ -2,7 +2,7 @@
  * The xAPI and cmi5 statements of issue 12 (ASSESS §6): typed questions,
  * questions drawn in a test, survey items and test attempts. This code is
  * bundled into player-assess.js, which loads with every unit that holds a
- * typed question, a survey or a test; `installAssessRecords` lets the first
+ * typed question, a survey or a test (src/player/units.ts); `installAssessRecords` lets the first
  * page's statement builder hand it those events (xapi-statements.ts), so the
  * first page carries none of it. In cmi5 all of these are "cmi5 allowed"
  * statements (cmi5 §7.1.3): the builder's context template is applied, the
@@ -21,18 +21,15 @@
  * - A test attempt: `completed` with the score and the score per dimension
  *   (`…/extensions/dimension-results`), then `passed`/`failed` for a final
  *   test; with the test extension, whose `role: 'pre'` marks the baseline.
- * - The course's completed and passed/failed: the first page's statements,
- *   with the result extension `…/extensions/scoring-rule` under `scoring:
- *   final-test` (absent: SPEC §3's rule, `all`) and `…/extensions/attitude-shift`
- *   (per dimension, mean(post) − mean(pre)) once both surveys are answered.
+ * The course's completed and passed/failed carry the scoring rule and the
+ * attitude shift; player.js makes them (xapi-statements.ts), as the course can
+ * complete in a session that never loads this script.
  */
 import type { LearningEvent } from './types.js';
 import { statementBuilder, isoDuration, score, type Activity, type SessionContext, type Statement } from './xapi-statements.js';
 import {
-  EXT_ATTITUDE_SHIFT,
   EXT_COUNTS_FOR_SCORE,
   EXT_DIMENSION_RESULTS,
-  EXT_SCORING_RULE,
   EXT_SURVEY_PHASE,
   EXT_TEST,
   TYPE_COURSE,
@@ -46,9 +43,6 @@ import {
 } from '../../shared/activity-ids.js';
 import { indexCourse } from '../../shared/progress.js';
 import { responseText } from '../../shared/record-formats.js';
-
-/** Set while the builder makes the course's statements for `assessStatements`, which it calls back. */
-let inside = false;
 
 export type AssessRecorder = (ctx: SessionContext, ev: LearningEvent, nextId: () => string) => Statement[] | null | undefined;
 
@@ -130,25 +124,6 @@ export function assessStatements(ctx: SessionContext, ev: LearningEvent, nextId:
     const item = find(survey.items, (x) => x.id === ev.item, 'item ' + ev.item);
     const s = b.statement(nextId(), ev.at, 'answered', object(surveyItemActivity(iri, survey, item)), parentOf(surveyActivity(iri, survey)), courseRef, { response: String(ev.value) }, ev.dimension);
     return [withContext(s, ev.phase ? { [EXT_SURVEY_PHASE]: ev.phase } : null)];
-  }
-  const r = ev.type === 'course-completed' && ev.result;
-  if (r && (r.rule || r.shift) && !inside) {
-    // The first page's builder makes them (this function stands aside meanwhile); issue 12's results are added to each.
-    const more: Record<string, unknown> = {};
-    if (r.rule) more[EXT_SCORING_RULE] = r.rule;
-    if (r.shift) {
-      const shift: Record<string, number> = {};
-      for (const d of r.shift) shift[d.id] = d.shift;
-      more[EXT_ATTITUDE_SHIFT] = shift;
-    }
-    inside = true;
-    try {
-      const list = b.event(ev, nextId);
-      for (const s of list) s.result!.extensions = { ...s.result!.extensions, ...more };
-      return list;
-    } finally {
-      inside = false;
-    }
   }
   if (ev.type === 'test-submitted') {
     const test = find(ix.tests, (x) => x.test.id === ev.test, 'test ' + ev.test).test;

@@ -16,6 +16,8 @@ import {
   EXT_DIMENSION,
   EXT_DIMENSION_RESULTS,
   EXT_ENDING,
+  EXT_ATTITUDE_SHIFT,
+  EXT_SCORING_RULE,
   PROFILE_VERSION,
   TYPE_COURSE,
   TYPE_PROFILE,
@@ -273,6 +275,17 @@ export function statementBuilder(ctx: SessionContext): Builder {
           const dims: Record<string, { score: number; status: string }> = {};
           for (const d of end.result.dimensions) dims[d.id] = { score: d.score, status: d.status };
           extensions[EXT_DIMENSION_RESULTS] = dims;
+          // Issue 12: which rule scored the course, and the attitude shift. Here, not in player-assess.js: the
+          // course may complete in a session that never loads it (the last page read after the tests).
+          if (!globalThis.IR_LITE) {
+            const { rule, shift } = end.result;
+            if (rule) extensions[EXT_SCORING_RULE] = rule;
+            if (shift) {
+              const by: Record<string, number> = {};
+              for (const d of shift) by[d.id] = d.shift;
+              extensions[EXT_ATTITUDE_SHIFT] = by;
+            }
+          }
         }
         const parent = sc && courseRef;
         const dim = sc && sc.dimension;

@@ -1,6 +1,7 @@
 // Preload (node -r) for the test LRS: every server.listen(port) binds 127.0.0.1
 // only, so the in-memory LRS started by the tests is never reachable from the
-// network. Written for integrity-ranger's tests; no other behaviour changes.
+// network; and its statements page in stored order (below). Written for
+// integrity-ranger's tests.
 'use strict';
 const net = require('net');
 const listen = net.Server.prototype.listen;
@@ -13,3 +14,21 @@ net.Server.prototype.listen = function (...args) {
   }
   return listen.apply(this, args);
 };
+
+// The memory store pages `more` by `_id > cursor` but sorts by stored time, and gives each
+// statement a uuid v1 as `_id`: v1 strings do not sort by time (the time's low bits come
+// first), so a page boundary could hand a statement out twice or skip one. A real LRS pages
+// in stored order; so does this one once its `_id`s sort in the order they are made: a
+// counter in the time fields of a well-formed version 1 UUID.
+try {
+  const path = require.resolve('uuid', { paths: [require.resolve('xapi-statements/dist/repo/modelsRepo/createStatements/memory.js')] });
+  const uuid = require(path);
+  let made = 0;
+  const node = (Date.now() % 0x1000000000000).toString(16).padStart(12, '0');
+  uuid.v1 = () => {
+    const n = (++made).toString(16).padStart(12, '0');
+    return `${n.slice(0, 8)}-${n.slice(8)}-1000-8000-${node}`;
+  };
+} catch {
+  // Not the LRS process (or another xapi-statements layout): nothing to order.
+}
