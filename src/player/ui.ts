@@ -168,11 +168,13 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const at = engine.at;
     const stop = ix.stops[at]!;
     const u = unitAt(at);
+    // A test, or a page with a typed question or a survey, needs their screens too (the full player only).
+    const assess = !globalThis.IR_LITE && (stop.kind === 'test' || (stop.kind === 'page' && ix.pages[stop.i]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type))));
     // Its HTML comes from the package; the heading is there already, so the learner knows where they are.
     const wait = (text: string, again?: Child) => fill(view, heading(title(at)), p('ir-muted', text), again);
-    if (!units.loaded(u)) {
+    if (!units.loaded(u, assess)) {
       wait(s.loadingUnit);
-      return units.load(u, (ok) => engine.at === at && (ok ? render(focus) : wait(s.loadFailed, button('ir-btn', s.retry, () => render(true)))));
+      return units.load(u, (ok) => engine.at === at && (ok ? render(focus) : wait(s.loadFailed, button('ir-btn', s.retry, () => render(true)))), assess);
     }
     // The next unit, while this one is read: Next is then instant.
     units.load(unitAt(at + 1));

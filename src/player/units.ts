@@ -2,8 +2,9 @@
  * Loads from the package what the learner needs when they first need it:
  * each unit's HTML (src/shared/course-split.ts); as if it were one unit more,
  * the results screen (player-results.js, src/player/results.ts); and, with
- * each unit that holds a typed question or a survey or is a test, their
- * screens (player-assess.js, src/shared/assess-files.ts). A script element,
+ * a page that holds a typed question or a survey and with a test, their
+ * screens (player-assess.js, src/shared/assess-files.ts): the first time the
+ * learner is on one, never ahead. A script element,
  * not fetch(): a package opened from file:// may load scripts beside it but
  * not fetch them.
  */
@@ -12,10 +13,10 @@ import { joinUnit, RESULTS_SCRIPT, unitFile } from '../shared/course-split';
 import type { RuntimeCourse, RuntimeUnit } from '../shared/runtime-types';
 
 export interface UnitLoader {
-  /** Whether unit `n` (with player-assess.js when it needs it; for n = the number of units, the results script) is there; -1 is nothing to load. */
-  loaded(n: number): boolean;
+  /** Whether unit `n` (for n = the number of units, the results script) is there, and with `assess` player-assess.js too; -1 is nothing to load. */
+  loaded(n: number, assess?: boolean): boolean;
   /** Calls `then(true)` once it is there (at once if it is), `then(false)` if a file did not load. */
-  load(n: number, then?: (ok: boolean) => void): void;
+  load(n: number, then?: (ok: boolean) => void, assess?: boolean): void;
 }
 
 export function unitLoader(course: RuntimeCourse): UnitLoader {
@@ -34,11 +35,6 @@ export function unitLoader(course: RuntimeCourse): UnitLoader {
   };
   // Past the units: the results script, and one more (the full player only: src/shared/lite.d.ts), player-assess.js.
   const has = (n: number) => n < 0 || !!done[n] || (n >= count && !!w[!globalThis.IR_LITE && n > count ? 'irAssess' : 'irResults']);
-  /** Unit n holds what player-assess.js shows (the compiler marks such lessons, src/shared/runtime-types.ts). */
-  const needs = (n: number) => {
-    const unit = course.units[n];
-    return !!unit && (unit.kind === 'test' || (unit.kind === 'lesson' && !!unit.assess));
-  };
   const one = (n: number, then: (ok: boolean) => void) => {
     if (has(n)) return then(true);
     const was = waiting[n];
@@ -55,9 +51,9 @@ export function unitLoader(course: RuntimeCourse): UnitLoader {
   };
   return {
     // The lighter player.js never plays a course that has them (src/shared/lite.d.ts): it leaves this out.
-    loaded: (n) => has(n) && (globalThis.IR_LITE || !needs(n) || has(count + 1)),
-    load(n, then = () => {}) {
-      if (globalThis.IR_LITE || !needs(n)) return one(n, then);
+    loaded: (n, assess) => has(n) && (globalThis.IR_LITE || !assess || has(count + 1)),
+    load(n, then = () => {}, assess) {
+      if (globalThis.IR_LITE || !assess) return one(n, then);
       // Both files at once; told once, when both have answered.
       let left = 2;
       let ok = true;
