@@ -61,10 +61,10 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     page.on('request', (r) => asked.push(relative(dir, fileURLToPath(r.url()))));
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
     await expectVisible(page.getByRole('heading', { level: 2, name: first.title, exact: true }));
-    // What the first page costs: the player, the course, the first unit, and, for a course with typed
-    // questions, surveys or tests (issue 12), player-assess.js: the player loads it before it starts such a course.
+    // What the first page costs: the player, the course, the first unit. A course with typed questions, surveys
+    // or tests (issue 12) gets the full player.js; their screens (player-assess.js) wait until a page needs them.
     const firstFiles = ['index.html', 'course.js', 'player.js', `units/${course.units.indexOf(ix.pages[0]!.lesson)}.js`];
-    if (courseNeedsAssess(course)) firstFiles.push(ASSESS_SCRIPT);
+    expect(ix.pages[0]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type)), 'the first page itself shows no typed question or survey').toBe(false);
     await expect.poll(() => [...asked].sort()).toEqual(firstFiles.sort());
     const bytes = firstFiles.map((f) => [f, statSync(join(dir, f)).size] as const);
     console.info(`first page (${course.version}, scorm12): ${bytes.reduce((a, b) => a + b[1], 0)} B: ${bytes.map(([f, n]) => `${f} ${n}`).join(', ')}`);
@@ -78,8 +78,10 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     await expectText(page.locator('main'), firstText(block!.kind === 'html' ? block.html : ''));
     const loaded = await page.evaluate(() => Array.from(document.querySelectorAll('script[src]')).map((s) => s.getAttribute('src')));
     expect(loaded).toEqual(['course.js', 'player.js']);
-    // Going on asks only for the units on the way (the loader's script elements leave the page once run).
-    expect(asked.slice(firstAsked).filter((f) => !/^units\/\d+\.js$/.test(f))).toEqual([]);
+    // Going on asks only for the units on the way (the loader's script elements leave the page once run), and
+    // once for player-assess.js when the way passes a survey, a typed question or a test.
+    const passes = ix.stops.slice(1, at + 1).some((st) => st.kind === 'test' || (st.kind === 'page' && ix.pages[st.i]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type))));
+    expect(asked.slice(firstAsked).filter((f) => !/^units\/\d+\.js$/.test(f))).toEqual(passes && courseNeedsAssess(course) ? [ASSESS_SCRIPT] : []);
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);

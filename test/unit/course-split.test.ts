@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { COURSE_FILE, courseSkeleton, joinUnit, readPackageCourse, unitFile } from '../../src/shared/course-split.js';
 import type { RuntimeCourse, RuntimeUnit } from '../../src/shared/runtime-types.js';
 import { compileFiles, compileFolder } from '../helpers/compile.js';
+import { withRecords } from '../../src/render/apply-records.js';
 
 const dec = new TextDecoder();
 const text = (files: Map<string, Uint8Array>) => (name: string) => (files.has(name) ? dec.decode(files.get(name)) : null);
@@ -33,7 +34,8 @@ describe('the course split into a skeleton and unit files', () => {
   it('the default course: the skeleton has no HTML, and joining every unit file gives the course back exactly', async () => {
     const r = await compileFolder('content', ['scorm12']);
     expect(r.ok).toBe(true);
-    const runtime = { ...r.runtime!, target: 'scorm12' as const };
+    // The package's course has the records of its target (src/render/apply-records.ts).
+    const runtime = withRecords({ ...r.runtime!, target: 'scorm12' as const });
     const skeleton = courseSkeleton(runtime);
     expect(htmlOf(skeleton)).toEqual([]);
     expect(htmlOf(runtime).length).toBeGreaterThan(100);
