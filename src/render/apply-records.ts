@@ -6,9 +6,10 @@
  */
 import type { At } from '../core/diagnostics.js';
 import type { Course } from '../core/model.js';
-import type { PackageTarget, RuntimeCourse, RuntimeQuestion, RuntimeUnit } from '../shared/runtime-types.js';
+import type { PackageTarget, RuntimeCourse, RuntimeQuestion, RuntimeUnit, UiLanguage } from '../shared/runtime-types.js';
 import { questionRecord, recordProblems, surveyRecord, type RecordProblem } from './records.js';
 import { isPackageTarget } from '../targets/registry.js';
+import { ASSESS_STRINGS, likertLabels } from '../shared/ui-strings.js';
 
 export type ProblemSink = (q: RuntimeQuestion, problem: RecordProblem) => void;
 
@@ -16,6 +17,7 @@ class Recorder {
   constructor(
     private readonly target: PackageTarget,
     private readonly language: string,
+    private readonly uiLanguage: UiLanguage,
     private readonly report: ProblemSink,
   ) {}
 
@@ -37,7 +39,8 @@ class Recorder {
     const copy = structuredClone(unit);
     for (const page of copy.pages) {
       for (const b of page.blocks) {
-        if (b.kind === 'survey') b.survey.rec = surveyRecord(b.survey, this.target, this.language);
+        // The scale's words are the learner's (the player's Likert labels), so an LRS shows the same.
+        if (b.kind === 'survey') b.survey.rec = surveyRecord(b.survey, this.target, this.language, likertLabels(ASSESS_STRINGS[this.uiLanguage], b.survey.scale));
         else if (b.kind === 'question' && b.question.type) this.question(b.question);
       }
     }
@@ -49,7 +52,7 @@ class Recorder {
 export function withRecords(course: RuntimeCourse, report: ProblemSink = () => {}): RuntimeCourse {
   const target = course.target;
   if (!isPackageTarget(target)) return course;
-  const recorder = new Recorder(target, course.language, report);
+  const recorder = new Recorder(target, course.language, course.uiLanguage, report);
   return { ...course, units: course.units.map((u) => recorder.unit(u)) };
 }
 

@@ -430,5 +430,10 @@ const assessEn: AssessStrings = {
 };
 
 export const ASSESS_STRINGS: Record<UiLanguage, AssessStrings> = { id: assessId, en: assessEn };
+
+/** A Likert scale's labels, low to high: its own list, or numbers with the two ends named (the survey's radios, and its xAPI `scale`). */
+export function likertLabels(a: AssessStrings, scale: number): string[] {
+  return a.likert[scale] || Array.from({ length: scale }, (_, i) => String(i + 1) + (i === 0 ? ` (${a.likertLow})` : i === scale - 1 ? ` (${a.likertHigh})` : ''));
+}
 /** What the results screen needs of them, alone, so that player-results.js stays small. */
 export const GAIN_STRINGS: Record<UiLanguage, GainStrings> = { id: gainId, en: gainEn };

@@ -4,14 +4,10 @@
  * answers stay on screen, read-only, with a thank-you. No right answers.
  */
 import type { RuntimeSurvey } from '../../shared/runtime-types';
+import { likertLabels } from '../../shared/ui-strings';
 import { div, fill, h, p } from '../dom';
 import { legend } from './controls';
 import { newId, words, type AssessHost } from './host';
-
-/** The scale's labels, low to high: its own list, or numbers with the two ends named. */
-export function likertLabels(a: ReturnType<typeof words>['a'], scale: number): string[] {
-  return a.likert[scale] || Array.from({ length: scale }, (_, i) => String(i + 1) + (i === 0 ? ` (${a.likertLow})` : i === scale - 1 ? ` (${a.likertHigh})` : ''));
-}
 
 export function surveyBlock(host: AssessHost, sv: RuntimeSurvey): HTMLFormElement {
   const { engine } = host;
