@@ -70,7 +70,7 @@ export interface RuntimeLesson {
   duration: number | null;
   objectives: string[];
   pages: RuntimePage[];
-  /** Issue 12: set when a page holds a typed question or a survey: player-assess.js loads with the unit. */
+  /** Issue 12: set when a page holds a typed question or a survey (their records are made per target, src/render/apply-records.ts). */
   assess?: 1;
 }
 
