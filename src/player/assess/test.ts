@@ -110,7 +110,9 @@ export function testScreen(host: AssessHost, t: number): HTMLElement {
     const left = attempts - x.attempts;
     const name = (id: string) => (id ? (course.dimensions.find((d) => d.id === id) || { label: id }).label : a.untagged);
     const cell = (tag: 'th' | 'td', text: string, scope?: string) => h(tag, { scope }, text);
-    const rows = ref.buckets.map((id, b) => [id, x.total[b] || 0, x.right[b] || 0] as const).filter((r) => r[1] > 0);
+    // In the course's order of dimensions, as the results screen lists them (the state keeps the pool's); untagged last.
+    const rank = (id: string) => (id ? course.dimensions.findIndex((d) => d.id === id) : 1e9);
+    const rows = ref.buckets.map((id, b) => [id, x.total[b] || 0, x.right[b] || 0] as const).filter((r) => r[1] > 0).sort((m, n) => rank(m[0]) - rank(n[0]));
     return [
       div('ir-result ir-' + (final ? (passed ? 'passed' : 'failed') : 'completed'),
         p('ir-muted', span('ir-num', String(score)), ' ' + s.of100),
