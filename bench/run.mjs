@@ -311,12 +311,21 @@ async function builds() {
   // The player.
   const css = readFileSync(join(ROOT, 'player-dist', 'player.css'));
   const playerRows = [];
+  // player-full.js is the player.js of a course with typed questions, surveys or tests (src/shared/lite.d.ts).
   for (const t of PACKAGE_TARGETS) {
-    const js = readFileSync(join(ROOT, 'player-dist', t, 'player.js'));
-    playerRows.push([t, kb(js.length), kb(css.length), kb(js.length + css.length), kb(gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length), js.length + css.length <= 40 * 1024 ? 'yes' : 'NO']);
+    for (const bundle of ['player.js', 'player-full.js']) {
+      const js = readFileSync(join(ROOT, 'player-dist', t, bundle));
+      playerRows.push([t, bundle, kb(js.length), kb(css.length), kb(js.length + css.length), kb(gzipSync(js, { level: 9 }).length + gzipSync(css, { level: 9 }).length), js.length + css.length <= 40 * 1024 ? 'yes' : 'NO']);
+    }
   }
   console.log('## Player\n');
-  console.log(table(['target', 'player.js', 'player.css', 'together', 'gzip', '≤ 40 KB'], playerRows) + '\n');
+  console.log(table(['target', 'bundle', 'script', 'player.css', 'together', 'gzip', '≤ 40 KB'], playerRows) + '\n');
+  const lazy = ['player-results.js', 'player-assess.js'].map((f) => {
+    const js = readFileSync(join(ROOT, 'player-dist', f));
+    return [f, kb(js.length), kb(gzipSync(js, { level: 9 }).length)];
+  });
+  console.log('Loaded later, from inside the package:\n');
+  console.log(table(['script', 'size', 'gzip'], lazy) + '\n');
 
   // The default course.
   const content = join(ROOT, 'content');
