@@ -4,7 +4,7 @@
  * page.
  */
 import { isRight } from '../shared/answers';
-import { attemptsOf, slotCounts } from '../shared/state-codec';
+import { attemptsOf, slotCounts } from '../shared/progress';
 import { percent, testPassed, testScore } from '../shared/scoring';
 import type { AssessMethods, Engine, EventBody } from './engine';
 

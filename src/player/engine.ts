@@ -9,6 +9,7 @@ import { encodeState, readState } from '../shared/state-codec';
 import { computeResult, simpleResult } from '../shared/scoring';
 import { choiceRight, isRight as anyRight } from '../shared/answers';
 import { assessMethods } from './engine-assess';
+import { courseNeedsAssess } from '../shared/assess-files';
 import type { CourseResult, LearningEvent, Restored, Snapshot, Transport } from './transport/types';
 
 export type EventBody = LearningEvent extends infer E ? (E extends { at: number } ? Omit<E, 'at'> : never) : never;
@@ -39,15 +40,11 @@ export interface AssessMethods {
 }
 
 /**
- * Whether the course needs the full engine, which player-assess.js brings
- * (`createEngine` of its own): it has a test, a survey or a typed question
- * (read from the course itself, not from the units' `assess` marks, so that
- * the first page's engine can never take such a course for a simpler one).
+ * Whether the course needs the full engine (player-full.js): it has a test, a
+ * survey or a typed question, read from the course itself so that the lighter
+ * engine can never take such a course for a simpler one.
  */
-export function needsAssess(course: RuntimeCourse): boolean {
-  const ix = indexCourse(course);
-  return ix.tests.length + ix.surveys.length > 0 || ix.questions.some((q) => q.question.type);
-}
+export const needsAssess = courseNeedsAssess;
 
 export interface Engine extends AssessMethods {
   readonly course: RuntimeCourse;

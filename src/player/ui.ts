@@ -11,6 +11,7 @@
 import type { RuntimeQuestion, RuntimeUnit } from '../shared/runtime-types';
 import type { Stop } from '../shared/progress';
 import { format as f } from '../shared/ui-strings';
+import { blocksNeedAssess } from '../shared/assess-files';
 import { isRight, type Engine } from './engine';
 import { button, div, fill, h, p, span, type Child } from './dom';
 import type { Transport, TransportHealth } from './transport/types';
@@ -169,7 +170,7 @@ export function mountApp(root: HTMLElement, engine: Engine, transport: Transport
     const stop = ix.stops[at]!;
     const u = unitAt(at);
     // A test, or a page with a typed question or a survey, needs their screens too (the full player only).
-    const assess = !globalThis.IR_LITE && (stop.kind === 'test' || (stop.kind === 'page' && ix.pages[stop.i]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type))));
+    const assess = !globalThis.IR_LITE && (stop.kind === 'test' || (stop.kind === 'page' && blocksNeedAssess(ix.pages[stop.i]!.page.blocks)));
     // Its HTML comes from the package; the heading is there already, so the learner knows where they are.
     const wait = (text: string, again?: Child) => fill(view, heading(title(at)), p('ir-muted', text), again);
     if (!units.loaded(u, assess)) {

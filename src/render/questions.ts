@@ -84,7 +84,3 @@ export function renderTest(t: Test, pool: RuntimeQuestion[] | undefined, md: Md)
   return out;
 }
 
-/** A lesson holding a typed question or a survey: player-assess.js loads with it. */
-export function needsAssess(blocks: { kind: string; question?: RuntimeQuestion }[]): boolean {
-  return blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && b.question!.type !== undefined));
-}

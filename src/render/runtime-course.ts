@@ -14,7 +14,8 @@ import { uiStrings } from '../shared/ui-strings.js';
 import { MarkdownRenderer, escapeHtml, type LinkTargets } from './markdown.js';
 import { MediaEmbedder, type MediaFile } from './media.js';
 import { closest } from '../parse/text.js';
-import { needsAssess, renderPool, renderQuestion, renderSurvey, renderTest } from './questions.js';
+import { renderPool, renderQuestion, renderSurvey, renderTest } from './questions.js';
+import { blocksNeedAssess } from '../shared/assess-files.js';
 
 const CALLOUT_TITLES: Record<UiLanguage, Record<string, string>> = {
   id: { note: 'Catatan', tip: 'Tips', warning: 'Perhatian', info: 'Info', important: 'Penting' },
@@ -136,7 +137,7 @@ export function renderCourse(course: Course, source: ContentSource, diags: Diagn
           return page;
         }),
       };
-      if (lesson.pages.some((p) => needsAssess(p.blocks))) lesson.assess = 1;
+      if (lesson.pages.some((p) => blocksNeedAssess(p.blocks))) lesson.assess = 1;
       return lesson;
     }
     if (u.kind === 'test') {

@@ -6,9 +6,14 @@
  * (src/player/units.ts).
  */
 import { indexCourse } from './progress.js';
-import type { RuntimeCourse } from './runtime-types.js';
+import type { RuntimeBlock, RuntimeCourse } from './runtime-types.js';
 
 export const ASSESS_SCRIPT = 'player-assess.js';
+
+/** A page's blocks hold a survey or a typed question: its screens are player-assess.js's. */
+export function blocksNeedAssess(blocks: RuntimeBlock[]): boolean {
+  return blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type));
+}
 
 /** A test, a survey or a typed question: the lighter player.js cannot play the course. */
 export function courseNeedsAssess(course: Pick<RuntimeCourse, 'units'>): boolean {

@@ -239,3 +239,12 @@ export function lessonDone(course: RuntimeCourse, progress: Progress, l: number)
   const ref = indexCourse(course).lessons[l];
   return !!ref && ref.pages.every((p) => progress.pages[p]);
 }
+
+/** A pre-test has one attempt, whatever the file says. */
+export const attemptsOf = (t: RuntimeTest): number => (t.role === 'pre' ? 1 : Math.max(1, t.attempts));
+
+/** How many questions an attempt of the test draws from each bucket (without `perDimension`: one figure, over the pool). */
+export function slotCounts(test: RuntimeTest, buckets: string[]): number[] {
+  if (!test.perDimension) return [Math.min(test.draw, test.questions.length)];
+  return buckets.map((b) => Math.min(test.draw, test.questions.filter((q) => (q.dimension || '') === b).length));
+}

@@ -38,7 +38,7 @@
  */
 import type { RuntimeCourse, RuntimeTest } from './runtime-types.js';
 import { indexCourse, type CourseIndex, type Progress, type TestProgress } from './progress.js';
-import { attemptsOf, slotCounts } from './state-codec.js';
+import { attemptsOf, slotCounts } from './progress.js';
 
 export type CourseStatus = 'incomplete' | 'completed' | 'passed' | 'failed';
 

@@ -46,7 +46,7 @@
  * it out; player-assess.js brings it with the full engine.
  */
 import type { RuntimeCourse, RuntimeQuestion, RuntimeTest } from './runtime-types.js';
-import { emptyProgress, indexCourse, type CourseIndex, type Progress } from './progress.js';
+import { attemptsOf, emptyProgress, indexCourse, slotCounts, type CourseIndex, type Progress } from './progress.js';
 import { answerCount, fromCode, toCode } from './answers.js';
 
 export const STATE_VERSION = '1';
@@ -256,15 +256,6 @@ function fromValues(ix: CourseIndex, values: number[]): Progress {
  * Slots: `draw`, or with `perDimension` `draw` per bucket; never more than
  * the pool (or the bucket) holds.
  */
-
-/** A pre-test has one attempt, whatever the file says. */
-export const attemptsOf = (t: RuntimeTest): number => (t.role === 'pre' ? 1 : Math.max(1, t.attempts));
-
-/** How many questions an attempt of the test draws from each bucket (without `perDimension`: one figure, over the pool). */
-export function slotCounts(test: RuntimeTest, buckets: string[]): number[] {
-  if (!test.perDimension) return [Math.min(test.draw, test.questions.length)];
-  return buckets.map((b) => Math.min(test.draw, test.questions.filter((q) => (q.dimension || '') === b).length));
-}
 
 const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
 

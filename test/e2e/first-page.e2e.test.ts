@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSESS_SCRIPT, courseNeedsAssess } from '../../src/shared/assess-files.js';
+import { ASSESS_SCRIPT, blocksNeedAssess, courseNeedsAssess } from '../../src/shared/assess-files.js';
 import { emptyProgress, indexCourse, locationOf } from '../../src/shared/progress.js';
 import { encodeState } from '../../src/shared/state-codec.js';
 import type { RuntimeCourse } from '../../src/shared/runtime-types.js';
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     // What the first page costs: the player, the course, the first unit. A course with typed questions, surveys
     // or tests (issue 12) gets the full player.js; their screens (player-assess.js) wait until a page needs them.
     const firstFiles = ['index.html', 'course.js', 'player.js', `units/${course.units.indexOf(ix.pages[0]!.lesson)}.js`];
-    expect(ix.pages[0]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type)), 'the first page itself shows no typed question or survey').toBe(false);
+    expect(blocksNeedAssess(ix.pages[0]!.page.blocks), 'the first page itself shows no typed question or survey').toBe(false);
     await expect.poll(() => [...asked].sort()).toEqual(firstFiles.sort());
     const bytes = firstFiles.map((f) => [f, statSync(join(dir, f)).size] as const);
     console.info(`first page (${course.version}, scorm12): ${bytes.reduce((a, b) => a + b[1], 0)} B: ${bytes.map(([f, n]) => `${f} ${n}`).join(', ')}`);
@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('a light first page', () => {
     expect(loaded).toEqual(['course.js', 'player.js']);
     // Going on asks only for the units on the way (the loader's script elements leave the page once run), and
     // once for player-assess.js when the way passes a survey, a typed question or a test.
-    const passes = ix.stops.slice(1, at + 1).some((st) => st.kind === 'test' || (st.kind === 'page' && ix.pages[st.i]!.page.blocks.some((b) => b.kind === 'survey' || (b.kind === 'question' && !!b.question.type))));
+    const passes = ix.stops.slice(1, at + 1).some((st) => st.kind === 'test' || (st.kind === 'page' && blocksNeedAssess(ix.pages[st.i]!.page.blocks)));
     expect(asked.slice(firstAsked).filter((f) => !/^units\/\d+\.js$/.test(f))).toEqual(passes && courseNeedsAssess(course) ? [ASSESS_SCRIPT] : []);
     expect(problems).toEqual([]);
     await context.close();

@@ -12,7 +12,7 @@
 import type { RuntimeQuestion } from '../../shared/runtime-types';
 import { isRight } from '../../shared/answers';
 import { percent, testPassed, testScore } from '../../shared/scoring';
-import { attemptsOf, slotCounts } from '../../shared/state-codec';
+import { attemptsOf, slotCounts } from '../../shared/progress';
 import { format as f } from '../../shared/ui-strings';
 import { button, div, fill, h, p, span, type Child } from '../dom';
 import { control, type Control } from './controls';
