@@ -835,7 +835,7 @@ describe.skipIf(!haveChromium)('SCORM 1.2 end to end in Chromium with scorm-agai
     expect(layoutLog, 'screens wider than the viewport').toEqual([]);
     expect([...learner.checked].sort()).toEqual(['lesson', 'question', 'results', 'scenario']);
     await context.close();
-  }, 240_000);
+  }, 600_000);
 
   it('in a popup window: finds the API on its opener, finishes when closed, and a relaunch resumes on the same lesson page', async () => {
     const { context, page } = await newContextPage(browser);
